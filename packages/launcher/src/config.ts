@@ -1,0 +1,40 @@
+// What `npm start` reads from the environment; the services read the rest themselves.
+import {
+  defaultDataDir,
+  loadConfig,
+  optionalVariable,
+  portSchema,
+  unsetIfEmpty,
+} from '@ledgerline/service-runtime';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const environmentSchema = z.object({
+  DATABASE_URL: optionalVariable(z.url()),
+  HOST: z.preprocess(unsetIfEmpty, z.string().default('127.0.0.1')),
+  PORT: portSchema.default(4000),
+  USER_SUBGRAPH_PORT: portSchema.default(4001),
+  FINANCE_SUBGRAPH_PORT: portSchema.default(4002),
+  EMBEDDED_POSTGRES_PORT: portSchema.default(5433),
+  LEDGERLINE_DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default(defaultDataDir)),
+});
+
+export interface LauncherConfig {
+  /** Null: start the embedded PostgreSQL. */
+  databaseUrl: string | null;
+  host: string;
+  ports: { router: number; user: number; finance: number };
+  embeddedPostgres: { port: number; dataDir: string };
+  dataDir: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv): LauncherConfig {
+  const parsed = loadConfig('launcher', environmentSchema, env);
+  return {
+    databaseUrl: parsed.DATABASE_URL ?? null,
+    host: parsed.HOST,
+    ports: { router: parsed.PORT, user: parsed.USER_SUBGRAPH_PORT, finance: parsed.FINANCE_SUBGRAPH_PORT },
+    embeddedPostgres: { port: parsed.EMBEDDED_POSTGRES_PORT, dataDir: join(parsed.LEDGERLINE_DATA_DIR, 'postgres') },
+    dataDir: parsed.LEDGERLINE_DATA_DIR,
+  };
+}

@@ -1,0 +1,82 @@
+// The zero-setup database: PostgreSQL compiled to WebAssembly (PGlite), kept in a data directory
+// and served on a TCP port, so the services connect with an ordinary postgresql:// URL.
+//
+// PGlite is one PostgreSQL session shared by every connection. One connection at a time has it,
+// from its query's first message to the end of its transaction (queryCycleOwnership.ts): queries
+// and transactions are serialised, never interleaved, and a transaction that waits on another
+// connection's query waits until it times out. Session settings (SET, search_path) are shared
+// too: services name their schema in every query (PrismaPg's schema option), and migrations use
+// SET LOCAL inside their transaction.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { lockDataDirectory } from './dataDirectoryLock.js';
+import { withQueryCycleOwnership } from './queryCycleOwnership.js';
+
+export interface EmbeddedPostgres {
+  /** postgresql://postgres@host:port/postgres; any user or database name reaches the one database. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The socket server's default is a single connection: a pool's second one would be reset. */
+const maxConnections = 100;
+
+/**
+ * PGLiteSocketServer.start() (0.1.3) never settles when the port cannot be bound: it only rejects
+ * for errors raised before it marks itself active, which it does before listening. The error
+ * still reaches its 'error' event.
+ */
+async function listen(server: PGLiteSocketServer): Promise<void> {
+  let onError: (event: Event) => void = () => {};
+  const failed = new Promise<never>((_, reject) => {
+    onError = (event) => reject((event as CustomEvent<Error>).detail);
+    server.addEventListener('error', onError);
+  });
+  try {
+    await Promise.race([server.start(), failed]);
+  } finally {
+    server.removeEventListener('error', onError);
+  }
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  host?: string;
+}): Promise<EmbeddedPostgres> {
+  const host = options.host ?? '127.0.0.1';
+  const dataDir = path.resolve(options.dataDir);
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  const unlock = await lockDataDirectory(dataDir);
+
+  let db: PGlite | undefined;
+  let server: PGLiteSocketServer | undefined;
+  try {
+    db = await PGlite.create(dataDir);
+    server = new PGLiteSocketServer({ db: withQueryCycleOwnership(db), host, port: options.port, maxConnections });
+    await listen(server);
+  } catch (error) {
+    await server?.stop();
+    await db?.close();
+    await unlock();
+    throw error;
+  }
+
+  // Port 0 asks the OS for a free port; the server knows which one it got.
+  const port = Number(server.getServerConn().split(':').at(-1));
+  const [runningDb, runningServer] = [db, server];
+  return {
+    url: `postgresql://postgres@${urlHost(host)}:${port}/postgres`,
+    stop: async () => {
+      await runningServer.stop();
+      await runningDb.close();
+      await unlock();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// One Ledgerline service as a child process: started with tsx, stopped with SIGTERM like in a cluster.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface ServiceProcess {
+  name: string;
+  child: ChildProcess;
+  /** Resolves with the exit code once the process has ended, however it ended. */
+  exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+export function startServiceProcess(
+  name: string,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  output: 'inherit' | 'ignore' = 'inherit',
+): ServiceProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: repositoryRoot,
+    env,
+    stdio: ['ignore', output, output],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    name,
+    child,
+    exited,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Polls `url` until it answers 200, the process dies, or the deadline passes. */
+export async function waitUntilReady(service: ServiceProcess, url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null | undefined;
+  void service.exited.then((code) => (exitCode = code));
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) throw new Error(`${service.name} exited with code ${exitCode} before it was ready`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`${service.name} was not ready at ${url} within ${timeoutMs} ms`);
+}

@@ -1,0 +1,83 @@
+// The whole supergraph on one machine: migrations, both subgraphs, then the router, each its own
+// process, talking over real sockets exactly as they would in a cluster.
+import { applyMigrations } from '@ledgerline/prisma/migrate';
+import { startServiceProcess, waitUntilReady, type ServiceProcess } from './serviceProcess.js';
+
+export interface StackOptions {
+  databaseUrl: string;
+  ports: { router: number; user: number; finance: number };
+  host?: string;
+  /** Variables passed to every service, on top of this process's environment. */
+  env?: NodeJS.ProcessEnv;
+  output?: 'inherit' | 'ignore';
+  log?: (message: string) => void;
+}
+
+export interface Stack {
+  routerUrl: string;
+  userSubgraphUrl: string;
+  financeSubgraphUrl: string;
+  /** Resolves when any service exits on its own: the stack is then broken. */
+  failed: Promise<string>;
+  stop(): Promise<void>;
+}
+
+const READY_TIMEOUT_MS = 60_000;
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => {});
+  const base = (port: number) => `http://${host}:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...options.env,
+    HOST: host,
+    DATABASE_URL: options.databaseUrl,
+    PORT: String(options.ports.router),
+    USER_SUBGRAPH_PORT: String(options.ports.user),
+    FINANCE_SUBGRAPH_PORT: String(options.ports.finance),
+    USER_SUBGRAPH_URL: `${base(options.ports.user)}/graphql`,
+    FINANCE_SUBGRAPH_URL: `${base(options.ports.finance)}/graphql`,
+  };
+
+  await Promise.all([
+    applyMigrations({ service: 'user', databaseUrl: options.databaseUrl, schema: env['USER_DATABASE_SCHEMA'] || 'users', log }),
+    applyMigrations({ service: 'finance', databaseUrl: options.databaseUrl, schema: env['FINANCE_DATABASE_SCHEMA'] || 'finance', log }),
+  ]);
+
+  const services: ServiceProcess[] = [];
+  let stopping = false;
+  const stop = async () => {
+    stopping = true;
+    await Promise.all(services.map((service) => service.stop()));
+  };
+  try {
+    const user = startServiceProcess('user subgraph', 'subgraphs/user/src/main.ts', env, options.output);
+    const finance = startServiceProcess('finance subgraph', 'subgraphs/finance/src/main.ts', env, options.output);
+    services.push(user, finance);
+    await Promise.all([
+      waitUntilReady(user, `${base(options.ports.user)}/readyz`, READY_TIMEOUT_MS),
+      waitUntilReady(finance, `${base(options.ports.finance)}/readyz`, READY_TIMEOUT_MS),
+    ]);
+    const router = startServiceProcess('router', 'router/src/main.ts', env, options.output);
+    services.push(router);
+    await waitUntilReady(router, `${base(options.ports.router)}/readyz`, READY_TIMEOUT_MS);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  return {
+    routerUrl: `${base(options.ports.router)}/graphql`,
+    userSubgraphUrl: env['USER_SUBGRAPH_URL'] as string,
+    financeSubgraphUrl: env['FINANCE_SUBGRAPH_URL'] as string,
+    failed: Promise.race(
+      services.map((service) =>
+        service.exited.then((code) =>
+          stopping ? new Promise<string>(() => {}) : `${service.name} exited with code ${code}`,
+        ),
+      ),
+    ),
+    stop,
+  };
+}

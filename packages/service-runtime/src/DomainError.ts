@@ -1,0 +1,46 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+
+/**
+ * The codes callers can act on. They reach GraphQL clients as `extensions.code`; the router's
+ * REST routes map them to HTTP statuses, gRPC to status codes, each in one place.
+ */
+export type DomainErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'EMAIL_TAKEN'
+  | 'USERNAME_TAKEN'
+  | 'INVALID_CREDENTIALS';
+
+/** A rule of the domain said no. The message is written for the caller. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    /** Machine-readable detail, e.g. which argument was wrong. */
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const badInput = (field: string, message: string): DomainError =>
+  new DomainError('BAD_USER_INPUT', `${field}: ${message}`, { field });
+
+/** Turns a DomainError raised in a resolver into the error a client sees. */
+export function formatDomainError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError | undefined {
+  const original = unwrapResolverError(error);
+  if (!(original instanceof DomainError)) return undefined;
+  return {
+    message: original.message,
+    ...(formatted.locations === undefined ? {} : { locations: formatted.locations }),
+    ...(formatted.path === undefined ? {} : { path: formatted.path }),
+    extensions: { code: original.code, ...original.details },
+  };
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/**
+ * Parses the environment once at start. Every bad variable is reported together, then the
+ * process exits: a half-configured service is worse than one that does not start.
+ * `crossChecks` returns problems that involve several variables.
+ */
+export function loadConfig<Schema extends z.ZodType>(
+  service: string,
+  schema: Schema,
+  env: NodeJS.ProcessEnv,
+  crossChecks: (parsed: Record<string, unknown>) => string[] = () => [],
+): z.infer<Schema> {
+  const result = schema.safeParse(env);
+  const problems = result.success
+    ? crossChecks(result.data as Record<string, unknown>)
+    : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  if (result.success && problems.length === 0) return result.data;
+  process.stderr.write(`${service}: invalid configuration\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
+  process.exit(1);
+}
+
+/** Environment variables arrive as strings; an empty string means "not set". */
+export const unsetIfEmpty = (value: unknown): unknown => (value === '' ? undefined : value);
+
+export const portSchema = z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(65_535));
+
+export const logLevelSchema = z.preprocess(
+  unsetIfEmpty,
+  z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+);

@@ -1,0 +1,43 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { GraphQLError } from 'graphql';
+import { InvalidTokenError, ROUTER_ASSERTION_HEADER, verifyRouterAssertion } from '@ledgerline/identity';
+import type { Logger } from 'pino';
+import { DomainError } from './DomainError.js';
+import { requestIdFrom } from './requestId.js';
+
+/** What every subgraph resolver knows about the request it serves. */
+export interface SubgraphContext {
+  /** The caller, as verified by the router; null for anonymous operations. */
+  userId: number | null;
+  requestId: string;
+  log: Logger;
+}
+
+/**
+ * Subgraphs trust only the router: a request without a valid router assertion is refused whole,
+ * before any resolver runs, whatever identity it claims.
+ */
+export function subgraphContextFrom(headers: IncomingHttpHeaders, secret: string, log: Logger): SubgraphContext {
+  const header = headers[ROUTER_ASSERTION_HEADER];
+  if (typeof header !== 'string') throw notFromRouter('missing router assertion');
+  try {
+    const { userId, requestId } = verifyRouterAssertion(header, secret);
+    const id = requestId === '' ? requestIdFrom(undefined) : requestId;
+    return { userId, requestId: id, log: log.child({ requestId: id, userId }) };
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw notFromRouter(error.reason);
+    throw error;
+  }
+}
+
+function notFromRouter(reason: string): GraphQLError {
+  return new GraphQLError(`Subgraphs only accept requests from the router (${reason})`, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
+}
+
+/** The caller's id, or an UNAUTHENTICATED error for anonymous requests. */
+export function requireUser(context: SubgraphContext): number {
+  if (context.userId === null) throw new DomainError('UNAUTHENTICATED', 'You must be signed in');
+  return context.userId;
+}

@@ -1,0 +1,67 @@
+// The HTTP side every subgraph shares: Apollo Server with the federated schema on /graphql,
+// health probes, request logging and a drainable HTTP server.
+import { createServer, type Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import express from 'express';
+import type { DocumentNode } from 'graphql';
+import type { Logger } from 'pino';
+import { operationLogPlugin } from './apolloOperationLog.js';
+import { formatDomainError } from './DomainError.js';
+import { httpErrorHandler } from './httpErrorHandler.js';
+import { mountHealthRoutes, type ReadinessCheck } from './healthRoutes.js';
+import { maskInternalErrors } from './maskInternalErrors.js';
+import { subgraphContextFrom, type SubgraphContext } from './subgraphContext.js';
+
+export interface SubgraphServerOptions {
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<SubgraphContext>;
+  routerSigningSecret: string;
+  readinessChecks: ReadinessCheck[];
+  log: Logger;
+}
+
+export interface SubgraphServer {
+  httpServer: Server;
+  stop(): Promise<void>;
+}
+
+export async function createSubgraphServer(options: SubgraphServerOptions): Promise<SubgraphServer> {
+  const { log } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer<SubgraphContext>({
+    // Resolvers are written against SubgraphContext, which the context function below guarantees.
+    schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatDomainError(formatted, error) ?? maskInternalErrors(formatted),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      // Traces are for Apollo's hosted reporting, which Ledgerline does not use.
+      ApolloServerPluginInlineTraceDisabled(),
+      operationLogPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  mountHealthRoutes(app, options.readinessChecks, log);
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => subgraphContextFrom(req.headers, options.routerSigningSecret, log),
+    }),
+  );
+  app.use(httpErrorHandler(log));
+
+  return {
+    httpServer,
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,101 @@
+// The driver adapter the schema engine migrates through: Prisma's PostgreSQL adapter, except that
+// a migration script goes to the server whole, and the shadow database is a real one.
+//
+// @prisma/adapter-pg's executeScript splits a script on every ";" and runs the pieces one by one,
+// possibly on different pooled connections: a ";" inside a string or a function body breaks it,
+// and a failure leaves the first statements applied. Sent as one simple-protocol query, the
+// script runs as a unit, as it does with Prisma's native engine.
+import { PrismaPg } from '@prisma/adapter-pg';
+import {
+  DriverAdapterError,
+  isDriverAdapterError,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
+import type pg from 'pg';
+import { createShadowDatabase } from './shadowDatabase.js';
+
+const scriptSavepoint = 'ledgerline_migration_script';
+
+/**
+ * adapter-pg turns well-known PostgreSQL errors into Prisma's error kinds, and some of those
+ * (InvalidInputValue, from adapter-pg 7.10) are unknown to this schema engine build, which then
+ * reports its own deserialisation failure instead. The server's code and message, passed on as
+ * they are, come out as native Prisma words them: "ERROR: invalid input syntax for type ...".
+ */
+function asServerError(error: unknown): unknown {
+  if (!isDriverAdapterError(error)) return error;
+  const { originalCode, originalMessage } = error.cause;
+  if (originalCode === undefined || originalMessage === undefined) return error;
+  return new DriverAdapterError({
+    kind: 'postgres',
+    code: originalCode,
+    severity: 'ERROR',
+    message: originalMessage,
+    detail: undefined,
+    column: undefined,
+    hint: undefined,
+  });
+}
+
+async function runScript(adapter: SqlDriverAdapter, sql: string): Promise<void> {
+  try {
+    // No arguments: pg then uses the simple protocol, which takes many statements at once.
+    await adapter.executeRaw({ sql, args: [], argTypes: [] });
+  } catch (error) {
+    throw asServerError(error);
+  }
+}
+
+/**
+ * Inside an open transaction a failing statement aborts everything after it, so the engine could
+ * not record the failure and would report that instead of the real error. A savepoint undoes
+ * just the script and lets the original error through.
+ */
+async function runScriptInSavepoint(adapter: SqlDriverAdapter, script: string): Promise<void> {
+  try {
+    await runScript(adapter, `SAVEPOINT ${scriptSavepoint};\n${script}\n;RELEASE SAVEPOINT ${scriptSavepoint}`);
+  } catch (error) {
+    await runScript(adapter, `ROLLBACK TO SAVEPOINT ${scriptSavepoint}`);
+    throw error;
+  }
+}
+
+function withWholeScripts(adapter: SqlDriverAdapter, insideTransaction: boolean): SqlDriverAdapter {
+  return {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    queryRaw: (query) => adapter.queryRaw(query),
+    executeRaw: (query) => adapter.executeRaw(query),
+    startTransaction: (isolationLevel) => adapter.startTransaction(isolationLevel),
+    getConnectionInfo: () => adapter.getConnectionInfo?.() ?? { supportsRelationJoins: false },
+    dispose: () => adapter.dispose(),
+    executeScript: (script) => (insideTransaction ? runScriptInSavepoint(adapter, script) : runScript(adapter, script)),
+  };
+}
+
+export function migrationAdapterFactory(options: {
+  pool: pg.Pool;
+  /** The PostgreSQL schema the engine keeps its tables and `_prisma_migrations` in; default public. */
+  schema?: string;
+  /** Whether the caller runs the engine inside a transaction it opened on `pool`. */
+  insideTransaction: boolean;
+}): SqlMigrationAwareDriverAdapterFactory {
+  const base = new PrismaPg(options.pool, options.schema === undefined ? undefined : { schema: options.schema });
+  return {
+    provider: base.provider,
+    adapterName: base.adapterName,
+    connect: async () => withWholeScripts(await base.connect(), options.insideTransaction),
+    connectToShadowDb: async () => {
+      const shadow = await createShadowDatabase(options.pool);
+      const adapter = withWholeScripts(await new PrismaPg(shadow.pool).connect(), false);
+      return {
+        ...adapter,
+        dispose: async () => {
+          await adapter.dispose();
+          await shadow.drop();
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// Every environment variable the router reads, validated once at start.
+import { secretSchema } from '@ledgerline/identity';
+import {
+  defaultDataDir,
+  loadConfig,
+  logLevelSchema,
+  optionalVariable,
+  portSchema,
+  secretOrDevSecret,
+  unsetIfEmpty,
+} from '@ledgerline/service-runtime';
+import { z } from 'zod';
+
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess(unsetIfEmpty, schema.default(fallback as never));
+
+const environmentSchema = z.object({
+  NODE_ENV: optionalVariable(z.string()),
+  HOST: withDefault(z.string(), '127.0.0.1'),
+  PORT: portSchema.default(4000),
+  USER_SUBGRAPH_URL: withDefault(z.url(), 'http://127.0.0.1:4001/graphql'),
+  FINANCE_SUBGRAPH_URL: withDefault(z.url(), 'http://127.0.0.1:4002/graphql'),
+  SUBGRAPH_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(120_000), 10_000),
+  MAX_REQUEST_BODY_BYTES: withDefault(z.coerce.number().int().min(1024).max(50_000_000), 1_000_000),
+  JWT_SECRET: optionalVariable(secretSchema),
+  ROUTER_SIGNING_SECRET: optionalVariable(secretSchema),
+  LEDGERLINE_DATA_DIR: withDefault(z.string(), defaultDataDir),
+  LOG_LEVEL: logLevelSchema,
+});
+
+export interface RouterConfig {
+  production: boolean;
+  host: string;
+  port: number;
+  subgraphs: { user: string; finance: string };
+  subgraphTimeoutMs: number;
+  maxRequestBodyBytes: number;
+  jwtSecret: string;
+  routerSigningSecret: string;
+  logLevel: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => void): RouterConfig {
+  const parsed = loadConfig('router', environmentSchema, env, (e) =>
+    e['NODE_ENV'] === 'production'
+      ? ['JWT_SECRET', 'ROUTER_SIGNING_SECRET'].filter((name) => e[name] === undefined).map((name) => `${name}: required in production`)
+      : [],
+  );
+  return {
+    production: parsed.NODE_ENV === 'production',
+    host: parsed.HOST,
+    port: parsed.PORT,
+    subgraphs: { user: parsed.USER_SUBGRAPH_URL, finance: parsed.FINANCE_SUBGRAPH_URL },
+    subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
+    maxRequestBodyBytes: parsed.MAX_REQUEST_BODY_BYTES,
+    jwtSecret: secretOrDevSecret(parsed.JWT_SECRET, 'jwtSecret', parsed.LEDGERLINE_DATA_DIR, warn),
+    routerSigningSecret: secretOrDevSecret(parsed.ROUTER_SIGNING_SECRET, 'routerSigningSecret', parsed.LEDGERLINE_DATA_DIR, warn),
+    logLevel: parsed.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,30 @@
+// @apollo/gateway on @apollo/server: the composed supergraph served at /graphql.
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { maskInternalErrors, operationLogPlugin } from '@ledgerline/service-runtime';
+import type { Server } from 'node:http';
+import type { RouterConfig } from './config.js';
+import type { RouterContext } from './context.js';
+import { SubgraphDataSource } from './subgraphDataSource.js';
+
+export function createGatewayServer(config: RouterConfig, supergraphSdl: string, httpServer: Server) {
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ url }) => {
+      if (url === undefined) throw new Error('Every subgraph in the supergraph needs a URL');
+      return new SubgraphDataSource(url, config.routerSigningSecret, config.subgraphTimeoutMs);
+    },
+  });
+  return new ApolloServer<RouterContext>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskInternalErrors,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      operationLogPlugin(),
+    ],
+  });
+}

@@ -1,0 +1,13 @@
+import type { FinanceDatabase } from '../db.js';
+import { mutationResolvers } from './Mutation.js';
+import { CalendarDate, Money } from './scalars.js';
+import { userResolvers } from './User.js';
+
+export function financeSubgraphResolvers(db: FinanceDatabase) {
+  return {
+    Money,
+    Date: CalendarDate,
+    User: userResolvers(db),
+    Mutation: mutationResolvers(db),
+  };
+}

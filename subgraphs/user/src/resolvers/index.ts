@@ -1,0 +1,15 @@
+import type { TokenSettings } from '../accounts.js';
+import type { UserDatabase } from '../db.js';
+import { DateTime } from './DateTime.js';
+import { mutationResolvers } from './Mutation.js';
+import { queryResolvers } from './Query.js';
+import { userResolvers } from './User.js';
+
+export function userSubgraphResolvers(db: UserDatabase, tokens: TokenSettings) {
+  return {
+    DateTime,
+    Query: queryResolvers(db),
+    Mutation: mutationResolvers(db, tokens),
+    User: userResolvers(db),
+  };
+}

@@ -1,0 +1,83 @@
+// What an operator relies on: health probes, request ids, and a clean stop on SIGTERM.
+import { describe, expect, inject, it } from 'vitest';
+import { startServiceProcess, waitUntilReady } from '../../packages/launcher/src/serviceProcess.js';
+import { freePort } from '../support/freePort.js';
+
+const origin = (graphqlUrl: string) => new URL(graphqlUrl).origin;
+
+describe('operations', () => {
+  it.each(['routerUrl', 'userSubgraphUrl', 'financeSubgraphUrl'] as const)('%s answers /healthz and /readyz', async (service) => {
+    const base = origin(inject(service));
+    const health = await fetch(`${base}/healthz`);
+    const ready = await fetch(`${base}/readyz`);
+    expect(health.status).toBe(200);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('echoes a caller-supplied request id and makes one up otherwise', async () => {
+    const withId = await fetch(inject('routerUrl'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me-123' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    const withoutId = await fetch(inject('routerUrl'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(withId.headers.get('x-request-id')).toBe('trace-me-123');
+    expect(withoutId.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers a malformed body with a JSON 400 and an oversized one with a JSON 413, never HTML', async () => {
+    const post = (body: string) =>
+      fetch(inject('routerUrl'), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const malformed = await post('{"query": ');
+    const oversized = await post(JSON.stringify({ query: `{ __typename }`, padding: 'x'.repeat(2_000_000) }));
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toEqual({
+      errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+    });
+    expect(oversized.status).toBe(413);
+    expect(await oversized.json()).toMatchObject({ errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+  });
+
+  it('reports a router whose subgraph is down as not ready', async () => {
+    const port = await freePort();
+    const router = startServiceProcess('router', 'router/src/main.ts', {
+      ...process.env,
+      PORT: String(port),
+      USER_SUBGRAPH_URL: inject('userSubgraphUrl'),
+      FINANCE_SUBGRAPH_URL: `http://127.0.0.1:${await freePort()}/graphql`,
+      JWT_SECRET: inject('jwtSecret'),
+      ROUTER_SIGNING_SECRET: inject('routerSigningSecret'),
+      LOG_LEVEL: 'silent',
+    }, 'ignore');
+    try {
+      await waitUntilReady(router, `http://127.0.0.1:${port}/healthz`, 30_000);
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: 'not ready', failures: { 'finance subgraph': expect.any(String) } });
+    } finally {
+      await router.stop();
+    }
+  });
+
+  it('stops cleanly with exit code 0 on SIGTERM', async () => {
+    const port = await freePort();
+    const router = startServiceProcess('router', 'router/src/main.ts', {
+      ...process.env,
+      PORT: String(port),
+      USER_SUBGRAPH_URL: inject('userSubgraphUrl'),
+      FINANCE_SUBGRAPH_URL: inject('financeSubgraphUrl'),
+      JWT_SECRET: inject('jwtSecret'),
+      ROUTER_SIGNING_SECRET: inject('routerSigningSecret'),
+      LOG_LEVEL: 'silent',
+    }, 'ignore');
+    await waitUntilReady(router, `http://127.0.0.1:${port}/readyz`, 30_000);
+    router.child.kill('SIGTERM');
+    expect(await router.exited).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,45 @@
+// Starts the real stack once per test run: a fresh database, both subgraphs and the router as
+// separate processes on free ports. Tests reach them only over HTTP, as clients do.
+import { randomBytes } from 'node:crypto';
+import type { TestProject } from 'vitest/node';
+import { startStack, type Stack } from '../../packages/launcher/src/stack.js';
+import { freePort } from './freePort.js';
+import { createTestDatabase, type TestDatabase } from './testDatabase.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    routerUrl: string;
+    userSubgraphUrl: string;
+    financeSubgraphUrl: string;
+    routerSigningSecret: string;
+    jwtSecret: string;
+  }
+}
+
+let database: TestDatabase | undefined;
+let stack: Stack | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+  database = await createTestDatabase();
+  process.stdout.write(`test stack on ${database.kind}\n`);
+  const secrets = {
+    JWT_SECRET: randomBytes(32).toString('base64url'),
+    ROUTER_SIGNING_SECRET: randomBytes(32).toString('base64url'),
+  };
+  stack = await startStack({
+    databaseUrl: database.url,
+    ports: { router: await freePort(), user: await freePort(), finance: await freePort() },
+    env: { ...secrets, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
+    output: process.env['TEST_STACK_OUTPUT'] === 'inherit' ? 'inherit' : 'ignore',
+  });
+  project.provide('routerUrl', stack.routerUrl);
+  project.provide('userSubgraphUrl', stack.userSubgraphUrl);
+  project.provide('financeSubgraphUrl', stack.financeSubgraphUrl);
+  project.provide('routerSigningSecret', secrets.ROUTER_SIGNING_SECRET);
+  project.provide('jwtSecret', secrets.JWT_SECRET);
+}
+
+export async function teardown(): Promise<void> {
+  await stack?.stop();
+  await database?.drop();
+}
