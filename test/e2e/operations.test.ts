@@ -30,6 +30,38 @@ describe('operations', () => {
     expect(withoutId.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('carries the request id from the router to the subgraph that served it, in their logs', async () => {
+    const [userPort, routerPort] = [await freePort(), await freePort()];
+    const env = {
+      ...process.env,
+      DATABASE_URL: inject('databaseUrl'),
+      USER_SUBGRAPH_PORT: String(userPort),
+      PORT: String(routerPort),
+      USER_SUBGRAPH_URL: `http://127.0.0.1:${userPort}/graphql`,
+      FINANCE_SUBGRAPH_URL: inject('financeSubgraphUrl'),
+      JWT_SECRET: inject('jwtSecret'),
+      ROUTER_SIGNING_SECRET: inject('routerSigningSecret'),
+      LOG_LEVEL: 'info',
+    };
+    const user = startServiceProcess('user subgraph', 'subgraphs/user/src/main.ts', env, 'pipe');
+    const router = startServiceProcess('router', 'router/src/main.ts', env, 'ignore');
+    const userLog: string[] = [];
+    user.child.stdout!.on('data', (chunk: Buffer) => userLog.push(chunk.toString()));
+    try {
+      await waitUntilReady(user, `http://127.0.0.1:${userPort}/readyz`, 30_000);
+      await waitUntilReady(router, `http://127.0.0.1:${routerPort}/readyz`, 30_000);
+      await fetch(`http://127.0.0.1:${routerPort}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'follow-me-42' },
+        body: JSON.stringify({ query: 'mutation { login(email: "nobody@example.test", password: "whatever-it-is") { token } }' }),
+      });
+      await expect.poll(() => userLog.join('').split('\n').filter((line) => line.includes('"requestId":"follow-me-42"')), { timeout: 5000 })
+        .not.toEqual([]);
+    } finally {
+      await Promise.all([router.stop(), user.stop()]);
+    }
+  });
+
   it('answers a malformed body with a JSON 400 and an oversized one with a JSON 413, never HTML', async () => {
     const post = (body: string) =>
       fetch(inject('routerUrl'), { method: 'POST', headers: { 'content-type': 'application/json' }, body });

@@ -13,6 +13,7 @@ declare module 'vitest' {
     financeSubgraphUrl: string;
     routerSigningSecret: string;
     jwtSecret: string;
+    databaseUrl: string;
   }
 }
 
@@ -37,6 +38,7 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('financeSubgraphUrl', stack.financeSubgraphUrl);
   project.provide('routerSigningSecret', secrets.ROUTER_SIGNING_SECRET);
   project.provide('jwtSecret', secrets.JWT_SECRET);
+  project.provide('databaseUrl', database.url);
 }
 
 export async function teardown(): Promise<void> {

@@ -16,7 +16,7 @@ export function startServiceProcess(
   name: string,
   entry: string,
   env: NodeJS.ProcessEnv,
-  output: 'inherit' | 'ignore' = 'inherit',
+  output: 'inherit' | 'ignore' | 'pipe' = 'inherit',
 ): ServiceProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: repositoryRoot,
