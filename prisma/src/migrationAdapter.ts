@@ -18,20 +18,26 @@ import { createShadowDatabase } from './shadowDatabase.js';
 const scriptSavepoint = 'ledgerline_migration_script';
 
 /**
- * adapter-pg turns well-known PostgreSQL errors into Prisma's error kinds, and some of those
- * (InvalidInputValue, from adapter-pg 7.10) are unknown to this schema engine build, which then
- * reports its own deserialisation failure instead. The server's code and message, passed on as
- * they are, come out as native Prisma words them: "ERROR: invalid input syntax for type ...".
+ * An error as the engine words it best: as the server's own. adapter-pg turns well-known
+ * PostgreSQL errors into Prisma's error kinds, some of which (InvalidInputValue, adapter-pg 7.10)
+ * this schema engine build does not know, and it shows plain JavaScript errors as "External error
+ * id#0". Passed on as a database error, with the server's code where there is one, the message
+ * comes out as native Prisma words it: "ERROR: invalid input syntax for type integer ...".
  */
-function asServerError(error: unknown): unknown {
-  if (!isDriverAdapterError(error)) return error;
-  const { originalCode, originalMessage } = error.cause;
-  if (originalCode === undefined || originalMessage === undefined) return error;
+function engineReadableError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  let code = (error as { code?: unknown }).code;
+  let message = error.message;
+  if (isDriverAdapterError(error)) {
+    if (error.cause.originalCode === undefined || error.cause.originalMessage === undefined) return error;
+    code = error.cause.originalCode;
+    message = error.cause.originalMessage;
+  }
   return new DriverAdapterError({
     kind: 'postgres',
-    code: originalCode,
+    code: typeof code === 'string' ? code : 'N/A',
     severity: 'ERROR',
-    message: originalMessage,
+    message,
     detail: undefined,
     column: undefined,
     hint: undefined,
@@ -43,7 +49,7 @@ async function runScript(adapter: SqlDriverAdapter, sql: string): Promise<void> 
     // No arguments: pg then uses the simple protocol, which takes many statements at once.
     await adapter.executeRaw({ sql, args: [], argTypes: [] });
   } catch (error) {
-    throw asServerError(error);
+    throw engineReadableError(error);
   }
 }
 
@@ -87,7 +93,9 @@ export function migrationAdapterFactory(options: {
     adapterName: base.adapterName,
     connect: async () => withWholeScripts(await base.connect(), options.insideTransaction),
     connectToShadowDb: async () => {
-      const shadow = await createShadowDatabase(options.pool);
+      const shadow = await createShadowDatabase(options.pool).catch((error: unknown) => {
+        throw engineReadableError(error);
+      });
       const adapter = withWholeScripts(await new PrismaPg(shadow.pool).connect(), false);
       return {
         ...adapter,

@@ -67,10 +67,14 @@ export function withQueryCycleOwnership(db: PGlite): PGlite {
   };
   const isInTransaction = () => cycleOpen || db.isInTransaction();
 
-  const overrides: Partial<PGlite> = { execProtocolRawStream, exec, isInTransaction };
+  const overrides = new Map<PropertyKey, unknown>([
+    ['execProtocolRawStream', execProtocolRawStream],
+    ['exec', exec],
+    ['isInTransaction', isInTransaction],
+  ]);
   return new Proxy(db, {
     get(target, property) {
-      if (Object.hasOwn(overrides, property)) return overrides[property as keyof typeof overrides];
+      if (overrides.has(property)) return overrides.get(property);
       // Read and called on PGlite itself, whose methods rely on their own private state.
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
