@@ -19,7 +19,12 @@ import { subgraphContextFrom, type SubgraphContext } from './subgraphContext.js'
 
 export interface SubgraphServerOptions {
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<SubgraphContext>;
+  /**
+   * The subgraph's resolvers, checked against its schema by its generated `Resolvers` type.
+   * (@apollo/subgraph's GraphQLResolverMap types `__resolveReference` as a field resolver, which
+   * federation's `(reference, context, info)` is not, so it cannot type them.)
+   */
+  resolvers: Record<string, unknown>;
   routerSigningSecret: string;
   readinessChecks: ReadinessCheck[];
   log: Logger;
@@ -36,7 +41,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   const apollo = new ApolloServer<SubgraphContext>({
-    // Resolvers are written against SubgraphContext, which the context function below guarantees.
+    // Resolvers are typed by codegen against SubgraphContext, which the context function below guarantees.
     schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatDomainError(formatted, error) ?? maskInternalErrors(formatted),

@@ -1,9 +1,10 @@
 import type { FinanceDatabase } from '../db.js';
+import type { Resolvers } from '../generated/graphql.js';
 import { mutationResolvers } from './Mutation.js';
 import { CalendarDate, Money } from './scalars.js';
 import { userResolvers } from './User.js';
 
-export function financeSubgraphResolvers(db: FinanceDatabase) {
+export function financeSubgraphResolvers(db: FinanceDatabase): Resolvers {
   return {
     Money,
     Date: CalendarDate,

@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '@ledgerline/service-runtime';
 import { logIn, registerAccount, type Session, type TokenSettings } from '../accounts.js';
 import type { UserDatabase } from '../db.js';
+import type { MutationResolvers } from '../generated/graphql.js';
 
 /**
  * Whoever just proved the password is that user for the rest of the operation, so the
@@ -11,11 +12,9 @@ function authPayload(session: Session, context: SubgraphContext) {
   return { ...session, userId: session.user.id };
 }
 
-export function mutationResolvers(db: UserDatabase, tokens: TokenSettings) {
+export function mutationResolvers(db: UserDatabase, tokens: TokenSettings): MutationResolvers {
   return {
-    register: async (_: unknown, args: { username: string; email: string; password: string }, context: SubgraphContext) =>
-      authPayload(await registerAccount(db, tokens, args), context),
-    login: async (_: unknown, args: { email: string; password: string }, context: SubgraphContext) =>
-      authPayload(await logIn(db, tokens, args), context),
+    register: async (_, args, context) => authPayload(await registerAccount(db, tokens, args), context),
+    login: async (_, args, context) => authPayload(await logIn(db, tokens, args), context),
   };
 }

@@ -1,11 +1,12 @@
 import type { TokenSettings } from '../accounts.js';
 import type { UserDatabase } from '../db.js';
+import type { Resolvers } from '../generated/graphql.js';
 import { DateTime } from './DateTime.js';
 import { mutationResolvers } from './Mutation.js';
 import { queryResolvers } from './Query.js';
 import { userResolvers } from './User.js';
 
-export function userSubgraphResolvers(db: UserDatabase, tokens: TokenSettings) {
+export function userSubgraphResolvers(db: UserDatabase, tokens: TokenSettings): Resolvers {
   return {
     DateTime,
     Query: queryResolvers(db),

@@ -1,0 +1,59 @@
+// graphql-codegen (`npm run codegen`): TypeScript types generated from the GraphQL schemas:
+// each subgraph's resolver types, from its own SDL, mapped onto its domain and Prisma models.
+// Everything lands in gitignored `generated/` folders.
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/** What every subgraph's resolver types share: federation, the context, strict scalars. */
+const subgraphResolverConfig = {
+  federation: true,
+  useTypeImports: true,
+  strictScalars: true,
+  contextType: '@ledgerline/service-runtime#SubgraphContext',
+  // Mapped models are imported as IncomeModel etc., beside the generated GraphQL type Income.
+  mapperTypeSuffix: 'Model',
+  scalars: {
+    // Ids are PostgreSQL integers: resolvers return numbers, GraphQL serializes them as strings.
+    ID: { input: 'string', output: 'string | number' },
+    // Federation's own scalar for @key(fields: ...); resolvers never see it.
+    _FieldSet: 'unknown',
+  },
+};
+
+const config: CodegenConfig = {
+  emitLegacyCommonJSImports: false,
+  importExtension: '.js',
+  generates: {
+    'subgraphs/user/src/generated/graphql.ts': {
+      schema: 'subgraphs/user/src/schema.graphql',
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        ...subgraphResolverConfig,
+        scalars: { ...subgraphResolverConfig.scalars, DateTime: 'Date' },
+        mappers: { User: './prisma/client.js#User' },
+      },
+    },
+    'subgraphs/finance/src/generated/graphql.ts': {
+      schema: 'subgraphs/finance/src/schema.graphql',
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        ...subgraphResolverConfig,
+        scalars: {
+          ...subgraphResolverConfig.scalars,
+          // Inputs stay unknown on purpose: the scalars let anything through and the resolvers
+          // read it with resolvers/arguments.ts, so a bad value is an error naming the argument.
+          Money: { input: 'unknown', output: '../money.js#Money' },
+          Date: { input: 'unknown', output: 'Date' },
+        },
+        mappers: {
+          User: '../userReference.js#UserReference',
+          Income: './prisma/client.js#Income',
+          Expense: './prisma/client.js#Expense',
+          SavingsGoal: './prisma/client.js#SavingsGoal',
+          FinancialSummary: '../financialSummary.js#FinancialSummary',
+        },
+      },
+    },
+  },
+};
+
+export default config;
