@@ -1,6 +1,8 @@
-// graphql-codegen (`npm run codegen`): TypeScript types generated from the GraphQL schemas:
-// each subgraph's resolver types, from its own SDL, mapped onto its domain and Prisma models.
-// Everything lands in gitignored `generated/` folders.
+// graphql-codegen (`npm run codegen`): TypeScript types generated from the GraphQL schemas.
+// - each subgraph's resolver types, from its own SDL, mapped onto its domain and Prisma models;
+// - the web SDK's typed operations, from the router's client-facing schema (`npm run schema`).
+// Everything lands in gitignored `generated/` folders; codegen fails when an SDK operation no
+// longer validates against the composed schema, which is how CI catches schema drift.
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /** What every subgraph's resolver types share: federation, the context, strict scalars. */
@@ -51,6 +53,19 @@ const config: CodegenConfig = {
           SavingsGoal: './prisma/client.js#SavingsGoal',
           FinancialSummary: '../financialSummary.js#FinancialSummary',
         },
+      },
+    },
+    'clients/web-sdk/src/generated/': {
+      schema: 'clients/web-sdk/schema.graphql',
+      documents: 'clients/web-sdk/src/operations/*.ts',
+      preset: 'client',
+      presetConfig: { gqlTagName: 'graphql', fragmentMasking: false },
+      config: {
+        useTypeImports: true,
+        strictScalars: true,
+        enumsAsTypes: true,
+        // What arrives over JSON: decimal strings for money, ISO strings for dates, string ids.
+        scalars: { ID: 'string', Money: 'string', Date: 'string', DateTime: 'string' },
       },
     },
   },

@@ -1,0 +1,17 @@
+// The Ledgerline web SDK: typed operation documents and the client that sends them.
+export {
+  createLedgerlineClient,
+  LedgerlineHttpError,
+  type LedgerlineClient,
+  type LedgerlineClientOptions,
+  type LedgerlineError,
+  type LedgerlineResult,
+} from './client.js';
+export { RegisterDocument, LoginDocument, MeDocument } from './operations/account.js';
+export { DashboardDocument } from './operations/dashboard.js';
+export { AddIncomeDocument, UpdateIncomeDocument, DeleteIncomeDocument } from './operations/incomes.js';
+export { AddExpenseDocument, UpdateExpenseDocument, DeleteExpenseDocument } from './operations/expenses.js';
+export { CreateSavingsGoalDocument, UpdateSavingsGoalDocument, DeleteSavingsGoalDocument } from './operations/savingsGoals.js';
+// Result and variables types of every operation (DashboardQuery, AddIncomeMutationVariables, ...),
+// for typing the components that render them.
+export type * from './generated/graphql.js';

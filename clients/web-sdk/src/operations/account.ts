@@ -1,0 +1,30 @@
+// Signing up, signing in and the signed-in user's profile.
+import { graphql } from '../generated/gql.js';
+
+export const RegisterDocument = graphql(`
+  mutation Register($username: String!, $email: String!, $password: String!) {
+    register(username: $username, email: $email, password: $password) {
+      token
+      expiresAt
+      userId
+      user { id username email createdAt }
+    }
+  }
+`);
+
+export const LoginDocument = graphql(`
+  mutation Login($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      token
+      expiresAt
+      userId
+      user { id username email createdAt }
+    }
+  }
+`);
+
+export const MeDocument = graphql(`
+  query Me {
+    me { id username email createdAt }
+  }
+`);
