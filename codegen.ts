@@ -31,6 +31,7 @@ const config: CodegenConfig = {
       config: {
         ...subgraphResolverConfig,
         scalars: { ...subgraphResolverConfig.scalars, DateTime: 'Date' },
+        // Each subgraph's src/mappedModels.ts checks that a mapped model fits its GraphQL type.
         mappers: { User: './prisma/client.js#User' },
       },
     },
