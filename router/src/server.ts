@@ -1,4 +1,4 @@
-// Builds the router's HTTP server: GraphQL at /graphql, health probes, request ids.
+// Builds the router's HTTP server: GraphQL at /graphql, the REST routes, health probes, request ids.
 import { createServer, type Server } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
 import { httpErrorHandler, mountHealthRoutes, REQUEST_ID_HEADER, requestIdFrom, type Logger } from '@ledgerline/service-runtime';
@@ -6,6 +6,7 @@ import express from 'express';
 import type { RouterConfig } from './config.js';
 import { routerContextFrom } from './context.js';
 import { createGatewayServer } from './gateway.js';
+import { restApi, restRouteNotFound } from './rest/restApi.js';
 import { composeSupergraph, subgraphLocations } from './supergraph.js';
 
 export interface Router {
@@ -34,6 +35,7 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
     subgraphs.map(({ name, url }) => ({ name: `${name} subgraph`, check: () => expectReady(url) })),
     log,
   );
+  app.use(restApi({ apollo, jwtSecret: config.jwtSecret, maxRequestBodyBytes: config.maxRequestBodyBytes, log }));
   app.use(
     '/graphql',
     express.json({ limit: config.maxRequestBodyBytes }),
@@ -42,6 +44,7 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
     }),
   );
   app.use(httpErrorHandler(log));
+  app.use(restRouteNotFound);
   return { httpServer, stop: () => apollo.stop() };
 }
 

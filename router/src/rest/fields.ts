@@ -1,0 +1,47 @@
+// The value types of the REST contract as zod schemas. They validate requests, type the route
+// handlers and become the OpenAPI document, so the three cannot disagree. Rules beyond type and
+// format (lengths, email syntax, cents) stay in the subgraphs and come back as BAD_USER_INPUT.
+import { z } from 'zod';
+
+const MAX_ID = 2_147_483_647;
+const POSITIVE_ID = /^[1-9][0-9]{0,9}$/;
+
+/** The message for a missing field or a value of the wrong type; the field name is added later. */
+const expected = (what: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? 'is required' : `must be ${what}`;
+
+export const idField = (description: string) =>
+  z
+    .int({ error: expected('an integer') })
+    .min(1, { error: 'must be a positive integer' })
+    .max(MAX_ID, { error: `must be at most ${MAX_ID}` })
+    .meta({ description, example: 1 });
+
+/** A path segment such as the 12 of /income/12: digits only, read as an integer. */
+export const idInPath = (description: string) =>
+  z
+    .string()
+    .refine((text) => POSITIVE_ID.test(text) && Number(text) <= MAX_ID, { error: 'must be a positive integer id' })
+    .transform(Number)
+    .meta({ type: 'integer', minimum: 1, maximum: MAX_ID, description, example: 1 });
+
+export const amountField = (description: string) =>
+  z
+    .number({ error: expected('a finite number') })
+    .positive({ error: 'must be greater than 0' })
+    .meta({ description: `${description} Greater than 0, at most 2 fractional digits; stored exactly.`, example: 2500.5 });
+
+export const textField = (description: string, example: string) =>
+  z.string({ error: expected('a string') }).meta({ description, example });
+
+const DATE_FORMAT = 'an ISO 8601 date, e.g. "2026-11-25"';
+
+/** A calendar date; a date-time with a zone is accepted too (its UTC date counts), as in GraphQL. */
+export const dateField = (description: string) =>
+  z
+    .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: expected(DATE_FORMAT) })
+    .meta({ description: `${description} ISO 8601 "YYYY-MM-DD".`, example: '2026-11-25' });
+
+export const idOf = (description: string) => z.int().min(1).meta({ description, example: 12 });
+export const amountOf = (description: string) => z.number().meta({ description, example: 2500.5 });
+export const dateOf = (description: string) => z.iso.date().meta({ description, example: '2026-11-25' });

@@ -1,0 +1,36 @@
+// The bridge from a REST route to GraphQL: the route's operation runs on the Apollo Server that
+// serves /graphql, with the RouterContext /graphql would build, so authentication, authorization
+// and federation cannot differ between the two APIs. No route reaches a database any other way.
+import type { ApolloServer } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import type { RouterContext } from '../context.js';
+import { isDomainErrorCode, RestError } from './errorModel.js';
+
+/** Runs one GraphQL operation as the caller; its data, or the first error as a RestError. */
+export type RunOperation = <Data>(document: string, variables?: Record<string, unknown>) => Promise<Data>;
+
+export function operationRunner(apollo: ApolloServer<RouterContext>, context: RouterContext): RunOperation {
+  return async <Data>(document: string, variables: Record<string, unknown> = {}): Promise<Data> => {
+    const response = await apollo.executeOperation<Data>({ query: document, variables }, { contextValue: context });
+    if (response.body.kind !== 'single') throw new Error('REST operations do not use @defer or @stream');
+    const { data, errors } = response.body.singleResult;
+    const [firstError] = errors ?? [];
+    if (firstError !== undefined) throw restErrorFrom(firstError, context);
+    if (data === undefined || data === null) throw new Error('GraphQL answered neither data nor errors');
+    return data;
+  };
+}
+
+function restErrorFrom(error: GraphQLFormattedError, context: RouterContext): RestError {
+  const code = error.extensions?.['code'];
+  if (!isDomainErrorCode(code)) {
+    // Masked already (maskInternalErrors); the log line ties it to the request id.
+    context.log.error({ graphqlError: error }, 'GraphQL operation behind a REST route failed');
+    return new RestError('INTERNAL_SERVER_ERROR', 'Internal server error');
+  }
+  const field = error.extensions?.['field'];
+  if (typeof field !== 'string') return new RestError(code, error.message);
+  // Subgraphs write "amount: must be greater than 0"; details carry the part after the field.
+  const problem = error.message.startsWith(`${field}: `) ? error.message.slice(field.length + 2) : error.message;
+  return new RestError(code, error.message, [{ field, message: problem }]);
+}

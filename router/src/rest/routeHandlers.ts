@@ -1,0 +1,84 @@
+// Serves RestRoute definitions with Express: authenticate, read the JSON body, run the route
+// through the gateway, answer with its status. Failures go on to the REST error handler.
+import type { ApolloServer } from '@apollo/server';
+import type { Logger } from '@ledgerline/service-runtime';
+import express, { type RequestHandler, type Router } from 'express';
+import { GraphQLError } from 'graphql';
+import { routerContextFrom, type RouterContext } from '../context.js';
+import { RestError } from './errorModel.js';
+import { operationRunner } from './gatewayOperation.js';
+import type { RestRoute } from './restRoute.js';
+
+export interface RouteDependencies {
+  apollo: ApolloServer<RouterContext>;
+  jwtSecret: string;
+  maxRequestBodyBytes: number;
+  log: Logger;
+}
+
+export function routeHandlers(routes: RestRoute[], deps: RouteDependencies): Router {
+  const router = express.Router();
+  const parseJson = express.json({ limit: deps.maxRequestBodyBytes });
+  for (const [path, sharingPath] of routesByPath(routes)) {
+    const expressRoute = router.route(expressPath(path));
+    for (const route of sharingPath) {
+      const bodyHandlers = route.body === undefined ? [] : [requireJsonBody, parseJson];
+      expressRoute[route.method](authenticate(route, deps), ...bodyHandlers, runRoute(route, deps));
+    }
+    expressRoute.all(methodNotAllowed(sharingPath.map((route) => route.method.toUpperCase())));
+  }
+  return router;
+}
+
+/** In the order given, which matters: /user/register must come before /user/{id}. */
+function routesByPath(routes: RestRoute[]): Map<string, RestRoute[]> {
+  const byPath = new Map<string, RestRoute[]>();
+  for (const route of routes) byPath.set(route.path, [...(byPath.get(route.path) ?? []), route]);
+  return byPath;
+}
+
+/** "/income/{userId}" → "/income/:userId". */
+const expressPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
+
+/** The RouterContext /graphql would build; 401 before anything else is read. */
+function authenticate(route: RestRoute, deps: RouteDependencies): RequestHandler {
+  return (req, res, next) => {
+    let context: RouterContext;
+    try {
+      context = routerContextFrom(req.headers, deps.jwtSecret, deps.log);
+    } catch (error) {
+      if (error instanceof GraphQLError) throw new RestError('UNAUTHENTICATED', error.message);
+      throw error;
+    }
+    if (route.auth === 'bearer' && context.userId === null) {
+      throw new RestError('UNAUTHENTICATED', 'This route needs an "Authorization: Bearer <token>" header');
+    }
+    res.locals['routerContext'] = context;
+    next();
+  };
+}
+
+const requireJsonBody: RequestHandler = (req, _res, next) => {
+  if (!req.is('application/json')) {
+    throw new RestError('UNSUPPORTED_MEDIA_TYPE', 'Request body must be JSON, sent with "Content-Type: application/json"');
+  }
+  next();
+};
+
+function runRoute(route: RestRoute, deps: RouteDependencies): RequestHandler {
+  return async (req, res) => {
+    const context = res.locals['routerContext'] as RouterContext;
+    const result = await route.handle(
+      { params: req.params, body: req.body as unknown, callerId: context.userId },
+      operationRunner(deps.apollo, context),
+    );
+    res.status(route.success.status).json(result);
+  };
+}
+
+function methodNotAllowed(allowed: string[]): RequestHandler {
+  return (req, res) => {
+    res.setHeader('Allow', allowed.join(', '));
+    throw new RestError('METHOD_NOT_ALLOWED', `${req.method} is not allowed here; use ${allowed.join(' or ')}`);
+  };
+}

@@ -1,0 +1,118 @@
+// The User service's routes of the original REST design: register, login, profile.
+import { z } from 'zod';
+import { knownUser } from './errorModel.js';
+import { idInPath, idOf, textField } from './fields.js';
+import { defineRoute } from './restRoute.js';
+import { idFromGraphQL } from './scalars.js';
+
+const REGISTER = /* GraphQL */ `
+  mutation RestRegister($username: String!, $email: String!, $password: String!) {
+    register(username: $username, email: $email, password: $password) { userId }
+  }`;
+const LOGIN = /* GraphQL */ `
+  mutation RestLogin($email: String!, $password: String!) {
+    login(email: $email, password: $password) { token userId }
+  }`;
+const PROFILE = /* GraphQL */ `
+  query RestProfile($id: ID!) {
+    user(id: $id) { id username email }
+  }`;
+
+interface Session {
+  token: string;
+  userId: string;
+}
+interface Profile {
+  id: string;
+  username: string;
+  email: string;
+}
+
+const register = defineRoute({
+  method: 'post',
+  path: '/user/register',
+  operationId: 'registerUser',
+  tag: 'User',
+  summary: 'Register a new user',
+  description: 'Creates an account. Sign in with `POST /user/login` to get a token.',
+  auth: 'open',
+  body: z
+    .object({
+      username: textField("3 to 32 characters: letters, digits, '.', '_' or '-'; unique.", 'ada'),
+      email: textField('A valid email address; unique, compared without regard to case.', 'ada@example.com'),
+      password: textField('8 to 256 characters.', 'correct horse battery'),
+    })
+    .meta({ id: 'RegisterRequest' }),
+  success: {
+    status: 201,
+    description: 'The account was created.',
+    schema: z
+      .strictObject({ message: z.literal('User registered successfully'), userId: idOf('The new user’s id.') })
+      .meta({ id: 'RegisterResponse' }),
+  },
+  errors: ['EMAIL_TAKEN', 'USERNAME_TAKEN'],
+  async respond({ body }, run) {
+    const { register } = await run<{ register: { userId: string } }>(REGISTER, body);
+    return { message: 'User registered successfully', userId: idFromGraphQL(register.userId) } as const;
+  },
+});
+
+const login = defineRoute({
+  method: 'post',
+  path: '/user/login',
+  operationId: 'logIn',
+  tag: 'User',
+  summary: 'Log in and get a token',
+  description: 'Present the token as `Authorization: Bearer <token>` on every other route. It expires after an hour by default.',
+  auth: 'open',
+  body: z
+    .object({
+      email: textField('The account’s email address, in any case.', 'ada@example.com'),
+      password: textField('The account’s password.', 'correct horse battery'),
+    })
+    .meta({ id: 'LoginRequest' }),
+  success: {
+    status: 200,
+    description: 'Signed in.',
+    schema: z
+      .strictObject({
+        token: z.string().meta({ description: 'A JWT (HS256) whose subject is the user id.' }),
+        userId: idOf('The signed-in user’s id.'),
+      })
+      .meta({ id: 'LoginResponse' }),
+  },
+  errors: ['INVALID_CREDENTIALS'],
+  async respond({ body }, run) {
+    const { login } = await run<{ login: Session }>(LOGIN, body);
+    return { token: login.token, userId: idFromGraphQL(login.userId) };
+  },
+});
+
+const profile = defineRoute({
+  method: 'get',
+  path: '/user/{id}',
+  operationId: 'getUserProfile',
+  tag: 'User',
+  summary: 'A user’s profile',
+  description: 'Your own profile only: the email address is private, so another user’s id answers 403.',
+  auth: 'bearer',
+  params: z.object({ id: idInPath('The user’s id.') }),
+  success: {
+    status: 200,
+    description: 'The profile.',
+    schema: z
+      .strictObject({
+        userId: idOf('The user’s id.'),
+        username: z.string().meta({ example: 'ada' }),
+        email: z.string().meta({ example: 'ada@example.com' }),
+      })
+      .meta({ id: 'UserProfile' }),
+  },
+  errors: ['FORBIDDEN', 'NOT_FOUND'],
+  async respond({ params }, run) {
+    const user = knownUser((await run<{ user: Profile | null }>(PROFILE, { id: String(params.id) })).user);
+    return { userId: idFromGraphQL(user.id), username: user.username, email: user.email };
+  },
+});
+
+export const userRoutes = [register, login, profile];

@@ -1,0 +1,97 @@
+// The User service's REST routes: register, login and profile, with the original design's shapes.
+import { describe, expect, it } from 'vitest';
+import { registerRestUser, rest } from '../../support/restClient.js';
+import { uniqueCredentials } from '../../support/router.js';
+
+describe('POST /user/register', () => {
+  it('registers a user and answers with the message and the new integer id', async () => {
+    const credentials = uniqueCredentials();
+    const response = await rest('POST', '/user/register', { body: credentials });
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual({ message: 'User registered successfully', userId: expect.any(Number) });
+    expect(Number.isInteger(response.body.userId)).toBe(true);
+  });
+
+  it('refuses a duplicate email, whatever its case, with 409 EMAIL_TAKEN', async () => {
+    const user = await registerRestUser();
+    const response = await rest('POST', '/user/register', { body: { ...uniqueCredentials(), email: user.email.toUpperCase() } });
+    expect(response.status).toBe(409);
+    expect(response.body.error).toMatchObject({ code: 'EMAIL_TAKEN', details: { fields: [{ field: 'email' }] } });
+  });
+
+  it('refuses a duplicate username with 409 USERNAME_TAKEN', async () => {
+    const user = await registerRestUser();
+    const response = await rest('POST', '/user/register', { body: { ...uniqueCredentials(), username: user.username } });
+    expect(response.status).toBe(409);
+    expect(response.body.error).toMatchObject({ code: 'USERNAME_TAKEN', details: { fields: [{ field: 'username' }] } });
+  });
+
+  it.each([
+    ['a missing password', { password: undefined }, 'password', /password: is required/],
+    ['a username that is not a string', { username: 42 }, 'username', /username: must be a string/],
+    ['an invalid email', { email: 'not-an-email' }, 'email', /email: is not a valid email address/],
+    ['a short password', { password: 'short' }, 'password', /password: must be at least 8 characters/],
+  ])('refuses %s with 400 naming the field', async (_name, override, field, message) => {
+    const response = await rest('POST', '/user/register', { body: { ...uniqueCredentials(), ...override } });
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('BAD_USER_INPUT');
+    expect(response.body.error.message).toMatch(message);
+    expect(response.body.error.details.fields.map((problem: { field: string }) => problem.field)).toEqual([field]);
+  });
+});
+
+describe('POST /user/login', () => {
+  it('answers with a token and the integer user id, and the token opens the profile', async () => {
+    const credentials = uniqueCredentials();
+    const registered = await rest('POST', '/user/register', { body: credentials });
+    const login = await rest('POST', '/user/login', { body: { email: credentials.email.toUpperCase(), password: credentials.password } });
+    expect(login.status).toBe(200);
+    expect(login.body).toEqual({ token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/), userId: registered.body.userId });
+
+    const profile = await rest('GET', `/user/${login.body.userId}`, { token: login.body.token });
+    expect(profile.status).toBe(200);
+  });
+
+  it('refuses a wrong password and an unknown email alike with 401 INVALID_CREDENTIALS', async () => {
+    const user = await registerRestUser();
+    const wrongPassword = await rest('POST', '/user/login', { body: { email: user.email, password: 'not-the-password' } });
+    const unknownEmail = await rest('POST', '/user/login', { body: { email: `nobody-${user.email}`, password: user.password } });
+    expect(wrongPassword.status).toBe(401);
+    expect(unknownEmail.status).toBe(401);
+    expect(wrongPassword.body).toEqual({ error: { code: 'INVALID_CREDENTIALS', message: 'Email or password is incorrect' } });
+    expect(unknownEmail.body).toEqual(wrongPassword.body);
+  });
+
+  it('refuses a login without a password with 400 naming the field', async () => {
+    const response = await rest('POST', '/user/login', { body: { email: 'someone@example.test' } });
+    expect(response.status).toBe(400);
+    expect(response.body.error).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'password: is required',
+      details: { fields: [{ field: 'password', message: 'is required' }] },
+    });
+  });
+});
+
+describe('GET /user/{id}', () => {
+  it('answers with the caller’s own profile', async () => {
+    const user = await registerRestUser();
+    const response = await rest('GET', `/user/${user.userId}`, { token: user.token });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ userId: user.userId, username: user.username, email: user.email });
+  });
+
+  it('answers 404 for an unknown id', async () => {
+    const user = await registerRestUser();
+    const response = await rest('GET', '/user/2147483000', { token: user.token });
+    expect(response.status).toBe(404);
+    expect(response.body.error).toEqual({ code: 'NOT_FOUND', message: 'No user with this id' });
+  });
+
+  it.each(['abc', '0', '-3', '1.5', '99999999999'])('answers 400 for the id %s', async (id) => {
+    const user = await registerRestUser();
+    const response = await rest('GET', `/user/${id}`, { token: user.token });
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({ code: 'BAD_USER_INPUT', message: 'id: must be a positive integer id' });
+  });
+});

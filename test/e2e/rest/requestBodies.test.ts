@@ -1,0 +1,83 @@
+// What the REST routes answer to requests they cannot read at all: malformed JSON, a body that is
+// not JSON, one that is too large, an unknown route or method. Always the REST error model.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registerRestUser, rest, type RestUser } from '../../support/restClient.js';
+import { financeResources } from './financeResources.js';
+
+let user: RestUser;
+
+beforeAll(async () => {
+  user = await registerRestUser();
+});
+
+/** Every route that takes a body, with a valid one; finance routes need the token. */
+const bodyRoutes = (): { path: string; body: Record<string, unknown>; token?: string }[] => [
+  { path: '/user/register', body: { username: 'someone', email: 'someone@example.test', password: 'long enough' } },
+  { path: '/user/login', body: { email: user.email, password: user.password } },
+  ...financeResources.map((resource) => ({ path: resource.path, body: resource.validBody(user.userId), token: user.token })),
+];
+
+describe('request bodies', () => {
+  it('answers malformed JSON with 400 MALFORMED_JSON on every route that takes a body', async () => {
+    for (const { path, token } of bodyRoutes()) {
+      const response = await rest('POST', path, { token, rawBody: '{"userId": 1, "amount": ', headers: { 'content-type': 'application/json' } });
+      expect(response.status, path).toBe(400);
+      expect(response.body).toEqual({ error: { code: 'MALFORMED_JSON', message: 'Request body is not valid JSON' } });
+    }
+  });
+
+  it('answers a body that is not sent as JSON with 415 on every route that takes a body', async () => {
+    for (const { path, body, token } of bodyRoutes()) {
+      const asText = await rest('POST', path, { token, rawBody: JSON.stringify(body), headers: { 'content-type': 'text/plain' } });
+      const asForm = await rest('POST', path, { token, rawBody: 'userId=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const withoutBody = await rest('POST', path, { token });
+      for (const response of [asText, asForm, withoutBody]) {
+        expect(response.status, path).toBe(415);
+        expect(response.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      }
+    }
+  });
+
+  it('answers an oversized body with 413 on every route that takes a body', async () => {
+    for (const { path, body, token } of bodyRoutes()) {
+      const response = await rest('POST', path, { token, body: { ...body, padding: 'x'.repeat(1_100_000) } });
+      expect(response.status, path).toBe(413);
+      expect(response.body).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large' } });
+    }
+  });
+
+  it('accepts JSON declared with a charset', async () => {
+    const resource = financeResources[0]!;
+    const response = await rest('POST', resource.path, {
+      token: user.token,
+      rawBody: JSON.stringify(resource.validBody(user.userId)),
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    });
+    expect(response.status).toBe(201);
+  });
+});
+
+describe('routes', () => {
+  it('answers an unknown route with 404 in the REST error model', async () => {
+    for (const [method, path] of [['GET', '/incomes/1'], ['POST', '/user'], ['GET', '/']]) {
+      const response = await rest(method!, path!, { token: user.token });
+      expect(response.status).toBe(404);
+      expect(response.body).toEqual({ error: { code: 'NOT_FOUND', message: `No route ${method} ${path}` } });
+    }
+  });
+
+  it('answers a known route with another method with 405 and the allowed methods', async () => {
+    const cases: [string, string, string][] = [
+      ['GET', '/user/register', 'POST'],
+      ['PUT', `/user/${user.userId}`, 'GET'],
+      ['DELETE', `/income/${user.userId}`, 'GET'],
+      ['GET', '/savings', 'POST'],
+    ];
+    for (const [method, path, allowed] of cases) {
+      const response = await rest(method, path, { token: user.token });
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(response.headers.get('allow')).toBe(allowed);
+      expect(response.body.error.code).toBe('METHOD_NOT_ALLOWED');
+    }
+  });
+});
