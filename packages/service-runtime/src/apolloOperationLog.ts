@@ -1,5 +1,15 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import { DomainError } from './DomainError.js';
+
+/** The code the caller will see; formatError has not run yet when plugins look. */
+function errorCodeOf(error: GraphQLError): unknown {
+  if (error.originalError instanceof DomainError) return error.originalError.code;
+  return error.extensions['code'] ?? 'INTERNAL_SERVER_ERROR';
+}
+
+const isUnexpected = (error: GraphQLError): boolean => errorCodeOf(error) === 'INTERNAL_SERVER_ERROR';
 
 export interface LoggingContext extends BaseContext {
   log: Logger;
@@ -13,12 +23,13 @@ export function operationLogPlugin<Context extends LoggingContext>(): ApolloServ
       return {
         async willSendResponse({ operationName, errors }) {
           const durationMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
-          const codes = errors?.map((error) => error.extensions['code'] ?? 'INTERNAL_SERVER_ERROR');
+          const codes = errors?.map(errorCodeOf);
           contextValue.log.info({ operationName, durationMs, errorCodes: codes }, 'graphql operation');
         },
         async didEncounterErrors({ errors }) {
+          // Refusals the domain meant (bad input, forbidden, ...) are answers, not incidents.
           for (const error of errors) {
-            if (error.extensions['code'] === undefined || error.extensions['code'] === 'INTERNAL_SERVER_ERROR') {
+            if (isUnexpected(error)) {
               contextValue.log.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error');
             }
           }
