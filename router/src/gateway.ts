@@ -20,6 +20,8 @@ export function createGatewayServer(config: RouterConfig, supergraphSdl: string,
   return new ApolloServer<RouterContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // Our own handler drains and exits once; Apollo's would stop the server and re-raise the signal.
+    stopOnTerminationSignals: false,
     formatError: maskInternalErrors,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -100,6 +100,8 @@ describe('operations', () => {
     const port = await freePort();
     const router = startServiceProcess('router', 'router/src/main.ts', {
       ...process.env,
+      // Not vitest's NODE_ENV=test, under which libraries skip their own signal handling.
+      NODE_ENV: 'development',
       PORT: String(port),
       USER_SUBGRAPH_URL: inject('userSubgraphUrl'),
       FINANCE_SUBGRAPH_URL: inject('financeSubgraphUrl'),

@@ -22,8 +22,19 @@ export function startServiceProcess(
     cwd: repositoryRoot,
     env,
     stdio: ['ignore', output, output],
+    // Its own process group: Ctrl-C in a terminal reaches only the launcher, which then stops
+    // each service once, instead of every service seeing SIGINT and then SIGTERM.
+    detached: true,
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // Whatever way the launcher ends, it leaves no service running behind it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      process.off('exit', killOnExit);
+      resolve(code);
+    }),
+  );
   return {
     name,
     child,

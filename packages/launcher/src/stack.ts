@@ -47,9 +47,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   const services: ServiceProcess[] = [];
   let stopping = false;
+  // The router first, so the requests it is still finishing can reach the subgraphs.
   const stop = async () => {
     stopping = true;
-    await Promise.all(services.map((service) => service.stop()));
+    const [user, finance, router] = services;
+    await router?.stop();
+    await Promise.all([user?.stop(), finance?.stop()]);
   };
   try {
     const user = startServiceProcess('user subgraph', 'subgraphs/user/src/main.ts', env, options.output);

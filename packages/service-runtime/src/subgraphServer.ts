@@ -44,6 +44,8 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     // Resolvers are typed by codegen against SubgraphContext, which the context function below guarantees.
     schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
     includeStacktraceInErrorResponses: false,
+    // Our own handler drains and exits once; Apollo's would stop the server and re-raise the signal.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatDomainError(formatted, error) ?? maskInternalErrors(formatted),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
