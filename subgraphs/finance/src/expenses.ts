@@ -2,7 +2,7 @@
 import type { FinanceDatabase } from './db.js';
 import type { Expense } from './generated/prisma/client.js';
 import type { Money } from './money.js';
-import { assertOwnedBy } from './ownership.js';
+import { changeOwnRecord } from './ownership.js';
 import { checkedDateRange, checkedPage, dateRangeFilter, positiveAmount, requiredText, type DateRange, type Page } from './recordRules.js';
 
 const MAX_CATEGORY_LENGTH = 100;
@@ -35,13 +35,21 @@ export async function updateExpense(
     ...(changes.category != null ? { category: requiredText('category', changes.category, MAX_CATEGORY_LENGTH) } : {}),
     ...(changes.date ? { date: changes.date } : {}),
   };
-  assertOwnedBy(await db.expense.findUnique({ where: { id } }), userId, 'expense');
-  return db.expense.update({ where: { id }, data });
+  return changeOwnRecord(
+    'expense',
+    userId,
+    () => db.expense.update({ where: { id, userId }, data }),
+    () => db.expense.findUnique({ where: { id }, select: { userId: true } }),
+  );
 }
 
 export async function deleteExpense(db: FinanceDatabase, userId: number, id: number): Promise<number> {
-  assertOwnedBy(await db.expense.findUnique({ where: { id } }), userId, 'expense');
-  await db.expense.delete({ where: { id } });
+  await changeOwnRecord(
+    'expense',
+    userId,
+    () => db.expense.delete({ where: { id, userId } }),
+    () => db.expense.findUnique({ where: { id }, select: { userId: true } }),
+  );
   return id;
 }
 

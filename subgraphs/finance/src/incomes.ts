@@ -2,7 +2,7 @@
 import type { FinanceDatabase } from './db.js';
 import type { Income } from './generated/prisma/client.js';
 import type { Money } from './money.js';
-import { assertOwnedBy } from './ownership.js';
+import { changeOwnRecord } from './ownership.js';
 import { checkedDateRange, checkedPage, dateRangeFilter, positiveAmount, requiredText, type DateRange, type Page } from './recordRules.js';
 
 const MAX_SOURCE_LENGTH = 200;
@@ -35,13 +35,21 @@ export async function updateIncome(
     ...(changes.source != null ? { source: requiredText('source', changes.source, MAX_SOURCE_LENGTH) } : {}),
     ...(changes.date ? { date: changes.date } : {}),
   };
-  assertOwnedBy(await db.income.findUnique({ where: { id } }), userId, 'income');
-  return db.income.update({ where: { id }, data });
+  return changeOwnRecord(
+    'income',
+    userId,
+    () => db.income.update({ where: { id, userId }, data }),
+    () => db.income.findUnique({ where: { id }, select: { userId: true } }),
+  );
 }
 
 export async function deleteIncome(db: FinanceDatabase, userId: number, id: number): Promise<number> {
-  assertOwnedBy(await db.income.findUnique({ where: { id } }), userId, 'income');
-  await db.income.delete({ where: { id } });
+  await changeOwnRecord(
+    'income',
+    userId,
+    () => db.income.delete({ where: { id, userId } }),
+    () => db.income.findUnique({ where: { id }, select: { userId: true } }),
+  );
   return id;
 }
 

@@ -2,7 +2,7 @@
 import type { FinanceDatabase } from './db.js';
 import type { SavingsGoal } from './generated/prisma/client.js';
 import type { Money } from './money.js';
-import { assertOwnedBy } from './ownership.js';
+import { changeOwnRecord } from './ownership.js';
 import { checkedDateRange, checkedPage, dateRangeFilter, positiveAmount, type DateRange, type Page } from './recordRules.js';
 
 export interface SavingsGoalInput {
@@ -26,13 +26,21 @@ export async function updateSavingsGoal(
     ...(changes.goal ? { goal: positiveAmount('goal', changes.goal) } : {}),
     ...(changes.targetDate ? { targetDate: changes.targetDate } : {}),
   };
-  assertOwnedBy(await db.savingsGoal.findUnique({ where: { id } }), userId, 'savings goal');
-  return db.savingsGoal.update({ where: { id }, data });
+  return changeOwnRecord(
+    'savings goal',
+    userId,
+    () => db.savingsGoal.update({ where: { id, userId }, data }),
+    () => db.savingsGoal.findUnique({ where: { id }, select: { userId: true } }),
+  );
 }
 
 export async function deleteSavingsGoal(db: FinanceDatabase, userId: number, id: number): Promise<number> {
-  assertOwnedBy(await db.savingsGoal.findUnique({ where: { id } }), userId, 'savings goal');
-  await db.savingsGoal.delete({ where: { id } });
+  await changeOwnRecord(
+    'savings goal',
+    userId,
+    () => db.savingsGoal.delete({ where: { id, userId } }),
+    () => db.savingsGoal.findUnique({ where: { id }, select: { userId: true } }),
+  );
   return id;
 }
 
