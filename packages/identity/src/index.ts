@@ -1,5 +1,6 @@
 export { InvalidTokenError } from './InvalidTokenError.js';
-export { issueUserToken, verifyUserToken, parseUserId, type UserTokenClaims } from './userToken.js';
+export { issueUserToken, verifyUserToken, type UserTokenClaims } from './userToken.js';
+export { MAX_RECORD_ID, parseRecordId } from './recordId.js';
 export {
   ROUTER_ASSERTION_HEADER,
   signRouterAssertion,

@@ -3,7 +3,7 @@
 // so a subgraph can refuse both a forged identity and any call that did not come through the router.
 import jwt from 'jsonwebtoken';
 import { InvalidTokenError } from './InvalidTokenError.js';
-import { parseUserId } from './userToken.js';
+import { parseRecordId } from './recordId.js';
 
 export const ROUTER_ASSERTION_HEADER = 'x-ledgerline-router-assertion';
 
@@ -40,7 +40,7 @@ export function verifyRouterAssertion(value: string, secret: string): RouterAsse
   if (typeof payload === 'string' || payload.exp === undefined) {
     throw new InvalidTokenError('router assertion invalid');
   }
-  const userId = payload.sub === undefined ? null : parseUserId(payload.sub);
+  const userId = payload.sub === undefined ? null : parseRecordId(payload.sub);
   if (payload.sub !== undefined && userId === null) throw new InvalidTokenError('router assertion invalid');
   const requestId = typeof payload['rid'] === 'string' ? payload['rid'] : '';
   return { userId, requestId };

@@ -2,6 +2,7 @@
 // WebSocket connection_init and gRPC metadata later): an HS256 JWT whose `sub` is the user id.
 import jwt from 'jsonwebtoken';
 import { InvalidTokenError } from './InvalidTokenError.js';
+import { parseRecordId } from './recordId.js';
 
 const ALGORITHM = 'HS256';
 const ISSUER = 'ledgerline-user';
@@ -30,13 +31,7 @@ export function verifyUserToken(token: string, secret: string): UserTokenClaims 
     throw new InvalidTokenError(error instanceof jwt.TokenExpiredError ? 'token expired' : 'token invalid');
   }
   if (typeof payload === 'string' || payload.exp === undefined) throw new InvalidTokenError('token invalid');
-  const userId = parseUserId(payload.sub);
+  const userId = parseRecordId(payload.sub);
   if (userId === null) throw new InvalidTokenError('token invalid');
   return { userId, expiresAt: new Date(payload.exp * 1000) };
-}
-
-export function parseUserId(value: unknown): number | null {
-  if (typeof value !== 'string' || !/^[1-9][0-9]{0,9}$/.test(value)) return null;
-  const id = Number(value);
-  return id <= 2_147_483_647 ? id : null;
 }

@@ -1,10 +1,8 @@
 // The value types of the REST contract as zod schemas. They validate requests, type the route
 // handlers and become the OpenAPI document, so the three cannot disagree. Rules beyond type and
 // format (lengths, email syntax, cents) stay in the subgraphs and come back as BAD_USER_INPUT.
+import { MAX_RECORD_ID as MAX_ID, parseRecordId } from '@ledgerline/identity';
 import { z } from 'zod';
-
-const MAX_ID = 2_147_483_647;
-const POSITIVE_ID = /^[1-9][0-9]{0,9}$/;
 
 /** The message for a missing field or a value of the wrong type; the field name is added later. */
 const expected = (what: string) => (issue: { input?: unknown }) =>
@@ -21,7 +19,7 @@ export const idField = (description: string) =>
 export const idInPath = (description: string) =>
   z
     .string()
-    .refine((text) => POSITIVE_ID.test(text) && Number(text) <= MAX_ID, { error: 'must be a positive integer id' })
+    .refine((text) => parseRecordId(text) !== null, { error: 'must be a positive integer id' })
     .transform(Number)
     .meta({ type: 'integer', minimum: 1, maximum: MAX_ID, description, example: 1 });
 
