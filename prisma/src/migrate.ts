@@ -14,6 +14,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CatalogReadingClient } from './catalogReadingClient.js';
 import { migrationTargetsFromEnv } from './migrateConfig.js';
+
+export { migrationTargetsFromEnv, type MigrationTarget } from './migrateConfig.js';
 import { migrationAdapterFactory } from './migrationAdapter.js';
 import { readMigrationList } from './migrationFiles.js';
 import { openSchemaEngine } from './schemaEngine.js';

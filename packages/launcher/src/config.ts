@@ -1,9 +1,11 @@
 // What `npm start` reads from the environment; the services read the rest themselves.
+import { secretSchema } from '@ledgerline/identity';
 import {
   defaultDataDir,
   loadConfig,
   optionalVariable,
   portSchema,
+  secretOrDevSecret,
   unsetIfEmpty,
 } from '@ledgerline/service-runtime';
 import { join } from 'node:path';
@@ -11,6 +13,8 @@ import { z } from 'zod';
 
 const environmentSchema = z.object({
   DATABASE_URL: optionalVariable(z.url()),
+  JWT_SECRET: optionalVariable(secretSchema),
+  ROUTER_SIGNING_SECRET: optionalVariable(secretSchema),
   HOST: z.preprocess(unsetIfEmpty, z.string().default('127.0.0.1')),
   PORT: portSchema.default(4000),
   USER_SUBGRAPH_PORT: portSchema.default(4001),
@@ -26,15 +30,22 @@ export interface LauncherConfig {
   ports: { router: number; user: number; finance: number };
   embeddedPostgres: { port: number; dataDir: string };
   dataDir: string;
+  /** Passed to every service, so all three agree even when they are generated dev secrets. */
+  secrets: { JWT_SECRET: string; ROUTER_SIGNING_SECRET: string };
 }
 
-export function readConfig(env: NodeJS.ProcessEnv): LauncherConfig {
+export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => void): LauncherConfig {
   const parsed = loadConfig('launcher', environmentSchema, env);
+  const dataDir = parsed.LEDGERLINE_DATA_DIR;
   return {
     databaseUrl: parsed.DATABASE_URL ?? null,
     host: parsed.HOST,
     ports: { router: parsed.PORT, user: parsed.USER_SUBGRAPH_PORT, finance: parsed.FINANCE_SUBGRAPH_PORT },
     embeddedPostgres: { port: parsed.EMBEDDED_POSTGRES_PORT, dataDir: join(parsed.LEDGERLINE_DATA_DIR, 'postgres') },
-    dataDir: parsed.LEDGERLINE_DATA_DIR,
+    dataDir,
+    secrets: {
+      JWT_SECRET: secretOrDevSecret(parsed.JWT_SECRET, 'jwtSecret', dataDir, warn),
+      ROUTER_SIGNING_SECRET: secretOrDevSecret(parsed.ROUTER_SIGNING_SECRET, 'routerSigningSecret', dataDir, warn),
+    },
   };
 }

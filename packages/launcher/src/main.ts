@@ -1,13 +1,13 @@
 // `npm start`: the whole supergraph from a fresh clone. Uses DATABASE_URL when set, otherwise an
 // embedded PostgreSQL kept under the data directory.
-import { createLogger, secretOrDevSecret, shutDownGracefullyOnSignals } from '@ledgerline/service-runtime';
+import { createLogger, shutDownGracefullyOnSignals } from '@ledgerline/service-runtime';
 import { readConfig } from './config.js';
 import { startEmbeddedPostgres } from './embeddedPostgres.js';
 import { startStack } from './stack.js';
 
 const log = createLogger('launcher', 'info');
-const config = readConfig(process.env);
-const warn = (message: string) => log.warn(message);
+// Secrets are settled here, once, so the three processes agree without racing to create them.
+const config = readConfig(process.env, (message) => log.warn(message));
 
 const embedded =
   config.databaseUrl === null
@@ -15,23 +15,12 @@ const embedded =
     : null;
 if (embedded) log.info({ dataDir: config.embeddedPostgres.dataDir }, 'embedded PostgreSQL started');
 
-// Generated once here, so the three processes agree on them without racing to create them.
-const secrets = {
-  JWT_SECRET: secretOrDevSecret(process.env['JWT_SECRET'] || undefined, 'jwtSecret', config.dataDir, warn),
-  ROUTER_SIGNING_SECRET: secretOrDevSecret(
-    process.env['ROUTER_SIGNING_SECRET'] || undefined,
-    'routerSigningSecret',
-    config.dataDir,
-    warn,
-  ),
-};
-
 try {
   const stack = await startStack({
     databaseUrl: embedded?.url ?? (config.databaseUrl as string),
     host: config.host,
     ports: config.ports,
-    env: secrets,
+    env: config.secrets,
     log: (message) => log.info(message),
   });
   process.stdout.write(

@@ -1,6 +1,6 @@
 // The whole supergraph on one machine: migrations, both subgraphs, then the router, each its own
 // process, talking over real sockets exactly as they would in a cluster.
-import { applyMigrations } from '@ledgerline/prisma/migrate';
+import { applyMigrations, migrationTargetsFromEnv } from '@ledgerline/prisma/migrate';
 import { startServiceProcess, waitUntilReady, type ServiceProcess } from './serviceProcess.js';
 
 export interface StackOptions {
@@ -40,10 +40,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     FINANCE_SUBGRAPH_URL: `${base(options.ports.finance)}/graphql`,
   };
 
-  await Promise.all([
-    applyMigrations({ service: 'user', databaseUrl: options.databaseUrl, schema: env['USER_DATABASE_SCHEMA'] || 'users', log }),
-    applyMigrations({ service: 'finance', databaseUrl: options.databaseUrl, schema: env['FINANCE_DATABASE_SCHEMA'] || 'finance', log }),
-  ]);
+  // The same variables the services read (DATABASE_URL, <SERVICE>_DATABASE_URL and _SCHEMA),
+  // so each service's schema is migrated exactly where that service will look for it.
+  await Promise.all(migrationTargetsFromEnv(env).map((target) => applyMigrations({ ...target, log })));
 
   const services: ServiceProcess[] = [];
   let stopping = false;
