@@ -6,6 +6,7 @@ import {
   logLevelSchema,
   optionalVariable,
   portSchema,
+  requireInProduction,
   secretOrDevSecret,
   unsetIfEmpty,
 } from '@ledgerline/service-runtime';
@@ -26,7 +27,7 @@ const environmentSchema = z.object({
   ROUTER_SIGNING_SECRET: optionalVariable(secretSchema),
   LEDGERLINE_DATA_DIR: withDefault(z.string(), defaultDataDir),
   LOG_LEVEL: logLevelSchema,
-});
+}).superRefine((env, context) => requireInProduction(env, ['JWT_SECRET', 'ROUTER_SIGNING_SECRET'], context));
 
 export interface RouterConfig {
   production: boolean;
@@ -41,11 +42,7 @@ export interface RouterConfig {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => void): RouterConfig {
-  const parsed = loadConfig('router', environmentSchema, env, (e) =>
-    e['NODE_ENV'] === 'production'
-      ? ['JWT_SECRET', 'ROUTER_SIGNING_SECRET'].filter((name) => e[name] === undefined).map((name) => `${name}: required in production`)
-      : [],
-  );
+  const parsed = loadConfig('router', environmentSchema, env);
   return {
     production: parsed.NODE_ENV === 'production',
     host: parsed.HOST,

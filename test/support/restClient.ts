@@ -12,7 +12,7 @@ export interface RestResponse<Body = any> {
 }
 
 export interface RestRequest {
-  token?: string;
+  token?: string | undefined;
   /** Sent as JSON with `content-type: application/json`. */
   body?: unknown;
   /** Sent as is, e.g. malformed JSON; set the content type in `headers`. */
@@ -40,7 +40,7 @@ export async function rest<Body = any>(method: string, path: string, request: Re
     body = JSON.stringify(request.body);
     headers['content-type'] ??= 'application/json';
   }
-  const response = await fetch(`${routerOrigin()}${path}`, { method, headers, body });
+  const response = await fetch(`${routerOrigin()}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
   const text = await response.text();
   const contentType = response.headers.get('content-type');
   const parsed: unknown = contentType?.startsWith('application/json') ? JSON.parse(text) : text;

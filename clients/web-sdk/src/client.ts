@@ -8,9 +8,9 @@ export interface LedgerlineClientOptions {
   /** The router's GraphQL endpoint, e.g. "http://127.0.0.1:4000/graphql". */
   url: string;
   /** The token from `register` or `login`, or a function returning the current one (none: anonymous). */
-  token?: string | (() => string | null | undefined);
+  token?: string | (() => string | null | undefined) | undefined;
   /** Another fetch (tests, server-side rendering); the global one by default. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
 }
 
 /** One entry of `errors`: `extensions.code` is one of the README's error codes. */

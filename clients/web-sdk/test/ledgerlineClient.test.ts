@@ -33,7 +33,7 @@ describe('web SDK client', () => {
     const loggedIn = await anonymous.mutate(LoginDocument, { email: credentials.email, password: credentials.password });
     expect(loggedIn.data?.login.userId).toBe(registered.data?.register.userId);
 
-    const session: { token?: string } = {};
+    const session: { token?: string | undefined } = {};
     const client = createLedgerlineClient({ url, token: () => session.token });
     expect((await client.query(MeDocument)).errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
     session.token = loggedIn.data?.login.token;

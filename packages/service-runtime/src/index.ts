@@ -13,8 +13,10 @@ export { subgraphContextFrom, requireUser, type SubgraphContext } from './subgra
 export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions } from './subgraphServer.js';
 export { idArgument } from './idArgument.js';
 export {
-  subgraphEnvironmentSchema,
-  subgraphConfigProblems,
+  subgraphVariables,
+  databaseSchemaVariable,
+  databaseUrlOf,
+  requireInProduction,
   subgraphConfigFrom,
   secretOrDevSecret,
   optionalVariable,
@@ -22,3 +24,4 @@ export {
 } from './subgraphConfig.js';
 export { runSubgraph, type SubgraphProcess } from './runSubgraph.js';
 export { httpErrorHandler } from './httpErrorHandler.js';
+export { isPrismaError } from './prismaErrors.js';

@@ -2,20 +2,14 @@ import { z } from 'zod';
 
 /**
  * Parses the environment once at start. Every bad variable is reported together, then the
- * process exits: a half-configured service is worse than one that does not start.
- * `crossChecks` returns problems that involve several variables.
+ * process exits: a half-configured service is worse than one that does not start. Rules that
+ * involve several variables belong in the schema (a transform adding issues), and are reported
+ * once each variable is valid on its own.
  */
-export function loadConfig<Schema extends z.ZodType>(
-  service: string,
-  schema: Schema,
-  env: NodeJS.ProcessEnv,
-  crossChecks: (parsed: Record<string, unknown>) => string[] = () => [],
-): z.infer<Schema> {
+export function loadConfig<Schema extends z.ZodType>(service: string, schema: Schema, env: NodeJS.ProcessEnv): z.output<Schema> {
   const result = schema.safeParse(env);
-  const problems = result.success
-    ? crossChecks(result.data as Record<string, unknown>)
-    : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  if (result.success && problems.length === 0) return result.data;
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   process.stderr.write(`${service}: invalid configuration\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
   process.exit(1);
 }

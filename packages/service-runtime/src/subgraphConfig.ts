@@ -1,28 +1,27 @@
-// The environment every subgraph reads the same way; a subgraph's config.ts adds its own variables.
+// The environment every subgraph reads under the same names, and what it makes of it. A subgraph's
+// config.ts spells out its whole schema: these variables plus its own (USER_SUBGRAPH_PORT ...).
 import { secretSchema } from '@ledgerline/identity';
 import { z } from 'zod';
 import { defaultDataDir } from './dataDir.js';
 import { devSecret, type DevSecretName } from './devSecrets.js';
-import { logLevelSchema, portSchema, unsetIfEmpty } from './loadConfig.js';
+import { logLevelSchema, unsetIfEmpty } from './loadConfig.js';
 
 export const optionalVariable = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
 
 const postgresSchemaName = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL identifier');
 
-/** `prefix` is USER or FINANCE: USER_SUBGRAPH_PORT, USER_DATABASE_URL, USER_DATABASE_SCHEMA. */
-export function subgraphEnvironmentSchema(prefix: string, defaults: { port: number; databaseSchema: string }) {
-  return z.object({
-    NODE_ENV: optionalVariable(z.string()),
-    HOST: z.preprocess(unsetIfEmpty, z.string().default('127.0.0.1')),
-    [`${prefix}_SUBGRAPH_PORT`]: portSchema.default(defaults.port),
-    DATABASE_URL: optionalVariable(z.url()),
-    [`${prefix}_DATABASE_URL`]: optionalVariable(z.url()),
-    [`${prefix}_DATABASE_SCHEMA`]: z.preprocess(unsetIfEmpty, postgresSchemaName.default(defaults.databaseSchema)),
-    ROUTER_SIGNING_SECRET: optionalVariable(secretSchema),
-    LEDGERLINE_DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default(defaultDataDir)),
-    LOG_LEVEL: logLevelSchema,
-  });
-}
+export const databaseSchemaVariable = (fallback: string) => z.preprocess(unsetIfEmpty, postgresSchemaName.default(fallback));
+
+export const subgraphVariables = {
+  NODE_ENV: optionalVariable(z.string()),
+  HOST: z.preprocess(unsetIfEmpty, z.string().default('127.0.0.1')),
+  DATABASE_URL: optionalVariable(z.url()),
+  ROUTER_SIGNING_SECRET: optionalVariable(secretSchema),
+  LEDGERLINE_DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default(defaultDataDir)),
+  LOG_LEVEL: logLevelSchema,
+};
+
+type SubgraphVariables = z.output<z.ZodObject<typeof subgraphVariables>>;
 
 export interface SubgraphConfig {
   production: boolean;
@@ -35,32 +34,49 @@ export interface SubgraphConfig {
   dataDir: string;
 }
 
-/** Problems with the shared variables, reported together with the subgraph's own. */
-export function subgraphConfigProblems(prefix: string, env: Record<string, unknown>): string[] {
-  const problems: string[] = [];
-  if (env[`${prefix}_DATABASE_URL`] === undefined && env['DATABASE_URL'] === undefined) {
-    problems.push(`DATABASE_URL: set ${prefix}_DATABASE_URL or DATABASE_URL (npm start sets it for the embedded database)`);
+/** Reports each of `names` that production needs and the environment lacks. */
+export function requireInProduction<Env extends { NODE_ENV?: string | undefined }>(
+  env: Env,
+  names: (keyof Env & string)[],
+  context: z.RefinementCtx,
+): void {
+  if (env.NODE_ENV !== 'production') return;
+  for (const name of names) {
+    if (env[name] === undefined) context.addIssue({ code: 'custom', path: [name], message: 'required in production' });
   }
-  if (env['NODE_ENV'] === 'production' && env['ROUTER_SIGNING_SECRET'] === undefined) {
-    problems.push('ROUTER_SIGNING_SECRET: required in production');
-  }
-  return problems;
 }
 
-export function subgraphConfigFrom(prefix: string, env: Record<string, unknown>, warn: (m: string) => void): SubgraphConfig {
-  const dataDir = env['LEDGERLINE_DATA_DIR'] as string;
+/** The service's own database URL, else DATABASE_URL; reported when neither is set. */
+export function databaseUrlOf(
+  own: { name: string; value: string | undefined },
+  shared: string | undefined,
+  context: z.RefinementCtx,
+): string {
+  const url = own.value ?? shared;
+  if (url !== undefined) return url;
+  context.addIssue({
+    code: 'custom',
+    path: ['DATABASE_URL'],
+    message: `set ${own.name} or DATABASE_URL (npm start sets it for the embedded database)`,
+  });
+  return z.NEVER;
+}
+
+export function subgraphConfigFrom(
+  env: SubgraphVariables,
+  own: { port: number; databaseUrl: string; databaseSchema: string },
+  warn: (message: string) => void,
+): SubgraphConfig {
   return {
-    production: env['NODE_ENV'] === 'production',
-    host: env['HOST'] as string,
-    port: env[`${prefix}_SUBGRAPH_PORT`] as number,
-    databaseUrl: (env[`${prefix}_DATABASE_URL`] ?? env['DATABASE_URL']) as string,
-    databaseSchema: env[`${prefix}_DATABASE_SCHEMA`] as string,
-    routerSigningSecret: secretOrDevSecret(env['ROUTER_SIGNING_SECRET'], 'routerSigningSecret', dataDir, warn),
-    logLevel: env['LOG_LEVEL'] as string,
-    dataDir,
+    production: env.NODE_ENV === 'production',
+    host: env.HOST,
+    ...own,
+    routerSigningSecret: secretOrDevSecret(env.ROUTER_SIGNING_SECRET, 'routerSigningSecret', env.LEDGERLINE_DATA_DIR, warn),
+    logLevel: env.LOG_LEVEL,
+    dataDir: env.LEDGERLINE_DATA_DIR,
   };
 }
 
-export function secretOrDevSecret(value: unknown, name: DevSecretName, dataDir: string, warn: (m: string) => void): string {
-  return typeof value === 'string' ? value : devSecret(name, dataDir, warn);
+export function secretOrDevSecret(value: string | undefined, name: DevSecretName, dataDir: string, warn: (m: string) => void): string {
+  return value ?? devSecret(name, dataDir, warn);
 }

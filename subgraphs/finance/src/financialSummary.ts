@@ -1,7 +1,9 @@
-// Totals over a user's incomes and expenses, summed by PostgreSQL in numeric, so they are exact.
+// A user's totals over a period: what came in, what went out, what is left and what share of
+// income that is, with expenses by category.
 import type { FinanceDatabase } from './db.js';
-import { Money, ZERO } from './money.js';
-import { checkedDateRange, dateRangeFilter, type DateRange } from './recordRules.js';
+import type { Money } from './money.js';
+import { periodFrom } from './recordRules.js';
+import { summaryTotals, type SummaryTotals } from './summaryTotals.js';
 
 export interface FinancialSummary {
   from: Date | null;
@@ -18,26 +20,20 @@ const SAVINGS_RATE_PLACES = 4;
 export async function financialSummaryFor(
   db: FinanceDatabase,
   userId: number,
-  period: DateRange,
+  args: { from?: unknown; to?: unknown },
 ): Promise<FinancialSummary> {
-  const where = { userId, date: dateRangeFilter(checkedDateRange(period)) };
-  const [incomes, expenses, byCategory] = await Promise.all([
-    db.income.aggregate({ where, _sum: { amount: true } }),
-    db.expense.aggregate({ where, _sum: { amount: true } }),
-    db.expense.groupBy({ by: ['category'], where, _sum: { amount: true } }),
-  ]);
-  const totalIncome = incomes._sum.amount ?? ZERO;
-  const totalExpenses = expenses._sum.amount ?? ZERO;
-  const net = totalIncome.minus(totalExpenses);
+  const period = periodFrom(args);
+  return { from: period.from ?? null, to: period.to ?? null, ...summarize(await summaryTotals(db, userId, period)) };
+}
+
+/** Net and savings rate from the totals; categories largest first, then by name. */
+export function summarize(totals: SummaryTotals): Omit<FinancialSummary, 'from' | 'to'> {
+  const net = totals.income.minus(totals.expenses);
   return {
-    from: period.from ?? null,
-    to: period.to ?? null,
-    totalIncome,
-    totalExpenses,
+    totalIncome: totals.income,
+    totalExpenses: totals.expenses,
     net,
-    savingsRate: totalIncome.isZero() ? null : net.dividedBy(totalIncome).toDecimalPlaces(SAVINGS_RATE_PLACES).toNumber(),
-    expensesByCategory: byCategory
-      .map((row) => ({ category: row.category, total: row._sum.amount ?? ZERO }))
-      .sort((a, b) => b.total.comparedTo(a.total) || a.category.localeCompare(b.category)),
+    savingsRate: totals.income.isZero() ? null : net.dividedBy(totals.income).toDecimalPlaces(SAVINGS_RATE_PLACES).toNumber(),
+    expensesByCategory: [...totals.expensesByCategory].sort((a, b) => b.total.comparedTo(a.total) || a.category.localeCompare(b.category)),
   };
 }

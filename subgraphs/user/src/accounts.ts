@@ -5,6 +5,7 @@ import { checkNewPassword, normalizeEmail, normalizeUsername } from './accountRu
 import type { UserDatabase } from './db.js';
 import type { User } from './generated/prisma/client.js';
 import { DECOY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.js';
+import { insertUser, takenIdentity, userByEmail, userById } from './userTable.js';
 
 export interface Session {
   token: string;
@@ -26,15 +27,11 @@ export async function registerAccount(
   const email = normalizeEmail(input.email);
   checkNewPassword(input.password);
   await refuseTakenIdentity(db, username, email);
-  const passwordHash = await hashPassword(input.password);
-  try {
-    const user = await db.user.create({ data: { username, email, passwordHash } });
-    return openSession(user, tokens);
-  } catch (error) {
-    // Two registrations raced past the check above; the unique index decides.
-    if (isUniqueViolation(error)) await refuseTakenIdentity(db, username, email);
-    throw error;
-  }
+  const user = await insertUser(db, { username, email, passwordHash: await hashPassword(input.password) });
+  if (user !== null) return openSession(user, tokens);
+  // Another registration raced past the check above and the unique index refused this one.
+  await refuseTakenIdentity(db, username, email);
+  throw new Error('the unique index refused a registration whose username and email are free');
 }
 
 export async function logIn(
@@ -42,7 +39,7 @@ export async function logIn(
   tokens: TokenSettings,
   input: { email: string; password: string },
 ): Promise<Session> {
-  const user = await db.user.findUnique({ where: { email: input.email.trim().toLowerCase() } });
+  const user = await userByEmail(db, input.email.trim().toLowerCase());
   const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? DECOY_PASSWORD_HASH);
   if (user === null || !passwordMatches) {
     throw new DomainError('INVALID_CREDENTIALS', 'Email or password is incorrect');
@@ -51,7 +48,7 @@ export async function logIn(
 }
 
 export function findUser(db: UserDatabase, id: number): Promise<User | null> {
-  return db.user.findUnique({ where: { id } });
+  return userById(db, id);
 }
 
 function openSession(user: User, tokens: TokenSettings): Session {
@@ -63,17 +60,7 @@ function openSession(user: User, tokens: TokenSettings): Session {
 }
 
 async function refuseTakenIdentity(db: UserDatabase, username: string, email: string): Promise<void> {
-  const taken = await db.user.findFirst({
-    where: { OR: [{ email }, { username }] },
-    select: { email: true },
-  });
-  if (taken === null) return;
-  if (taken.email === email) {
-    throw new DomainError('EMAIL_TAKEN', 'An account with this email already exists', { field: 'email' });
-  }
-  throw new DomainError('USERNAME_TAKEN', 'This username is already taken', { field: 'username' });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
+  const taken = await takenIdentity(db, username, email);
+  if (taken === 'email') throw new DomainError('EMAIL_TAKEN', 'An account with this email already exists', { field: 'email' });
+  if (taken === 'username') throw new DomainError('USERNAME_TAKEN', 'This username is already taken', { field: 'username' });
 }

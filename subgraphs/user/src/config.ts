@@ -1,23 +1,34 @@
 // Every environment variable the User subgraph reads, validated once at start.
 import { secretSchema } from '@ledgerline/identity';
 import {
+  databaseSchemaVariable,
+  databaseUrlOf,
   loadConfig,
   optionalVariable,
+  portSchema,
+  requireInProduction,
   secretOrDevSecret,
   subgraphConfigFrom,
-  subgraphConfigProblems,
-  subgraphEnvironmentSchema,
+  subgraphVariables,
   unsetIfEmpty,
   type SubgraphConfig,
 } from '@ledgerline/service-runtime';
 import { z } from 'zod';
 
-const PREFIX = 'USER';
-
-const environmentSchema = subgraphEnvironmentSchema(PREFIX, { port: 4001, databaseSchema: 'users' }).extend({
-  JWT_SECRET: optionalVariable(secretSchema),
-  JWT_TTL_SECONDS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(60).max(30 * 24 * 3600).default(3600)),
-});
+const environmentSchema = z
+  .object({
+    ...subgraphVariables,
+    USER_SUBGRAPH_PORT: portSchema.default(4001),
+    USER_DATABASE_URL: optionalVariable(z.url()),
+    USER_DATABASE_SCHEMA: databaseSchemaVariable('users'),
+    JWT_SECRET: optionalVariable(secretSchema),
+    JWT_TTL_SECONDS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(60).max(30 * 24 * 3600).default(3600)),
+  })
+  .transform((env, context) => {
+    requireInProduction(env, ['ROUTER_SIGNING_SECRET', 'JWT_SECRET'], context);
+    const own = { name: 'USER_DATABASE_URL', value: env.USER_DATABASE_URL };
+    return { ...env, databaseUrl: databaseUrlOf(own, env.DATABASE_URL, context) };
+  });
 
 export interface UserSubgraphConfig extends SubgraphConfig {
   jwtSecret: string;
@@ -25,14 +36,12 @@ export interface UserSubgraphConfig extends SubgraphConfig {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => void): UserSubgraphConfig {
-  const parsed = loadConfig('user-subgraph', environmentSchema, env, (e) => [
-    ...subgraphConfigProblems(PREFIX, e),
-    ...(e['NODE_ENV'] === 'production' && e['JWT_SECRET'] === undefined ? ['JWT_SECRET: required in production'] : []),
-  ]);
-  const base = subgraphConfigFrom(PREFIX, parsed, warn);
+  const parsed = loadConfig('user-subgraph', environmentSchema, env);
+  const own = { port: parsed.USER_SUBGRAPH_PORT, databaseUrl: parsed.databaseUrl, databaseSchema: parsed.USER_DATABASE_SCHEMA };
+  const base = subgraphConfigFrom(parsed, own, warn);
   return {
     ...base,
     jwtSecret: secretOrDevSecret(parsed.JWT_SECRET, 'jwtSecret', base.dataDir, warn),
-    jwtTtlSeconds: parsed.JWT_TTL_SECONDS as number,
+    jwtTtlSeconds: parsed.JWT_TTL_SECONDS,
   };
 }

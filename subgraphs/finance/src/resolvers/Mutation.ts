@@ -1,51 +1,39 @@
-import { idArgument, requireUser } from '@ledgerline/service-runtime';
+import { idArgument, requireUser, type SubgraphContext } from '@ledgerline/service-runtime';
 import type { FinanceDatabase } from '../db.js';
-import { addExpense, deleteExpense, updateExpense } from '../expenses.js';
+import { expenses } from '../expenses.js';
 import type { MutationResolvers } from '../generated/graphql.js';
-import { addIncome, deleteIncome, updateIncome } from '../incomes.js';
-import { createSavingsGoal, deleteSavingsGoal, updateSavingsGoal } from '../savingsGoals.js';
-import { dateArgument, moneyArgument, optionalDateArgument, optionalMoneyArgument } from './arguments.js';
+import { incomes } from '../incomes.js';
+import { addOwnedRecord, deleteOwnedRecord, updateOwnedRecord, type OwnedRecordKind, type RawFields } from '../ownedRecords.js';
+import type { OwnedTableName } from '../ownedRecordTables.js';
+import { savingsGoals } from '../savingsGoals.js';
+
+/** The add, update and delete mutations of one kind of owned record; the arguments are its fields (and `id`). */
+function ownedRecordMutations<Table extends OwnedTableName, Fields extends object>(
+  db: FinanceDatabase,
+  kind: OwnedRecordKind<Table, Fields>,
+) {
+  return {
+    add: (_: unknown, args: RawFields<Fields>, context: SubgraphContext) => addOwnedRecord(db, kind, requireUser(context), args),
+    update: (_: unknown, { id, ...changes }: { id: string }, context: SubgraphContext) =>
+      updateOwnedRecord(db, kind, requireUser(context), idArgument('id', id), changes),
+    delete: (_: unknown, args: { id: string }, context: SubgraphContext) =>
+      deleteOwnedRecord(db, kind, requireUser(context), idArgument('id', args.id)),
+  };
+}
 
 export function mutationResolvers(db: FinanceDatabase): MutationResolvers {
+  const income = ownedRecordMutations(db, incomes);
+  const expense = ownedRecordMutations(db, expenses);
+  const goal = ownedRecordMutations(db, savingsGoals);
   return {
-    addIncome: (_, args, context) =>
-      addIncome(db, requireUser(context), {
-        amount: moneyArgument('amount', args.amount),
-        source: args.source,
-        date: dateArgument('date', args.date),
-      }),
-    updateIncome: (_, args, context) =>
-      updateIncome(db, requireUser(context), idArgument('id', args.id), {
-        amount: optionalMoneyArgument('amount', args.amount),
-        source: args.source ?? undefined,
-        date: optionalDateArgument('date', args.date),
-      }),
-    deleteIncome: (_, args, context) => deleteIncome(db, requireUser(context), idArgument('id', args.id)),
-
-    addExpense: (_, args, context) =>
-      addExpense(db, requireUser(context), {
-        amount: moneyArgument('amount', args.amount),
-        category: args.category,
-        date: dateArgument('date', args.date),
-      }),
-    updateExpense: (_, args, context) =>
-      updateExpense(db, requireUser(context), idArgument('id', args.id), {
-        amount: optionalMoneyArgument('amount', args.amount),
-        category: args.category ?? undefined,
-        date: optionalDateArgument('date', args.date),
-      }),
-    deleteExpense: (_, args, context) => deleteExpense(db, requireUser(context), idArgument('id', args.id)),
-
-    createSavingsGoal: (_, args, context) =>
-      createSavingsGoal(db, requireUser(context), {
-        goal: moneyArgument('goal', args.goal),
-        targetDate: dateArgument('targetDate', args.targetDate),
-      }),
-    updateSavingsGoal: (_, args, context) =>
-      updateSavingsGoal(db, requireUser(context), idArgument('id', args.id), {
-        goal: optionalMoneyArgument('goal', args.goal),
-        targetDate: optionalDateArgument('targetDate', args.targetDate),
-      }),
-    deleteSavingsGoal: (_, args, context) => deleteSavingsGoal(db, requireUser(context), idArgument('id', args.id)),
+    addIncome: income.add,
+    updateIncome: income.update,
+    deleteIncome: income.delete,
+    addExpense: expense.add,
+    updateExpense: expense.update,
+    deleteExpense: expense.delete,
+    createSavingsGoal: goal.add,
+    updateSavingsGoal: goal.update,
+    deleteSavingsGoal: goal.delete,
   };
 }

@@ -1,0 +1,108 @@
+// The data layer of a user's own records (incomes, expenses, savings goals): the only code that
+// calls Prisma for them. Prisma's "no record matched" comes back as null or false here, so the
+// domain rules never see a Prisma error code.
+import type { FinanceDatabase } from './db.js';
+import type { Expense, Income, SavingsGoal } from './generated/prisma/client.js';
+import { isPrismaError } from '@ledgerline/service-runtime';
+
+interface RowsByTable {
+  income: Income;
+  expense: Expense;
+  savingsGoal: SavingsGoal;
+}
+
+export type OwnedTableName = keyof RowsByTable;
+export type RowOf<Table extends OwnedTableName> = RowsByTable[Table];
+
+/** How a kind of record is found and ordered: its date column, and which end of it comes first. */
+export interface OwnedTableLayout<Table extends OwnedTableName> {
+  table: Table;
+  dateColumn: 'date' | 'targetDate';
+  order: 'asc' | 'desc';
+}
+
+export interface OwnedRecordsQuery {
+  userId: number;
+  from: Date | undefined;
+  to: Date | undefined;
+  /** Columns that must equal these values, e.g. { category: 'Rent' }. */
+  match: Record<string, string>;
+  limit: number;
+  offset: number;
+}
+
+/** The calls every owned table answers alike, as Prisma's generated delegates spell them. */
+interface OwnedTableDelegate<Row> {
+  create(args: { data: object }): Promise<Row>;
+  update(args: { where: { id: number; userId: number }; data: object }): Promise<Row>;
+  delete(args: { where: { id: number; userId: number } }): Promise<Row>;
+  findUnique(args: { where: { id: number }; select: { userId: true } }): Promise<{ userId: number } | null>;
+  findMany(args: { where: object; orderBy: object[]; take: number; skip: number }): Promise<Row[]>;
+}
+
+function delegateOf<Table extends OwnedTableName>(db: FinanceDatabase, table: Table): OwnedTableDelegate<RowOf<Table>> {
+  // Each generated delegate has a type of its own; the calls above are the same on all three.
+  return db[table] as unknown as OwnedTableDelegate<RowOf<Table>>;
+}
+
+/** Prisma's code for "the record to update or delete does not exist" (here: not with this id and owner). */
+const NO_RECORD_MATCHED = 'P2025';
+
+export function insertOwnedRecord<Table extends OwnedTableName>(
+  db: FinanceDatabase,
+  table: Table,
+  data: { userId: number } & Record<string, unknown>,
+): Promise<RowOf<Table>> {
+  return delegateOf(db, table).create({ data });
+}
+
+/** The updated row, or null when no row has this id and this owner. */
+export async function updateOwnedRow<Table extends OwnedTableName>(
+  db: FinanceDatabase,
+  table: Table,
+  key: { id: number; userId: number },
+  data: Record<string, unknown>,
+): Promise<RowOf<Table> | null> {
+  try {
+    return await delegateOf(db, table).update({ where: key, data });
+  } catch (error) {
+    if (isPrismaError(error, NO_RECORD_MATCHED)) return null;
+    throw error;
+  }
+}
+
+/** False when no row has this id and this owner. */
+export async function deleteOwnedRow(
+  db: FinanceDatabase,
+  table: OwnedTableName,
+  key: { id: number; userId: number },
+): Promise<boolean> {
+  try {
+    await delegateOf(db, table).delete({ where: key });
+    return true;
+  } catch (error) {
+    if (isPrismaError(error, NO_RECORD_MATCHED)) return false;
+    throw error;
+  }
+}
+
+/** Who owns the record with this id, or null when there is none. */
+export async function ownerOfRow(db: FinanceDatabase, table: OwnedTableName, id: number): Promise<number | null> {
+  const row = await delegateOf(db, table).findUnique({ where: { id }, select: { userId: true } });
+  return row?.userId ?? null;
+}
+
+export function findOwnedRows<Table extends OwnedTableName>(
+  db: FinanceDatabase,
+  layout: OwnedTableLayout<Table>,
+  query: OwnedRecordsQuery,
+): Promise<RowOf<Table>[]> {
+  const { dateColumn, order } = layout;
+  const dateRange = { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lte: query.to } : {}) };
+  return delegateOf(db, layout.table).findMany({
+    where: { userId: query.userId, [dateColumn]: dateRange, ...query.match },
+    orderBy: [{ [dateColumn]: order }, { id: order }],
+    take: query.limit,
+    skip: query.offset,
+  });
+}
