@@ -21,6 +21,27 @@ const subgraphResolverConfig = {
   },
 };
 
+/**
+ * Typed documents for operations a client sends to the router, checked against the composed
+ * client-facing schema that `npm run schema` writes. An operation that no longer validates fails
+ * codegen; a result read that no longer fits fails the type check.
+ */
+function clientOperations(documents: string) {
+  return {
+    schema: 'clients/web-sdk/schema.graphql',
+    documents,
+    preset: 'client' as const,
+    presetConfig: { gqlTagName: 'graphql', fragmentMasking: false },
+    config: {
+      useTypeImports: true,
+      strictScalars: true,
+      enumsAsTypes: true,
+      // What arrives over JSON: decimal strings for money, ISO strings for dates, string ids.
+      scalars: { ID: 'string', Money: 'string', Date: 'string', DateTime: 'string' },
+    },
+  };
+}
+
 const config: CodegenConfig = {
   emitLegacyCommonJSImports: false,
   importExtension: '.js',
@@ -56,19 +77,9 @@ const config: CodegenConfig = {
         },
       },
     },
-    'clients/web-sdk/src/generated/': {
-      schema: 'clients/web-sdk/schema.graphql',
-      documents: 'clients/web-sdk/src/operations/*.ts',
-      preset: 'client',
-      presetConfig: { gqlTagName: 'graphql', fragmentMasking: false },
-      config: {
-        useTypeImports: true,
-        strictScalars: true,
-        enumsAsTypes: true,
-        // What arrives over JSON: decimal strings for money, ISO strings for dates, string ids.
-        scalars: { ID: 'string', Money: 'string', Date: 'string', DateTime: 'string' },
-      },
-    },
+    'clients/web-sdk/src/generated/': clientOperations('clients/web-sdk/src/operations/*.ts'),
+    // The router's REST routes run GraphQL operations through the gateway like any client.
+    'router/src/rest/generated/': clientOperations('router/src/rest/operations/*.ts'),
   },
 };
 

@@ -2,16 +2,26 @@
 // serves /graphql, with the RouterContext /graphql would build, so authentication, authorization
 // and federation cannot differ between the two APIs. No route reaches a database any other way.
 import type { ApolloServer } from '@apollo/server';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { GraphQLFormattedError } from 'graphql';
 import type { RouterContext } from '../context.js';
 import { isDomainErrorCode, RestError } from './errorModel.js';
 
-/** Runs one GraphQL operation as the caller; its data, or the first error as a RestError. */
-export type RunOperation = <Data>(document: string, variables?: Record<string, unknown>) => Promise<Data>;
+/**
+ * Runs one GraphQL operation as the caller; its data, or the first error as a RestError. The
+ * document is one of operations/, typed by codegen, so its variables and data are checked.
+ */
+export type RunOperation = <Data, Variables extends Record<string, unknown>>(
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+) => Promise<Data>;
 
 export function operationRunner(apollo: ApolloServer<RouterContext>, context: RouterContext): RunOperation {
-  return async <Data>(document: string, variables: Record<string, unknown> = {}): Promise<Data> => {
-    const response = await apollo.executeOperation<Data>({ query: document, variables }, { contextValue: context });
+  return async <Data, Variables extends Record<string, unknown>>(
+    document: TypedDocumentNode<Data, Variables>,
+    variables: Variables,
+  ): Promise<Data> => {
+    const response = await apollo.executeOperation<Data, Variables>({ query: document, variables }, { contextValue: context });
     if (response.body.kind !== 'single') throw new Error('REST operations do not use @defer or @stream');
     const { data, errors } = response.body.singleResult;
     const [firstError] = errors ?? [];

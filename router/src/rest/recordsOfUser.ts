@@ -1,19 +1,26 @@
 // The list routes promise all of a user's records; GraphQL serves them in pages of at most 500.
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { knownUser } from './errorModel.js';
 import type { RunOperation } from './gatewayOperation.js';
 
 const PAGE_SIZE = 500;
 
+type PageVariables = { userId: string; limit: number; offset: number };
+
 /**
- * Runs `document` (variables $userId, $limit, $offset; `user(id: $userId) { <field>(...) }`) page
- * after page until one comes back short. An unknown user is a 404; another user's a 403, from GraphQL.
+ * Runs `document` page after page until one comes back short. An unknown user is a 404; another
+ * user's a 403, from GraphQL.
  */
-export async function recordsOfUser<Item>(run: RunOperation, document: string, field: string, userId: number): Promise<Item[]> {
+export async function recordsOfUser<User, Item>(
+  run: RunOperation,
+  document: TypedDocumentNode<{ user?: User | null }, PageVariables>,
+  itemsOf: (user: User) => Item[],
+  userId: number,
+): Promise<Item[]> {
   const items: Item[] = [];
   for (let offset = 0; ; offset += PAGE_SIZE) {
-    const { user } = await run<{ user: Record<string, Item[]> | null }>(document, { userId: String(userId), limit: PAGE_SIZE, offset });
-    const page = knownUser(user)[field];
-    if (page === undefined) throw new Error(`The operation did not ask for user.${field}`);
+    const { user } = await run(document, { userId: String(userId), limit: PAGE_SIZE, offset });
+    const page = itemsOf(knownUser(user ?? null));
     items.push(...page);
     if (page.length < PAGE_SIZE) return items;
   }

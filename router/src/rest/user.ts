@@ -3,30 +3,8 @@ import { z } from 'zod';
 import { knownUser } from './errorModel.js';
 import { idInPath, idOf, textField } from './fields.js';
 import { defineRoute } from './restRoute.js';
+import { LoginOperation, ProfileOperation, RegisterOperation } from './operations/user.js';
 import { idFromGraphQL } from './scalars.js';
-
-const REGISTER = /* GraphQL */ `
-  mutation RestRegister($username: String!, $email: String!, $password: String!) {
-    register(username: $username, email: $email, password: $password) { userId }
-  }`;
-const LOGIN = /* GraphQL */ `
-  mutation RestLogin($email: String!, $password: String!) {
-    login(email: $email, password: $password) { token userId }
-  }`;
-const PROFILE = /* GraphQL */ `
-  query RestProfile($id: ID!) {
-    user(id: $id) { id username email }
-  }`;
-
-interface Session {
-  token: string;
-  userId: string;
-}
-interface Profile {
-  id: string;
-  username: string;
-  email: string;
-}
 
 const register = defineRoute({
   method: 'post',
@@ -52,7 +30,7 @@ const register = defineRoute({
   },
   errors: ['EMAIL_TAKEN', 'USERNAME_TAKEN'],
   async respond({ body }, run) {
-    const { register } = await run<{ register: { userId: string } }>(REGISTER, body);
+    const { register } = await run(RegisterOperation, body);
     return { message: 'User registered successfully', userId: idFromGraphQL(register.userId) } as const;
   },
 });
@@ -83,7 +61,7 @@ const login = defineRoute({
   },
   errors: ['INVALID_CREDENTIALS'],
   async respond({ body }, run) {
-    const { login } = await run<{ login: Session }>(LOGIN, body);
+    const { login } = await run(LoginOperation, body);
     return { token: login.token, userId: idFromGraphQL(login.userId) };
   },
 });
@@ -110,7 +88,7 @@ const profile = defineRoute({
   },
   errors: ['FORBIDDEN', 'NOT_FOUND'],
   async respond({ params }, run) {
-    const user = knownUser((await run<{ user: Profile | null }>(PROFILE, { id: String(params.id) })).user);
+    const user = knownUser((await run(ProfileOperation, { id: String(params.id) })).user ?? null);
     return { userId: idFromGraphQL(user.id), username: user.username, email: user.email };
   },
 });
