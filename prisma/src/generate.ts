@@ -3,6 +3,9 @@
 // Prisma 7's CLI wants its native schema engine even for `generate`, which does not use it, and
 // tries to download it from a host this network cannot reach. Pointing
 // PRISMA_SCHEMA_ENGINE_BINARY at any existing executable (Node itself) skips the download.
+// No issue asks for generate to skip it as of 2026-11; closest: https://github.com/prisma/orm/issues/28662 (7.0.0
+// generate failing to fetch schema-engine). 6.x skipped it with a migrate adapter (PR #27311); 7.10.1 always asks for
+// it. Drop the two engine variables when `prisma generate` no longer downloads the schema engine.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';

@@ -5,6 +5,9 @@
 // possibly on different pooled connections: a ";" inside a string or a function body breaks it,
 // and a failure leaves the first statements applied. Sent as one simple-protocol query, the
 // script runs as a unit, as it does with Prisma's native engine.
+// No upstream issue found as of 2026-11 (upstream marks it "FIXME: there's no guarantee that the semicolon is between
+// statements" in packages/adapter-pg/src/pg.ts). When adapter-pg's executeScript sends the script as one query (7.10.1
+// still splits), executeScript can pass straight through outside a transaction; the savepoint inside one stays.
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
   DriverAdapterError,
@@ -23,6 +26,10 @@ const scriptSavepoint = 'ledgerline_migration_script';
  * this schema engine build does not know, and it shows plain JavaScript errors as "External error
  * id#0". Passed on as a database error, with the server's code where there is one, the message
  * comes out as native Prisma words it: "ERROR: invalid input syntax for type integer ...".
+ * No upstream issue found for either as of 2026-11. The error-kind part can go when the schema-engine-wasm build
+ * knows every kind adapter-pg emits (its .wasm has no "InvalidInputValue" in 8.1.0-2.59be4fda); the plain-error part
+ * when driver-adapter-utils' binder resolves "External error id#N" to the registered error, as the closed, unmerged
+ * https://github.com/prisma/orm/pull/26983 proposed.
  */
 function engineReadableError(error: unknown): unknown {
   if (!(error instanceof Error)) return error;

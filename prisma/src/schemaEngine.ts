@@ -4,6 +4,8 @@
 // The package's own entry imports the .wasm file as an ES module, which Node 20 only allows
 // behind --experimental-wasm-modules. We instantiate the same file ourselves and hand it to the
 // generated bindings, as that entry does, so plain `tsx` and vitest work.
+// Not a Prisma bug: Node unflagged Wasm ES modules in 22.19 and 24.5 (https://github.com/nodejs/node/pull/57038).
+// Delete loadEngineWasm and import '@prisma/schema-engine-wasm' itself once engines.node is >= 22.19 (now >= 20.19).
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -21,10 +23,23 @@ declare const WebAssembly: {
   instantiate(bytes: Uint8Array, imports: Record<string, object>): Promise<{ instance: { exports: object } }>;
 };
 
-let loaded: Promise<void> | undefined;
+/**
+ * The engine reports a Rust panic's message through this global before it throws; without it the
+ * panic surfaces as "Cannot read properties of undefined (reading 'set_message')".
+ */
+const panicRegistry = { lastMessage: '', set_message(message: string) { this.lastMessage = message; } };
+(globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof panicRegistry }).PRISMA_WASM_PANIC_REGISTRY ??= panicRegistry;
+
+/**
+ * The bindings module is Node's one copy, but this file can be loaded more than once in a process
+ * (vitest loads each global set-up on its own): a second instantiation would swap the WebAssembly
+ * memory under an engine that is running. So the one instantiation is kept process-wide.
+ */
+const loadedKey = Symbol.for('ledgerline.schemaEngineWasm');
+const processWide = globalThis as { [loadedKey]?: Promise<void> };
 
 function loadEngineWasm(): Promise<void> {
-  loaded ??= (async () => {
+  processWide[loadedKey] ??= (async () => {
     // The .wasm file is not in the package's exports; it sits beside the bindings.
     const require = createRequire(import.meta.url);
     const bindingsPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
@@ -35,7 +50,7 @@ function loadEngineWasm(): Promise<void> {
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
   })();
-  return loaded;
+  return processWide[loadedKey];
 }
 
 interface EngineLogLine {

@@ -3,6 +3,10 @@
 // taking the transaction, its SET LOCAL search_path and the engine's advisory lock along: the
 // engine would then record the failure through a fresh connection, outside the transaction and
 // in the wrong schema. Here a failed statement keeps the connection; a broken socket does not.
+//
+// Not an upstream bug, so no issue: pg-pool (3.14) Pool.query passes the query's error to client.release(err), and
+// releasing with an error ends the client by design. This stays while adapter-pg needs a Pool (7.10's PrismaPg takes
+// a Pool or pool config); it could go if the engine could be run on one dedicated pg.Client.
 import pg from 'pg';
 
 export class SessionPool extends pg.Pool {

@@ -2,6 +2,10 @@
 // them with its schema.prisma. adapter-pg 7.10's own connectToShadowDb creates one but, when its
 // pool was configured with a connection string, connects back to the main database instead: the
 // migrations get replayed there and the empty shadow is dropped.
+//
+// No upstream issue found as of 2026-11; to report at prisma/orm: connectToShadowDb opens { ...config, database }, and
+// pg lets a connectionString's database win over `database`. When adapter-pg's connectToShadowDb also rewrites the
+// connection string, migrationAdapter.ts can use it instead; the current_database() check below must stay for PGlite.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 

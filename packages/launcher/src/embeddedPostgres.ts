@@ -20,13 +20,19 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-/** The socket server's default is a single connection: a pool's second one would be reset. */
+/**
+ * The socket server's default is a single connection: a pool's second one would be turned away ("Too many
+ * connections", then closed). Not a bug but the documented default (https://github.com/electric-sql/pglite/pull/980
+ * corrected its JSDoc to 1), so this setting stays for as long as services use pools.
+ */
 const maxConnections = 100;
 
 /**
  * PGLiteSocketServer.start() (0.1.3) never settles when the port cannot be bound: it only rejects
  * for errors raised before it marks itself active, which it does before listening. The error
  * still reaches its 'error' event.
+ * Fixed upstream by https://github.com/electric-sql/pglite/pull/972 (fixes #964), released in pglite-socket 0.2.4:
+ * delete this and await server.start() directly once we depend on @electric-sql/pglite-socket >= 0.2.4.
  */
 async function listen(server: PGLiteSocketServer): Promise<void> {
   let onError: (event: Event) => void = () => {};

@@ -9,6 +9,10 @@
 //
 // The server decides with db.isInTransaction(); answering "yes" also while a cycle is open,
 // i.e. until PGlite has answered ReadyForQuery, keeps the turn with the connection that began it.
+//
+// Upstream: https://github.com/electric-sql/pglite/issues/1046 (open; proposed fix in PR #977). Delete this file
+// and its use in embeddedPostgres.ts once we run a pglite-socket release that keeps a connection's turn until
+// ReadyForQuery (#1046 closed); 0.2.17 still does not. Note pglite-socket 0.2.x needs @electric-sql/pglite 0.5.
 import type { PGlite } from '@electric-sql/pglite';
 
 const readyForQuery = 0x5a; // 'Z'

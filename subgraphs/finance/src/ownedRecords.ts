@@ -47,7 +47,7 @@ function checkedFields<Fields extends object>(
   return checked;
 }
 
-export function addOwnedRecord<Table extends OwnedTableName, Fields extends object>(
+export async function addOwnedRecord<Table extends OwnedTableName, Fields extends object>(
   db: FinanceDatabase,
   kind: OwnedRecordKind<Table, Fields>,
   userId: number,
@@ -87,7 +87,7 @@ export async function deleteOwnedRecord(
 }
 
 /** A page of the user's records of this kind, in the kind's order, within a period of its date column. */
-export function listOwnedRecords<Table extends OwnedTableName, Fields extends object>(
+export async function listOwnedRecords<Table extends OwnedTableName, Fields extends object>(
   db: FinanceDatabase,
   kind: OwnedRecordKind<Table, Fields>,
   userId: number,

@@ -1,21 +1,12 @@
-// Starts the real stack once per test run: a fresh database, both subgraphs and the router as
+// The e2e tier's set-up: starts the real stack once per run: a fresh database, both subgraphs and the router as
 // separate processes on free ports. Tests reach them only over HTTP, as clients do.
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { startStack, type Stack } from '../../packages/launcher/src/stack.js';
 import { freePort } from './freePort.js';
+import './providedContext.js';
 import { createTestDatabase, type TestDatabase } from './testDatabase.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    routerUrl: string;
-    userSubgraphUrl: string;
-    financeSubgraphUrl: string;
-    routerSigningSecret: string;
-    jwtSecret: string;
-    databaseUrl: string;
-  }
-}
 
 let database: TestDatabase | undefined;
 let stack: Stack | undefined;

@@ -1,19 +1,23 @@
 // The engine's diff between a service's migrations and its schema.prisma, with a shadow
-// database on a real PostgreSQL server.
+// database on a real PostgreSQL server. The embedded PostgreSQL has one database and cannot host
+// a shadow, so without TEST_DATABASE_URL or DATABASE_URL these are reported as skipped.
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaChangesSinceMigrations } from '../src/schemaChanges.js';
 import { migrationsDirectory, prismaSchemaPath, serviceNames } from '../src/servicePaths.js';
-import { postgresServerUrl } from './scratchDatabase.js';
+import { postgresServerUrl } from '../../test/support/testDatabase.js';
 
-describe('schemaChangesSinceMigrations', () => {
+const serverUrl = postgresServerUrl();
+
+describe.skipIf(serverUrl === null)('schemaChangesSinceMigrations (needs a PostgreSQL server)', () => {
+  const shadowServerUrl = serverUrl ?? '';
   it.each(serviceNames)('finds the committed %s migrations up to date with schema.prisma', async (service) => {
     const changes = await schemaChangesSinceMigrations({
       schemaPath: prismaSchemaPath(service),
       migrationsDir: migrationsDirectory(service),
-      shadowServerUrl: postgresServerUrl,
+      shadowServerUrl,
     });
     expect(changes, 'schema.prisma changed without a migration: run npm run migration:create -w prisma').toBeUndefined();
   });
@@ -29,7 +33,7 @@ describe('schemaChangesSinceMigrations', () => {
       const changes = await schemaChangesSinceMigrations({
         schemaPath,
         migrationsDir: path.join(dir, 'migrations'),
-        shadowServerUrl: postgresServerUrl,
+        shadowServerUrl,
       });
 
       expect(changes).toMatch(/ALTER TABLE "incomes" ADD COLUMN\s+"note" TEXT;/);
@@ -43,7 +47,7 @@ describe('schemaChangesSinceMigrations', () => {
     const changes = await schemaChangesSinceMigrations({
       schemaPath: prismaSchemaPath('user'),
       migrationsDir: path.join(tmpdir(), 'ledgerline-no-migrations-here'),
-      shadowServerUrl: postgresServerUrl,
+      shadowServerUrl,
     });
     expect(changes).toMatch(/^-- CreateTable\nCREATE TABLE "users"/);
   });

@@ -1,4 +1,4 @@
-// Applies the committed migrations to fresh databases on a real PostgreSQL server.
+// Applies the committed migrations to fresh databases (on the test PostgreSQL server, or embedded).
 import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,11 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyMigrationFolder, applyMigrations } from '../src/migrate.js';
 import { readMigrationList } from '../src/migrationFiles.js';
 import { migrationsDirectory, prismaSchemaPath, type ServiceName } from '../src/servicePaths.js';
-import { createScratchDatabase, type ScratchDatabase } from './scratchDatabase.js';
+import { createTestDatabase, type TestDatabase } from '../../test/support/testDatabase.js';
 
-const databases: ScratchDatabase[] = [];
-async function freshDatabase(): Promise<ScratchDatabase> {
-  const database = await createScratchDatabase();
+const databases: TestDatabase[] = [];
+async function freshDatabase(): Promise<TestDatabase> {
+  const database = await createTestDatabase();
   databases.push(database);
   return database;
 }
@@ -19,7 +19,7 @@ afterEach(async () => {
   await Promise.all(databases.splice(0).map((database) => database.drop()));
 });
 
-async function tablesBySchema(database: ScratchDatabase): Promise<Record<string, string[]>> {
+async function tablesBySchema(database: TestDatabase): Promise<Record<string, string[]>> {
   const rows = await database.query<{ schema: string; table: string }>(
     `SELECT table_schema AS schema, table_name AS table FROM information_schema.tables
      WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2`,
@@ -40,7 +40,7 @@ interface MigrationRow {
   logs: string | null;
 }
 
-function migrationRows(database: ScratchDatabase, schema: string): Promise<MigrationRow[]> {
+function migrationRows(database: TestDatabase, schema: string): Promise<MigrationRow[]> {
   return database.query<MigrationRow>(`SELECT * FROM "${schema}"._prisma_migrations ORDER BY migration_name`);
 }
 

@@ -1,0 +1,15 @@
+// What the tiers' global set-ups hand to their tests through vitest's inject().
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Both tiers: the database made for the run, migrated (schemas `users` and `finance`). */
+    databaseUrl: string;
+    /** e2e only: the running stack. */
+    routerUrl: string;
+    userSubgraphUrl: string;
+    financeSubgraphUrl: string;
+    routerSigningSecret: string;
+    jwtSecret: string;
+  }
+}
+
+export {};
