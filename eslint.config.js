@@ -4,12 +4,12 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // Fixtures are deliberately wrong code, compiled by the tests that expect it to fail.
-  { ignores: ['**/node_modules/**', '**/generated/**', 'coverage/**', '.data/**', 'clients/*/test/fixtures/**'] },
+  { ignores: ['**/node_modules/**', '**/generated/**', 'coverage/**', '.data/**', '.stryker-tmp/**', 'reports/**', 'clients/*/test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'stryker.config.mjs', '.ci/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -32,5 +32,5 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
-  { files: ['eslint.config.js'], extends: [tseslint.configs.disableTypeChecked] },
+  { files: ['eslint.config.js', 'stryker.config.mjs', '.ci/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
 );

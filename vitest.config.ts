@@ -3,31 +3,34 @@
 // - integration: `*.integration.test.ts`; one service or module in-process against a real
 //   PostgreSQL database made for the run (test/support/integrationSetup.ts).
 // - e2e: test/e2e/ and `*.e2e.test.ts`; the real stack of processes (test/support/e2eSetup.ts).
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 const integrationTests = '**/*.integration.test.ts';
 const e2eTests = ['test/e2e/**/*.test.ts', '**/*.e2e.test.ts'];
-const ignored = ['**/node_modules/**', 'bench/**'];
+const ignored = ['**/node_modules/**', 'bench/**', '.stryker-tmp/**'];
+
+export const unitTier: TestProjectInlineConfiguration = {
+  extends: true,
+  test: { name: 'unit', include: ['**/test/**/*.test.ts'], exclude: [...ignored, integrationTests, ...e2eTests] },
+};
+
+export const integrationTier: TestProjectInlineConfiguration = {
+  extends: true,
+  test: { name: 'integration', include: [integrationTests], exclude: ignored, globalSetup: ['test/support/integrationSetup.ts'] },
+};
+
+const e2eTier: TestProjectInlineConfiguration = {
+  extends: true,
+  test: { name: 'e2e', include: e2eTests, exclude: ignored, globalSetup: ['test/support/e2eSetup.ts'] },
+};
+
+export const sharedOptions = { testTimeout: 20_000, hookTimeout: 120_000 };
 
 export default defineConfig({
   test: {
+    ...sharedOptions,
     // CI also keeps a machine-readable record, from which .ci/run prints its closing count.
     reporters: process.env['CI'] ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
-    testTimeout: 20_000,
-    hookTimeout: 120_000,
-    projects: [
-      {
-        extends: true,
-        test: { name: 'unit', include: ['**/test/**/*.test.ts'], exclude: [...ignored, integrationTests, ...e2eTests] },
-      },
-      {
-        extends: true,
-        test: { name: 'integration', include: [integrationTests], exclude: ignored, globalSetup: ['test/support/integrationSetup.ts'] },
-      },
-      {
-        extends: true,
-        test: { name: 'e2e', include: e2eTests, exclude: ignored, globalSetup: ['test/support/e2eSetup.ts'] },
-      },
-    ],
+    projects: [unitTier, integrationTier, e2eTier],
   },
 });

@@ -51,11 +51,7 @@ export function withLockfile(list: MigrationList): MigrationList {
 }
 
 /** Writes a new migration, and the lock file if missing; returns the script's path. */
-export async function writeMigration(options: {
-  migrationsDir: string;
-  migrationName: string;
-  script: string;
-}): Promise<string> {
+export async function writeMigration(options: { migrationsDir: string; migrationName: string; script: string }): Promise<string> {
   const directory = path.join(options.migrationsDir, options.migrationName);
   await mkdir(directory, { recursive: true });
   const scriptPath = path.join(directory, scriptName);

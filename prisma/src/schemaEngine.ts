@@ -11,10 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 
 export type { SchemaEngine };
 
@@ -27,7 +24,12 @@ declare const WebAssembly: {
  * The engine reports a Rust panic's message through this global before it throws; without it the
  * panic surfaces as "Cannot read properties of undefined (reading 'set_message')".
  */
-const panicRegistry = { lastMessage: '', set_message(message: string) { this.lastMessage = message; } };
+const panicRegistry = {
+  lastMessage: '',
+  set_message(message: string) {
+    this.lastMessage = message;
+  },
+};
 (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof panicRegistry }).PRISMA_WASM_PANIC_REGISTRY ??= panicRegistry;
 
 /**

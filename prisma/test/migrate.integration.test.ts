@@ -76,9 +76,7 @@ describe('applyMigrations', () => {
     await applyMigrations({ service: 'finance', databaseUrl: database.url, schema: 'finance' });
 
     const rows = await migrationRows(database, 'finance');
-    expect(rows.map(({ migration_name, checksum }) => ({ name: migration_name, checksum }))).toEqual(
-      await committedMigrations('finance'),
-    );
+    expect(rows.map(({ migration_name, checksum }) => ({ name: migration_name, checksum }))).toEqual(await committedMigrations('finance'));
     for (const row of rows) {
       expect(row.finished_at).toBeInstanceOf(Date);
       expect(row.rolled_back_at).toBeNull();
@@ -128,9 +126,9 @@ describe('applyMigrationFolder', () => {
     try {
       await addMigration(migrationsDir, '29990101000000_broken', 'CREATE TABLE "notes" ("id" INT);\nINSERT INTO "notes" VALUES (\'x\');\n');
 
-      await expect(
-        applyMigrationFolder({ schemaPath, migrationsDir, databaseUrl: database.url, schema: 'users' }),
-      ).rejects.toThrow(/invalid input syntax for type integer: "x"/);
+      await expect(applyMigrationFolder({ schemaPath, migrationsDir, databaseUrl: database.url, schema: 'users' })).rejects.toThrow(
+        /invalid input syntax for type integer: "x"/,
+      );
       expect(await tablesBySchema(database)).toEqual({});
     } finally {
       await rm(dir, { recursive: true, force: true });

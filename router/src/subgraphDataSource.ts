@@ -6,8 +6,7 @@ import type { RouterContext } from './context.js';
 
 /** Node's own fetch, with a deadline so a hung subgraph fails the request instead of holding it. */
 function fetchWithDeadline(timeoutMs: number): Fetcher {
-  return ((url: string, init: RequestInit) =>
-    fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+  return ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
 }
 
 /**

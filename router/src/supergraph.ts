@@ -10,23 +10,23 @@ const require = createRequire(import.meta.url);
 export interface SubgraphLocation {
   name: string;
   url: string;
-  /** The package whose `./schema.graphql` export is the subgraph's SDL. */
-  schemaPackage: string;
+  /** The subgraph's SDL file, the `./schema.graphql` export of its package. */
+  schemaFile: string;
 }
 
 export function subgraphLocations(urls: { user: string; finance: string }): SubgraphLocation[] {
   return [
-    { name: 'user', url: urls.user, schemaPackage: '@ledgerline/user-subgraph' },
-    { name: 'finance', url: urls.finance, schemaPackage: '@ledgerline/finance-subgraph' },
+    { name: 'user', url: urls.user, schemaFile: require.resolve('@ledgerline/user-subgraph/schema.graphql') },
+    { name: 'finance', url: urls.finance, schemaFile: require.resolve('@ledgerline/finance-subgraph/schema.graphql') },
   ];
 }
 
 export function composeSupergraph(subgraphs: SubgraphLocation[]): string {
   const result = composeServices(
-    subgraphs.map(({ name, url, schemaPackage }) => ({
+    subgraphs.map(({ name, url, schemaFile }) => ({
       name,
       url,
-      typeDefs: parse(readFileSync(require.resolve(`${schemaPackage}/schema.graphql`), 'utf8')),
+      typeDefs: parse(readFileSync(schemaFile, 'utf8')),
     })),
   );
   if (result.errors) {

@@ -76,7 +76,7 @@ describe('buildRouter', () => {
     const list = (token: string) =>
       fetch(`${routerOrigin}/income/${ada.userId}`, { headers: { authorization: `Bearer ${token}` } }).then(async (response) => ({
         status: response.status,
-        body: (await response.json()) as unknown,
+        body: (await response.json()),
       }));
     expect(await list(ada.token)).toEqual({ status: 200, body: { incomes: [] } });
     expect((await list(bob.token)).status).toBe(403);

@@ -92,11 +92,7 @@ describe('the federated supergraph', () => {
     const income = await addIncome(user, '10', 'Gift', '2026-01-01');
     const expense = await addExpense(user, '5', 'Books', '2026-01-02');
     const goal = (
-      await routerQuery(
-        `mutation { createSavingsGoal(goal: "5000", targetDate: "2027-06-30") { id goal targetDate } }`,
-        {},
-        user.token,
-      )
+      await routerQuery(`mutation { createSavingsGoal(goal: "5000", targetDate: "2027-06-30") { id goal targetDate } }`, {}, user.token)
     ).data!['createSavingsGoal'];
     expect(goal).toMatchObject({ goal: '5000.00', targetDate: '2027-06-30' });
 

@@ -55,7 +55,15 @@ describe('operations', () => {
         headers: { 'content-type': 'application/json', 'x-request-id': 'follow-me-42' },
         body: JSON.stringify({ query: 'mutation { login(email: "nobody@example.test", password: "whatever-it-is") { token } }' }),
       });
-      await expect.poll(() => userLog.join('').split('\n').filter((line) => line.includes('"requestId":"follow-me-42"')), { timeout: 5000 })
+      await expect
+        .poll(
+          () =>
+            userLog
+              .join('')
+              .split('\n')
+              .filter((line) => line.includes('"requestId":"follow-me-42"')),
+          { timeout: 5000 },
+        )
         .not.toEqual([]);
     } finally {
       await Promise.all([router.stop(), user.stop()]);
@@ -63,8 +71,7 @@ describe('operations', () => {
   });
 
   it('answers a malformed body with a JSON 400 and an oversized one with a JSON 413, never HTML', async () => {
-    const post = (body: string) =>
-      fetch(inject('routerUrl'), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const post = (body: string) => fetch(inject('routerUrl'), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const malformed = await post('{"query": ');
     const oversized = await post(JSON.stringify({ query: `{ __typename }`, padding: 'x'.repeat(2_000_000) }));
     expect(malformed.status).toBe(400);
@@ -77,15 +84,20 @@ describe('operations', () => {
 
   it('reports a router whose subgraph is down as not ready', async () => {
     const port = await freePort();
-    const router = startServiceProcess('router', 'router/src/main.ts', {
-      ...process.env,
-      PORT: String(port),
-      USER_SUBGRAPH_URL: inject('userSubgraphUrl'),
-      FINANCE_SUBGRAPH_URL: `http://127.0.0.1:${await freePort()}/graphql`,
-      JWT_SECRET: inject('jwtSecret'),
-      ROUTER_SIGNING_SECRET: inject('routerSigningSecret'),
-      LOG_LEVEL: 'silent',
-    }, 'ignore');
+    const router = startServiceProcess(
+      'router',
+      'router/src/main.ts',
+      {
+        ...process.env,
+        PORT: String(port),
+        USER_SUBGRAPH_URL: inject('userSubgraphUrl'),
+        FINANCE_SUBGRAPH_URL: `http://127.0.0.1:${await freePort()}/graphql`,
+        JWT_SECRET: inject('jwtSecret'),
+        ROUTER_SIGNING_SECRET: inject('routerSigningSecret'),
+        LOG_LEVEL: 'silent',
+      },
+      'ignore',
+    );
     try {
       await waitUntilReady(router, `http://127.0.0.1:${port}/healthz`, 30_000);
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
@@ -98,17 +110,22 @@ describe('operations', () => {
 
   it('stops cleanly with exit code 0 on SIGTERM', async () => {
     const port = await freePort();
-    const router = startServiceProcess('router', 'router/src/main.ts', {
-      ...process.env,
-      // Not vitest's NODE_ENV=test, under which libraries skip their own signal handling.
-      NODE_ENV: 'development',
-      PORT: String(port),
-      USER_SUBGRAPH_URL: inject('userSubgraphUrl'),
-      FINANCE_SUBGRAPH_URL: inject('financeSubgraphUrl'),
-      JWT_SECRET: inject('jwtSecret'),
-      ROUTER_SIGNING_SECRET: inject('routerSigningSecret'),
-      LOG_LEVEL: 'silent',
-    }, 'ignore');
+    const router = startServiceProcess(
+      'router',
+      'router/src/main.ts',
+      {
+        ...process.env,
+        // Not vitest's NODE_ENV=test, under which libraries skip their own signal handling.
+        NODE_ENV: 'development',
+        PORT: String(port),
+        USER_SUBGRAPH_URL: inject('userSubgraphUrl'),
+        FINANCE_SUBGRAPH_URL: inject('financeSubgraphUrl'),
+        JWT_SECRET: inject('jwtSecret'),
+        ROUTER_SIGNING_SECRET: inject('routerSigningSecret'),
+        LOG_LEVEL: 'silent',
+      },
+      'ignore',
+    );
     await waitUntilReady(router, `http://127.0.0.1:${port}/readyz`, 30_000);
     router.child.kill('SIGTERM');
     expect(await router.exited).toBe(0);

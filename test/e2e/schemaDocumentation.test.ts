@@ -1,6 +1,13 @@
 // SPA developers read the schema in their editors: every type, field and argument they can
 // reach through the router says what it is.
-import { buildClientSchema, getIntrospectionQuery, isIntrospectionType, isObjectType, isSpecifiedScalarType, type IntrospectionQuery } from 'graphql';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  isIntrospectionType,
+  isObjectType,
+  isSpecifiedScalarType,
+  type IntrospectionQuery,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { routerQuery } from '../support/router.js';
 

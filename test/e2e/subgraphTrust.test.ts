@@ -43,7 +43,10 @@ describe('subgraph trust', () => {
   });
 
   it('rejects the user service too, and does not let a direct call register or log in', async () => {
-    const response = await postGraphQL(inject('userSubgraphUrl'), `mutation { login(email: "${victim.email}", password: "${victim.password}") { token } }`);
+    const response = await postGraphQL(
+      inject('userSubgraphUrl'),
+      `mutation { login(email: "${victim.email}", password: "${victim.password}") { token } }`,
+    );
     expect(response.status).toBe(401);
     expect(response.data ?? null).toBeNull();
   });
@@ -59,10 +62,15 @@ describe('subgraph trust', () => {
     const attacker = await registerUser();
     const forged = signRouterAssertion({ userId: Number(victim.id), requestId: 'x' }, randomBytes(32).toString('hex'));
     const response = await routerQuery(`{ me { id } }`, {}, attacker.token);
-    const smuggled = await postGraphQL(inject('routerUrl'), `{ me { id } }`, {}, {
-      authorization: `Bearer ${attacker.token}`,
-      [ASSERTION]: forged,
-    });
+    const smuggled = await postGraphQL(
+      inject('routerUrl'),
+      `{ me { id } }`,
+      {},
+      {
+        authorization: `Bearer ${attacker.token}`,
+        [ASSERTION]: forged,
+      },
+    );
     expect(smuggled.data).toEqual(response.data);
     expect(smuggled.data).toEqual({ me: { id: attacker.id } });
   });

@@ -57,7 +57,11 @@ describe('bad input', () => {
   });
 
   it('refuses a bad amount written inline in the query, not only in variables', async () => {
-    const response = await routerQuery(`mutation { addExpense(amount: "12,50", category: "Food", date: "2026-11-01") { id } }`, {}, user.token);
+    const response = await routerQuery(
+      `mutation { addExpense(amount: "12,50", category: "Food", date: "2026-11-01") { id } }`,
+      {},
+      user.token,
+    );
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0]!.extensions!['field']).toBe('amount');
   });

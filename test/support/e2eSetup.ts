@@ -7,7 +7,6 @@ import { freePort } from './freePort.js';
 import './providedContext.js';
 import { createTestDatabase, type TestDatabase } from './testDatabase.js';
 
-
 let database: TestDatabase | undefined;
 let stack: Stack | undefined;
 

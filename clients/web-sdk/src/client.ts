@@ -43,7 +43,10 @@ export interface LedgerlineClient {
 
 /** Thrown when the router's answer is not a GraphQL response at all (a proxy's error page, say). */
 export class LedgerlineHttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'LedgerlineHttpError';
   }

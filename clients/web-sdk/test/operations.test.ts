@@ -13,9 +13,19 @@ const documents = Object.entries(sdk).filter((entry): entry is [string, Document
 describe('web SDK operations', () => {
   it('include the core operations of an SPA', () => {
     expect(documents.map(([name]) => name).sort()).toEqual([
-      'AddExpenseDocument', 'AddIncomeDocument', 'CreateSavingsGoalDocument', 'DashboardDocument',
-      'DeleteExpenseDocument', 'DeleteIncomeDocument', 'DeleteSavingsGoalDocument', 'LoginDocument',
-      'MeDocument', 'RegisterDocument', 'UpdateExpenseDocument', 'UpdateIncomeDocument', 'UpdateSavingsGoalDocument',
+      'AddExpenseDocument',
+      'AddIncomeDocument',
+      'CreateSavingsGoalDocument',
+      'DashboardDocument',
+      'DeleteExpenseDocument',
+      'DeleteIncomeDocument',
+      'DeleteSavingsGoalDocument',
+      'LoginDocument',
+      'MeDocument',
+      'RegisterDocument',
+      'UpdateExpenseDocument',
+      'UpdateIncomeDocument',
+      'UpdateSavingsGoalDocument',
     ]);
   });
 

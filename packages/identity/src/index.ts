@@ -1,10 +1,5 @@
 export { InvalidTokenError } from './InvalidTokenError.js';
 export { issueUserToken, verifyUserToken, type UserTokenClaims } from './userToken.js';
 export { MAX_RECORD_ID, parseRecordId } from './recordId.js';
-export {
-  ROUTER_ASSERTION_HEADER,
-  signRouterAssertion,
-  verifyRouterAssertion,
-  type RouterAssertion,
-} from './routerAssertion.js';
+export { ROUTER_ASSERTION_HEADER, signRouterAssertion, verifyRouterAssertion, type RouterAssertion } from './routerAssertion.js';
 export { secretSchema } from './secretSchema.js';

@@ -1,13 +1,6 @@
 // What `npm start` reads from the environment; the services read the rest themselves.
 import { secretSchema } from '@ledgerline/identity';
-import {
-  defaultDataDir,
-  loadConfig,
-  optionalVariable,
-  portSchema,
-  secretOrDevSecret,
-  unsetIfEmpty,
-} from '@ledgerline/service-runtime';
+import { defaultDataDir, loadConfig, optionalVariable, portSchema, secretOrDevSecret, unsetIfEmpty } from '@ledgerline/service-runtime';
 import { join } from 'node:path';
 import { z } from 'zod';
 

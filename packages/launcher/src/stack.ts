@@ -75,9 +75,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     financeSubgraphUrl: env['FINANCE_SUBGRAPH_URL'] as string,
     failed: Promise.race(
       services.map((service) =>
-        service.exited.then((code) =>
-          stopping ? new Promise<string>(() => {}) : `${service.name} exited with code ${code}`,
-        ),
+        service.exited.then((code) => (stopping ? new Promise<string>(() => {}) : `${service.name} exited with code ${code}`)),
       ),
     ),
     stop,

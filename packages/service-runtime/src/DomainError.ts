@@ -6,13 +6,7 @@ import type { GraphQLFormattedError } from 'graphql';
  * REST routes map them to HTTP statuses, gRPC to status codes, each in one place.
  */
 export type DomainErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'EMAIL_TAKEN'
-  | 'USERNAME_TAKEN'
-  | 'INVALID_CREDENTIALS';
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'EMAIL_TAKEN' | 'USERNAME_TAKEN' | 'INVALID_CREDENTIALS';
 
 /** A rule of the domain said no. The message is written for the caller. */
 export class DomainError extends Error {
@@ -31,10 +25,7 @@ export const badInput = (field: string, message: string): DomainError =>
   new DomainError('BAD_USER_INPUT', `${field}: ${message}`, { field });
 
 /** Turns a DomainError raised in a resolver into the error a client sees. */
-export function formatDomainError(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-): GraphQLFormattedError | undefined {
+export function formatDomainError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | undefined {
   const original = unwrapResolverError(error);
   if (!(original instanceof DomainError)) return undefined;
   return {

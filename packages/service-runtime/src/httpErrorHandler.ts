@@ -28,10 +28,15 @@ export function httpErrorHandler(log: Logger): ErrorRequestHandler {
     const status = httpError.status ?? httpError.statusCode ?? 500;
     if (status >= 500) log.error({ err: error }, 'unhandled HTTP error');
     const message =
-      status === 413 ? 'Request body is too large'
-      : httpError.type === 'entity.parse.failed' ? 'Request body is not valid JSON'
-      : status < 500 && httpError.expose && error instanceof Error ? error.message
-      : 'Internal server error';
-    res.status(status).json({ errors: [{ message, extensions: { code: CODES[status] ?? (status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR') } }] });
+      status === 413
+        ? 'Request body is too large'
+        : httpError.type === 'entity.parse.failed'
+          ? 'Request body is not valid JSON'
+          : status < 500 && httpError.expose && error instanceof Error
+            ? error.message
+            : 'Internal server error';
+    res
+      .status(status)
+      .json({ errors: [{ message, extensions: { code: CODES[status] ?? (status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR') } }] });
   };
 }

@@ -5,12 +5,7 @@ import { z } from 'zod';
 
 /** What can go wrong at the HTTP edge only, before or around the GraphQL operation. */
 type EdgeErrorCode =
-  | 'MALFORMED_JSON'
-  | 'BAD_REQUEST'
-  | 'METHOD_NOT_ALLOWED'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'INTERNAL_SERVER_ERROR';
+  'MALFORMED_JSON' | 'BAD_REQUEST' | 'METHOD_NOT_ALLOWED' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'INTERNAL_SERVER_ERROR';
 
 export type RestErrorCode = DomainErrorCode | EdgeErrorCode;
 
@@ -56,8 +51,7 @@ export const REST_ERROR_CODES = Object.keys(STATUS_OF) as [RestErrorCode, ...Res
 export const statusOf = (code: RestErrorCode): number => STATUS_OF[code];
 
 /** The codes a GraphQL answer may carry through to a REST caller; anything else is our failure. */
-export const isDomainErrorCode = (code: unknown): code is DomainErrorCode =>
-  typeof code === 'string' && Object.hasOwn(DOMAIN_STATUS, code);
+export const isDomainErrorCode = (code: unknown): code is DomainErrorCode => typeof code === 'string' && Object.hasOwn(DOMAIN_STATUS, code);
 
 const fieldProblemSchema = z.strictObject({
   field: z.string().meta({ description: 'The request field at fault, e.g. "amount" or "userId".' }),

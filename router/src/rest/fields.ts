@@ -5,8 +5,7 @@ import { MAX_RECORD_ID as MAX_ID, parseRecordId } from '@ledgerline/identity';
 import { z } from 'zod';
 
 /** The message for a missing field or a value of the wrong type; the field name is added later. */
-const expected = (what: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? 'is required' : `must be ${what}`;
+const expected = (what: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : `must be ${what}`);
 
 export const idField = (description: string) =>
   z
@@ -29,8 +28,7 @@ export const amountField = (description: string) =>
     .positive({ error: 'must be greater than 0' })
     .meta({ description: `${description} Greater than 0, at most 2 fractional digits; stored exactly.`, example: 2500.5 });
 
-export const textField = (description: string, example: string) =>
-  z.string({ error: expected('a string') }).meta({ description, example });
+export const textField = (description: string, example: string) => z.string({ error: expected('a string') }).meta({ description, example });
 
 const DATE_FORMAT = 'an ISO 8601 date, e.g. "2026-11-25"';
 

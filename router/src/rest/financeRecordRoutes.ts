@@ -42,7 +42,9 @@ export function financeRecordRoutes<Body extends { userId: number }, Item, Row>(
     success: {
       status: 201,
       description: added.description,
-      schema: z.strictObject({ message: z.literal(added.message), [added.idKey]: idOf('The new record’s id.') }).meta({ id: added.schemaId }),
+      schema: z
+        .strictObject({ message: z.literal(added.message), [added.idKey]: idOf('The new record’s id.') })
+        .meta({ id: added.schemaId }),
     },
     errors: ['FORBIDDEN'],
     async respond({ body }, run) {

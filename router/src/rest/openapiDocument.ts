@@ -37,12 +37,13 @@ export function openApiDocument(routes: RestRoute[]): OpenApiDocument {
       security: route.auth === 'bearer' ? [{ [bearerAuth.name]: [] }] : [],
       request: {
         ...(route.params === undefined ? {} : { params: route.params }),
-        ...(route.body === undefined
-          ? {}
-          : { body: { required: true, content: { 'application/json': { schema: route.body } } } }),
+        ...(route.body === undefined ? {} : { body: { required: true, content: { 'application/json': { schema: route.body } } } }),
       },
       responses: {
-        [route.success.status]: { description: route.success.description, content: { 'application/json': { schema: route.success.schema } } },
+        [route.success.status]: {
+          description: route.success.description,
+          content: { 'application/json': { schema: route.success.schema } },
+        },
         ...errorResponses(possibleErrors(route)),
       },
     });

@@ -18,7 +18,12 @@ export const savingsRoutes = financeRecordRoutes({
       targetDate: dateField('The date by which to have saved it.'),
     })
     .meta({ id: 'SavingsGoalRequest' }),
-  added: { description: 'The savings goal was set.', message: 'Savings goal set successfully', idKey: 'savingsId', schemaId: 'SavingsGoalSet' },
+  added: {
+    description: 'The savings goal was set.',
+    message: 'Savings goal set successfully',
+    idKey: 'savingsId',
+    schemaId: 'SavingsGoalSet',
+  },
   listed: {
     key: 'savingsGoals',
     item: z

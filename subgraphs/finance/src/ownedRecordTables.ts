@@ -72,11 +72,7 @@ export async function updateOwnedRow<Table extends OwnedTableName>(
 }
 
 /** False when no row has this id and this owner. */
-export async function deleteOwnedRow(
-  db: FinanceDatabase,
-  table: OwnedTableName,
-  key: { id: number; userId: number },
-): Promise<boolean> {
+export async function deleteOwnedRow(db: FinanceDatabase, table: OwnedTableName, key: { id: number; userId: number }): Promise<boolean> {
   try {
     await delegateOf(db, table).delete({ where: key });
     return true;

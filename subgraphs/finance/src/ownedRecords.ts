@@ -35,10 +35,7 @@ export interface ListFilter<Fields> {
 }
 
 /** Each given field checked by its rule; absent and null fields are left out. */
-function checkedFields<Fields extends object>(
-  kind: OwnedRecordKind<OwnedTableName, Fields>,
-  raw: RawChanges<Fields>,
-): Partial<Fields> {
+function checkedFields<Fields extends object>(kind: OwnedRecordKind<OwnedTableName, Fields>, raw: RawChanges<Fields>): Partial<Fields> {
   const checked: Partial<Fields> = {};
   for (const field of Object.keys(kind.fields) as (keyof Fields & string)[]) {
     const value = raw[field];

@@ -7,11 +7,7 @@ import { financeSubgraphResolvers } from './resolvers/index.js';
 
 export const financeSubgraphTypeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
-export function buildFinanceSubgraph(
-  config: FinanceSubgraphConfig,
-  db: FinanceDatabase,
-  log: Logger,
-): Promise<SubgraphServer> {
+export function buildFinanceSubgraph(config: FinanceSubgraphConfig, db: FinanceDatabase, log: Logger): Promise<SubgraphServer> {
   return createSubgraphServer({
     typeDefs: financeSubgraphTypeDefs,
     resolvers: financeSubgraphResolvers(db),

@@ -73,7 +73,7 @@ async function refusal(promise: Promise<unknown>): Promise<{ code: string; messa
   return { code: error.code, message: error.message, field: error.details['field'] };
 }
 
-describe.each(kinds)('owned records: $kind.recordName', ({ kind, amountField, dateField, textField, valid, order }) => {
+describe.each(kinds)('owned records: $kind.recordName', ({ kind, amountField, dateField, valid, order }) => {
   const db = financeDatabase;
   const add = (userId: number, overrides: Record<string, unknown> = {}) => addOwnedRecord(db(), kind, userId, { ...valid, ...overrides });
   const listOf = async (userId: number) => (await listOwnedRecords(db(), kind, userId, { limit: 500 })).map(shown);

@@ -34,11 +34,7 @@ export async function registerAccount(
   throw new Error('the unique index refused a registration whose username and email are free');
 }
 
-export async function logIn(
-  db: UserDatabase,
-  tokens: TokenSettings,
-  input: { email: string; password: string },
-): Promise<Session> {
+export async function logIn(db: UserDatabase, tokens: TokenSettings, input: { email: string; password: string }): Promise<Session> {
   const user = await userByEmail(db, input.email.trim().toLowerCase());
   const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? DECOY_PASSWORD_HASH);
   if (user === null || !passwordMatches) {

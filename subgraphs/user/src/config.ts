@@ -22,7 +22,15 @@ const environmentSchema = z
     USER_DATABASE_URL: optionalVariable(z.url()),
     USER_DATABASE_SCHEMA: databaseSchemaVariable('users'),
     JWT_SECRET: optionalVariable(secretSchema),
-    JWT_TTL_SECONDS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(60).max(30 * 24 * 3600).default(3600)),
+    JWT_TTL_SECONDS: z.preprocess(
+      unsetIfEmpty,
+      z.coerce
+        .number()
+        .int()
+        .min(60)
+        .max(30 * 24 * 3600)
+        .default(3600),
+    ),
   })
   .transform((env, context) => {
     requireInProduction(env, ['ROUTER_SIGNING_SECRET', 'JWT_SECRET'], context);

@@ -8,10 +8,7 @@ import type { User } from './generated/prisma/client.js';
 const UNIQUE_CONSTRAINT_FAILED = 'P2002';
 
 /** The new user, or null when its email or username is already taken. */
-export async function insertUser(
-  db: UserDatabase,
-  data: { username: string; email: string; passwordHash: string },
-): Promise<User | null> {
+export async function insertUser(db: UserDatabase, data: { username: string; email: string; passwordHash: string }): Promise<User | null> {
   try {
     return await db.user.create({ data });
   } catch (error) {

@@ -11,7 +11,10 @@ let bob: RestUser;
 beforeAll(async () => {
   [alice, bob] = await Promise.all([registerRestUser(), registerRestUser()]);
   for (const resource of financeResources) {
-    await rest('POST', resource.path, { token: alice.token, body: { ...resource.validBody(alice.userId), [resource.amountField]: 4242.42 } });
+    await rest('POST', resource.path, {
+      token: alice.token,
+      body: { ...resource.validBody(alice.userId), [resource.amountField]: 4242.42 },
+    });
   }
 });
 
@@ -78,7 +81,7 @@ describe('ownership', () => {
     expect(JSON.stringify(response.body)).not.toContain('4242');
   });
 
-  it.each(financeResources)("answers 403 when Bob adds a $name for Alice, and adds nothing", async (resource) => {
+  it.each(financeResources)('answers 403 when Bob adds a $name for Alice, and adds nothing', async (resource) => {
     const response = await rest('POST', resource.path, { token: bob.token, body: resource.validBody(alice.userId) });
     expect(response.status).toBe(403);
     expect(response.body.error).toEqual({ code: 'FORBIDDEN', message: 'userId: you may only add records of your own' });

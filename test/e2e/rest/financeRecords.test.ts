@@ -39,7 +39,10 @@ describe.each(financeResources)('$name routes', (resource) => {
   it('keeps every cent of amounts up to the largest one stored', async () => {
     const user = await registerRestUser();
     for (const amount of [0.1, 0.2, 19.99, 999999999999.99]) {
-      const added = await rest('POST', resource.path, { token: user.token, body: { ...resource.validBody(user.userId), [resource.amountField]: amount } });
+      const added = await rest('POST', resource.path, {
+        token: user.token,
+        body: { ...resource.validBody(user.userId), [resource.amountField]: amount },
+      });
       expect(added.status).toBe(201);
     }
     const listed = await rest('GET', resource.listPath(user.userId), { token: user.token });
@@ -62,9 +65,9 @@ describe('GET /income/{userId}', () => {
     const days = Array.from({ length: 503 }, (_, index) => new Date(Date.UTC(2025, 0, 1 + index)).toISOString().slice(0, 10));
     for (let start = 0; start < days.length; start += 50) {
       await Promise.all(
-        days.slice(start, start + 50).map((date) =>
-          rest('POST', '/income', { token: user.token, body: { userId: user.userId, amount: 1, source: 'Daily', date } }),
-        ),
+        days
+          .slice(start, start + 50)
+          .map((date) => rest('POST', '/income', { token: user.token, body: { userId: user.userId, amount: 1, source: 'Daily', date } })),
       );
     }
     const response = await rest('GET', `/income/${user.userId}`, { token: user.token });

@@ -20,7 +20,11 @@ const bodyRoutes = (): { path: string; body: Record<string, unknown>; token?: st
 describe('request bodies', () => {
   it('answers malformed JSON with 400 MALFORMED_JSON on every route that takes a body', async () => {
     for (const { path, token } of bodyRoutes()) {
-      const response = await rest('POST', path, { token, rawBody: '{"userId": 1, "amount": ', headers: { 'content-type': 'application/json' } });
+      const response = await rest('POST', path, {
+        token,
+        rawBody: '{"userId": 1, "amount": ',
+        headers: { 'content-type': 'application/json' },
+      });
       expect(response.status, path).toBe(400);
       expect(response.body).toEqual({ error: { code: 'MALFORMED_JSON', message: 'Request body is not valid JSON' } });
     }
@@ -29,7 +33,11 @@ describe('request bodies', () => {
   it('answers a body that is not sent as JSON with 415 on every route that takes a body', async () => {
     for (const { path, body, token } of bodyRoutes()) {
       const asText = await rest('POST', path, { token, rawBody: JSON.stringify(body), headers: { 'content-type': 'text/plain' } });
-      const asForm = await rest('POST', path, { token, rawBody: 'userId=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const asForm = await rest('POST', path, {
+        token,
+        rawBody: 'userId=1',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       const withoutBody = await rest('POST', path, { token });
       for (const response of [asText, asForm, withoutBody]) {
         expect(response.status, path).toBe(415);
@@ -59,7 +67,11 @@ describe('request bodies', () => {
 
 describe('routes', () => {
   it('answers an unknown route with 404 in the REST error model', async () => {
-    for (const [method, path] of [['GET', '/incomes/1'], ['POST', '/user'], ['GET', '/']]) {
+    for (const [method, path] of [
+      ['GET', '/incomes/1'],
+      ['POST', '/user'],
+      ['GET', '/'],
+    ]) {
       const response = await rest(method!, path!, { token: user.token });
       expect(response.status).toBe(404);
       expect(response.body).toEqual({ error: { code: 'NOT_FOUND', message: `No route ${method} ${path}` } });

@@ -41,7 +41,11 @@ describe.each(financeResources)('POST $path', (resource) => {
 
   it('refuses a non-finite amount (1e400 reads as Infinity)', async () => {
     const body = JSON.stringify(resource.validBody(user.userId)).replace(/"(amount|goal)":[0-9.]+/, '"$1":1e400');
-    const response = await rest('POST', resource.path, { token: user.token, rawBody: body, headers: { 'content-type': 'application/json' } });
+    const response = await rest('POST', resource.path, {
+      token: user.token,
+      rawBody: body,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(response.status).toBe(400);
     expect(response.body.error.message).toBe(`${amount}: must be a finite number`);
   });
@@ -79,7 +83,10 @@ describe('refused records', () => {
     const fresh = await registerRestUser();
     for (const resource of financeResources) {
       await rest('POST', resource.path, { token: fresh.token, body: { ...resource.validBody(fresh.userId), [resource.amountField]: -1 } });
-      await rest('POST', resource.path, { token: fresh.token, body: { ...resource.validBody(fresh.userId), [resource.dateField]: '2026-13-01' } });
+      await rest('POST', resource.path, {
+        token: fresh.token,
+        body: { ...resource.validBody(fresh.userId), [resource.dateField]: '2026-13-01' },
+      });
       const listed = await rest('GET', resource.listPath(fresh.userId), { token: fresh.token });
       expect(listed.body).toEqual({ [resource.listKey]: [] });
     }

@@ -7,7 +7,12 @@ export const RegisterDocument = graphql(`
       token
       expiresAt
       userId
-      user { id username email createdAt }
+      user {
+        id
+        username
+        email
+        createdAt
+      }
     }
   }
 `);
@@ -18,13 +23,23 @@ export const LoginDocument = graphql(`
       token
       expiresAt
       userId
-      user { id username email createdAt }
+      user {
+        id
+        username
+        email
+        createdAt
+      }
     }
   }
 `);
 
 export const MeDocument = graphql(`
   query Me {
-    me { id username email createdAt }
+    me {
+      id
+      username
+      email
+      createdAt
+    }
   }
 `);

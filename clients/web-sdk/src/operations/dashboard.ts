@@ -6,9 +6,23 @@ export const DashboardDocument = graphql(`
     me {
       id
       username
-      incomes(from: $from, to: $to, limit: $limit) { id amount source date }
-      expenses(from: $from, to: $to, limit: $limit) { id amount category date }
-      savingsGoals(limit: $limit) { id goal targetDate }
+      incomes(from: $from, to: $to, limit: $limit) {
+        id
+        amount
+        source
+        date
+      }
+      expenses(from: $from, to: $to, limit: $limit) {
+        id
+        amount
+        category
+        date
+      }
+      savingsGoals(limit: $limit) {
+        id
+        goal
+        targetDate
+      }
       financialSummary(from: $from, to: $to) {
         from
         to
@@ -16,7 +30,10 @@ export const DashboardDocument = graphql(`
         totalExpenses
         net
         savingsRate
-        expensesByCategory { category total }
+        expensesByCategory {
+          category
+          total
+        }
       }
     }
   }

@@ -2,13 +2,21 @@ import { graphql } from '../generated/gql.js';
 
 export const CreateSavingsGoalDocument = graphql(`
   mutation CreateSavingsGoal($goal: Money!, $targetDate: Date!) {
-    createSavingsGoal(goal: $goal, targetDate: $targetDate) { id goal targetDate }
+    createSavingsGoal(goal: $goal, targetDate: $targetDate) {
+      id
+      goal
+      targetDate
+    }
   }
 `);
 
 export const UpdateSavingsGoalDocument = graphql(`
   mutation UpdateSavingsGoal($id: ID!, $goal: Money, $targetDate: Date) {
-    updateSavingsGoal(id: $id, goal: $goal, targetDate: $targetDate) { id goal targetDate }
+    updateSavingsGoal(id: $id, goal: $goal, targetDate: $targetDate) {
+      id
+      goal
+      targetDate
+    }
   }
 `);
 

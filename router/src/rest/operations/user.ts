@@ -3,18 +3,27 @@ import { graphql } from '../generated/gql.js';
 
 export const RegisterOperation = graphql(`
   mutation RestRegister($username: String!, $email: String!, $password: String!) {
-    register(username: $username, email: $email, password: $password) { userId }
+    register(username: $username, email: $email, password: $password) {
+      userId
+    }
   }
 `);
 
 export const LoginOperation = graphql(`
   mutation RestLogin($email: String!, $password: String!) {
-    login(email: $email, password: $password) { token userId }
+    login(email: $email, password: $password) {
+      token
+      userId
+    }
   }
 `);
 
 export const ProfileOperation = graphql(`
   query RestProfile($id: ID!) {
-    user(id: $id) { id username email }
+    user(id: $id) {
+      id
+      username
+      email
+    }
   }
 `);
