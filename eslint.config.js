@@ -4,12 +4,25 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // Fixtures are deliberately wrong code, compiled by the tests that expect it to fail.
-  { ignores: ['**/node_modules/**', '**/generated/**', 'coverage/**', '.data/**', '.stryker-tmp/**', 'reports/**', 'clients/*/test/fixtures/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/generated/**',
+      'coverage/**',
+      '.data/**',
+      '.stryker-tmp/**',
+      'reports/**',
+      'clients/*/test/fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'stryker.config.mjs', '.ci/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js', 'stryker.config.mjs', '.ci/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

@@ -5,7 +5,7 @@ import {
   loadConfig,
   logLevelSchema,
   optionalVariable,
-  portSchema,
+  portVariable,
   requireInProduction,
   secretOrDevSecret,
   unsetIfEmpty,
@@ -18,7 +18,7 @@ const environmentSchema = z
   .object({
     NODE_ENV: optionalVariable(z.string()),
     HOST: withDefault(z.string(), '127.0.0.1'),
-    PORT: portSchema.default(4000),
+    PORT: portVariable(4000),
     USER_SUBGRAPH_URL: withDefault(z.url(), 'http://127.0.0.1:4001/graphql'),
     FINANCE_SUBGRAPH_URL: withDefault(z.url(), 'http://127.0.0.1:4002/graphql'),
     SUBGRAPH_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(120_000), 10_000),

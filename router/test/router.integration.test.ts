@@ -76,10 +76,9 @@ describe('buildRouter', () => {
     const list = (token: string) =>
       fetch(`${routerOrigin}/income/${ada.userId}`, { headers: { authorization: `Bearer ${token}` } }).then(async (response) => ({
         status: response.status,
-        body: (await response.json()),
+        body: await response.json(),
       }));
     expect(await list(ada.token)).toEqual({ status: 200, body: { incomes: [] } });
     expect((await list(bob.token)).status).toBe(403);
   });
 });
-

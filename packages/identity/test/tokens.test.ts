@@ -1,6 +1,15 @@
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
-import { InvalidTokenError, issueUserToken, signRouterAssertion, verifyRouterAssertion, verifyUserToken } from '../src/index.js';
+import { thrownBy } from '../../../test/support/thrown.js';
+import {
+  InvalidTokenError,
+  issueUserToken,
+  ROUTER_ASSERTION_HEADER,
+  secretSchema,
+  signRouterAssertion,
+  verifyRouterAssertion,
+  verifyUserToken,
+} from '../src/index.js';
 
 const SECRET = 'a'.repeat(32);
 const OTHER_SECRET = 'b'.repeat(32);
@@ -14,7 +23,10 @@ describe('user tokens', () => {
 
   it('refuses a token signed with another secret, an expired one, and one without expiry', () => {
     const expired = jwt.sign({ exp: Math.floor(Date.now() / 1000) - 10 }, SECRET, {
-      algorithm: 'HS256', subject: '42', issuer: 'ledgerline-user', audience: 'ledgerline',
+      algorithm: 'HS256',
+      subject: '42',
+      issuer: 'ledgerline-user',
+      audience: 'ledgerline',
     });
     const forever = jwt.sign({}, SECRET, { algorithm: 'HS256', subject: '42', issuer: 'ledgerline-user', audience: 'ledgerline' });
     expect(() => verifyUserToken(issueUserToken(42, OTHER_SECRET, 60), SECRET)).toThrow(InvalidTokenError);
@@ -31,13 +43,141 @@ describe('user tokens', () => {
 
 describe('router assertions', () => {
   it('carry the caller and the request id, or no caller for anonymous requests', () => {
-    expect(verifyRouterAssertion(signRouterAssertion({ userId: 7, requestId: 'abc' }, SECRET), SECRET)).toEqual({ userId: 7, requestId: 'abc' });
-    expect(verifyRouterAssertion(signRouterAssertion({ userId: null, requestId: 'abc' }, SECRET), SECRET)).toEqual({ userId: null, requestId: 'abc' });
+    expect(verifyRouterAssertion(signRouterAssertion({ userId: 7, requestId: 'abc' }, SECRET), SECRET)).toEqual({
+      userId: 7,
+      requestId: 'abc',
+    });
+    expect(verifyRouterAssertion(signRouterAssertion({ userId: null, requestId: 'abc' }, SECRET), SECRET)).toEqual({
+      userId: null,
+      requestId: 'abc',
+    });
   });
 
   it('refuse another key and algorithm "none"', () => {
-    const none = jwt.sign({ sub: '7' }, '', { algorithm: 'none', issuer: 'ledgerline-router', audience: 'ledgerline-subgraphs', expiresIn: 60 });
-    expect(() => verifyRouterAssertion(signRouterAssertion({ userId: 7, requestId: 'x' }, OTHER_SECRET), SECRET)).toThrow(InvalidTokenError);
+    const none = jwt.sign({ sub: '7' }, '', {
+      algorithm: 'none',
+      issuer: 'ledgerline-router',
+      audience: 'ledgerline-subgraphs',
+      expiresIn: 60,
+    });
+    expect(() => verifyRouterAssertion(signRouterAssertion({ userId: 7, requestId: 'x' }, OTHER_SECRET), SECRET)).toThrow(
+      InvalidTokenError,
+    );
     expect(() => verifyRouterAssertion(none, SECRET)).toThrow(InvalidTokenError);
+  });
+});
+
+const NOW_SECONDS = () => Math.floor(Date.now() / 1000);
+const ROUTER_CLAIMS = { algorithm: 'HS256', issuer: 'ledgerline-router', audience: 'ledgerline-subgraphs' } as const;
+const USER_CLAIMS = { algorithm: 'HS256', issuer: 'ledgerline-user', audience: 'ledgerline' } as const;
+
+/** The reason a verifier gives for refusing a token. */
+const refusal = (verify: () => unknown): string => thrownBy(verify, InvalidTokenError).reason;
+
+describe('user tokens, refused', () => {
+  it('say "token invalid" for another secret, and "token expired" only for an expired one', () => {
+    const expired = jwt.sign({ exp: NOW_SECONDS() - 10 }, SECRET, { ...USER_CLAIMS, subject: '42' });
+    expect(refusal(() => verifyUserToken(issueUserToken(42, OTHER_SECRET, 60), SECRET))).toBe('token invalid');
+    expect(refusal(() => verifyUserToken(expired, SECRET))).toBe('token expired');
+    expect(refusal(() => verifyUserToken(jwt.sign({}, SECRET, { ...USER_CLAIMS, subject: '42' }), SECRET))).toBe('token invalid');
+  });
+
+  it('refuses a token from another issuer or for another audience', () => {
+    const otherIssuer = jwt.sign({}, SECRET, { ...USER_CLAIMS, issuer: 'someone-else', subject: '42', expiresIn: 60 });
+    const otherAudience = jwt.sign({}, SECRET, { ...USER_CLAIMS, audience: 'someone-else', subject: '42', expiresIn: 60 });
+    expect(refusal(() => verifyUserToken(otherIssuer, SECRET))).toBe('token invalid');
+    expect(refusal(() => verifyUserToken(otherAudience, SECRET))).toBe('token invalid');
+  });
+
+  it.each([
+    ['without a subject', undefined],
+    ['whose subject is not a number', 'admin'],
+    ['whose subject is zero', '0'],
+    ['whose subject does not fit an id', '2147483648'],
+  ])('refuses a token %s', (_case, subject) => {
+    const token = jwt.sign({}, SECRET, { ...USER_CLAIMS, expiresIn: 60, ...(subject === undefined ? {} : { subject }) });
+    expect(refusal(() => verifyUserToken(token, SECRET))).toBe('token invalid');
+  });
+
+  it('expires exactly when its exp claim says', () => {
+    const token = issueUserToken(42, SECRET, 600);
+    const { exp } = jwt.decode(token) as jwt.JwtPayload;
+    expect(verifyUserToken(token, SECRET).expiresAt.getTime()).toBe(exp! * 1000);
+    expect(exp! - NOW_SECONDS()).toBeGreaterThanOrEqual(599);
+    expect(exp! - NOW_SECONDS()).toBeLessThanOrEqual(600);
+  });
+});
+
+describe('router assertions, refused', () => {
+  it('refuses an expired assertion, even with the right issuer, audience and secret', () => {
+    const expired = jwt.sign({ rid: 'r', exp: NOW_SECONDS() - 1 }, SECRET, { ...ROUTER_CLAIMS, subject: '7' });
+    expect(refusal(() => verifyRouterAssertion(expired, SECRET))).toBe('router assertion invalid');
+  });
+
+  it('refuses an assertion without an expiry', () => {
+    const forever = jwt.sign({ rid: 'r' }, SECRET, { ...ROUTER_CLAIMS, subject: '7' });
+    expect(refusal(() => verifyRouterAssertion(forever, SECRET))).toBe('router assertion invalid');
+  });
+
+  it.each([
+    ['a subject that is not a number', { sub: 'admin' }],
+    ['a subject of zero', { sub: '0' }],
+    ['a subject that does not fit an id', { sub: '2147483648' }],
+    ['a numeric rather than textual subject', { sub: 7 }],
+  ])('refuses an assertion with %s', (_case, claims) => {
+    const token = jwt.sign({ rid: 'r', ...claims }, SECRET, { ...ROUTER_CLAIMS, expiresIn: 60 });
+    expect(refusal(() => verifyRouterAssertion(token, SECRET))).toBe('router assertion invalid');
+  });
+
+  it('refuses an assertion from another issuer or for another audience', () => {
+    const otherIssuer = jwt.sign({ rid: 'r' }, SECRET, { ...ROUTER_CLAIMS, issuer: 'ledgerline-user', subject: '7', expiresIn: 60 });
+    const otherAudience = jwt.sign({ rid: 'r' }, SECRET, { ...ROUTER_CLAIMS, audience: 'ledgerline', subject: '7', expiresIn: 60 });
+    expect(refusal(() => verifyRouterAssertion(otherIssuer, SECRET))).toBe('router assertion invalid');
+    expect(refusal(() => verifyRouterAssertion(otherAudience, SECRET))).toBe('router assertion invalid');
+  });
+
+  it('reads an assertion without a request id as an empty one', () => {
+    const token = jwt.sign({ rid: 12 }, SECRET, { ...ROUTER_CLAIMS, subject: '7', expiresIn: 60 });
+    expect(verifyRouterAssertion(token, SECRET)).toEqual({ userId: 7, requestId: '' });
+  });
+});
+
+describe('router assertions, as signed', () => {
+  it('travel in a lower-case x- header, as Node presents every incoming header', () => {
+    expect(ROUTER_ASSERTION_HEADER).toMatch(/^x-[a-z-]+$/);
+  });
+
+  it('live for one minute, so a leaked header is soon useless', () => {
+    const payload = jwt.decode(signRouterAssertion({ userId: 7, requestId: 'r' }, SECRET)) as jwt.JwtPayload;
+    expect(payload.exp! - payload.iat!).toBe(60);
+  });
+
+  it('name the caller as subject, and no subject at all for an anonymous request', () => {
+    const signedIn = jwt.decode(signRouterAssertion({ userId: 7, requestId: 'r' }, SECRET)) as jwt.JwtPayload;
+    const anonymous = jwt.decode(signRouterAssertion({ userId: null, requestId: 'r' }, SECRET)) as jwt.JwtPayload;
+    expect(signedIn.sub).toBe('7');
+    expect(anonymous).not.toHaveProperty('sub');
+  });
+});
+
+describe('secretSchema', () => {
+  it('accepts a signing secret of 32 characters', () => {
+    expect(secretSchema.safeParse('s'.repeat(32))).toEqual({ success: true, data: 's'.repeat(32) });
+  });
+
+  it('refuses a signing secret of 31 characters, saying how long it must be', () => {
+    const result = secretSchema.safeParse('s'.repeat(31));
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual(['must be at least 32 characters']);
+  });
+});
+
+describe('InvalidTokenError', () => {
+  it('is an Error named for what it is, whose message is the reason it is safe to show', () => {
+    const error = new InvalidTokenError('token expired');
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('InvalidTokenError');
+    expect(error.message).toBe('token expired');
+    expect(error.reason).toBe('token expired');
   });
 });

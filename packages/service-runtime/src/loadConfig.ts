@@ -17,7 +17,8 @@ export function loadConfig<Schema extends z.ZodType>(service: string, schema: Sc
 /** Environment variables arrive as strings; an empty string means "not set". */
 export const unsetIfEmpty = (value: unknown): unknown => (value === '' ? undefined : value);
 
-export const portSchema = z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(65_535));
+/** A TCP port; unset or empty means `fallback`. */
+export const portVariable = (fallback: number) => z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(65_535).default(fallback));
 
 export const logLevelSchema = z.preprocess(
   unsetIfEmpty,

@@ -58,7 +58,10 @@ async function ask(query: string, assertion?: string) {
     headers: { 'content-type': 'application/json', ...(assertion ? { 'x-ledgerline-router-assertion': assertion } : {}) },
     body: JSON.stringify({ query }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] },
+  };
 }
 
 const fromRouter = (userId: number | null) => signRouterAssertion({ userId, requestId: 'test' }, secret);
@@ -89,7 +92,7 @@ describe('createSubgraphServer', () => {
     expect(body.errors).toEqual([{ message: 'Internal server error', path: ['broken'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
   });
 
-  it("passes a domain refusal on with its code, message and details", async () => {
+  it('passes a domain refusal on with its code, message and details', async () => {
     const { body } = await ask('{ refused }', fromRouter(7));
     expect(body.errors?.[0]).toMatchObject({ message: 'Not yours', extensions: { code: 'FORBIDDEN', field: 'id' } });
   });

@@ -4,7 +4,7 @@ import {
   databaseUrlOf,
   loadConfig,
   optionalVariable,
-  portSchema,
+  portVariable,
   requireInProduction,
   subgraphConfigFrom,
   subgraphVariables,
@@ -15,7 +15,7 @@ import { z } from 'zod';
 const environmentSchema = z
   .object({
     ...subgraphVariables,
-    FINANCE_SUBGRAPH_PORT: portSchema.default(4002),
+    FINANCE_SUBGRAPH_PORT: portVariable(4002),
     FINANCE_DATABASE_URL: optionalVariable(z.url()),
     FINANCE_DATABASE_SCHEMA: databaseSchemaVariable('finance'),
   })

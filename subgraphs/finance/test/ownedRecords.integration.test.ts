@@ -7,13 +7,7 @@ import { expenses } from '../src/expenses.js';
 import { formatCalendarDate } from '../src/calendarDate.js';
 import { incomes } from '../src/incomes.js';
 import { formatMoney, type Money } from '../src/money.js';
-import {
-  addOwnedRecord,
-  deleteOwnedRecord,
-  listOwnedRecords,
-  updateOwnedRecord,
-  type OwnedRecordKind,
-} from '../src/ownedRecords.js';
+import { addOwnedRecord, deleteOwnedRecord, listOwnedRecords, updateOwnedRecord, type OwnedRecordKind } from '../src/ownedRecords.js';
 import type { OwnedTableName } from '../src/ownedRecordTables.js';
 import { savingsGoals } from '../src/savingsGoals.js';
 
@@ -59,7 +53,8 @@ function shown(record: object): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(record)) {
     if (name === 'createdAt') continue;
-    fields[name] = value instanceof Date ? formatCalendarDate(value) : typeof value === 'object' && value !== null ? formatMoney(value as Money) : value;
+    fields[name] =
+      value instanceof Date ? formatCalendarDate(value) : typeof value === 'object' && value !== null ? formatMoney(value as Money) : value;
   }
   return fields;
 }
@@ -88,7 +83,9 @@ describe.each(kinds)('owned records: $kind.recordName', ({ kind, amountField, da
   it("refuses another user's update and delete with FORBIDDEN and leaves the record as it was", async () => {
     const [owner, intruder] = [newUserId(), newUserId()];
     const record = await add(owner);
-    expect(await refusal(updateOwnedRecord(db(), kind, intruder, record.id, { [amountField]: '1.00' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(updateOwnedRecord(db(), kind, intruder, record.id, { [amountField]: '1.00' }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await refusal(deleteOwnedRecord(db(), kind, intruder, record.id))).toMatchObject({ code: 'FORBIDDEN' });
     expect(await listOf(owner)).toEqual([shown(record)]);
     expect(await listOf(intruder)).toEqual([]);
@@ -138,7 +135,9 @@ describe.each(kinds)('owned records: $kind.recordName', ({ kind, amountField, da
     const owner = newUserId();
     expect(await refusal(add(owner, { [dateField]: '2026-02-30' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: dateField });
     const record = await add(owner);
-    expect(await refusal(updateOwnedRecord(db(), kind, owner, record.id, { [dateField]: '2026-13-01' }))).toMatchObject({ field: dateField });
+    expect(await refusal(updateOwnedRecord(db(), kind, owner, record.id, { [dateField]: '2026-13-01' }))).toMatchObject({
+      field: dateField,
+    });
   });
 
   it(`lists the owner's records ${order}, page by page, within a period`, async () => {
@@ -154,7 +153,9 @@ describe.each(kinds)('owned records: $kind.recordName', ({ kind, amountField, da
     expect(await page({ limit: 2, offset: 0 })).toEqual(inOrder.slice(0, 2));
     expect(await page({ limit: 2, offset: 2 })).toEqual(inOrder.slice(2, 4));
     expect(await page({ limit: 2, offset: 4 })).toEqual(inOrder.slice(4));
-    expect(await page({ from: '2026-03-02', to: '2026-03-04' })).toEqual(inOrder.filter((day) => day >= '2026-03-02' && day <= '2026-03-04'));
+    expect(await page({ from: '2026-03-02', to: '2026-03-04' })).toEqual(
+      inOrder.filter((day) => day >= '2026-03-02' && day <= '2026-03-04'),
+    );
     expect(await refusal(listOwnedRecords(db(), kind, owner, { limit: 501 }))).toMatchObject({ field: 'limit' });
     expect(await refusal(listOwnedRecords(db(), kind, owner, { from: '2026-03-05', to: '2026-03-01' }))).toMatchObject({ field: 'from' });
   });
@@ -170,7 +171,11 @@ describe.each(kinds.filter((kind): kind is KindUnderTest & { textField: string }
     it('refuses an empty or overlong text on add and on update, and stores it trimmed', async () => {
       const field = textField;
       const owner = newUserId();
-      expect(await refusal(add(owner, { [field]: '   ' }))).toEqual({ code: 'BAD_USER_INPUT', message: `${field}: must not be empty`, field });
+      expect(await refusal(add(owner, { [field]: '   ' }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        message: `${field}: must not be empty`,
+        field,
+      });
       const record = await add(owner);
       expect(await refusal(updateOwnedRecord(db(), kind, owner, record.id, { [field]: '  ' }))).toMatchObject({ field });
       expect(await refusal(updateOwnedRecord(db(), kind, owner, record.id, { [field]: 'x'.repeat(201) }))).toMatchObject({ field });

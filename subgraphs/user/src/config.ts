@@ -5,7 +5,7 @@ import {
   databaseUrlOf,
   loadConfig,
   optionalVariable,
-  portSchema,
+  portVariable,
   requireInProduction,
   secretOrDevSecret,
   subgraphConfigFrom,
@@ -18,7 +18,7 @@ import { z } from 'zod';
 const environmentSchema = z
   .object({
     ...subgraphVariables,
-    USER_SUBGRAPH_PORT: portSchema.default(4001),
+    USER_SUBGRAPH_PORT: portVariable(4001),
     USER_DATABASE_URL: optionalVariable(z.url()),
     USER_DATABASE_SCHEMA: databaseSchemaVariable('users'),
     JWT_SECRET: optionalVariable(secretSchema),

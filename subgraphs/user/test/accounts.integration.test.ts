@@ -41,7 +41,9 @@ describe('accounts', () => {
     const session = await logIn(userDatabase(), tokens, { email: ` ${account.email.toUpperCase()} `, password: account.password });
     expect(session.user.id).toBe(registered.user.id);
     expect(await codeOf(logIn(userDatabase(), tokens, { email: account.email, password: 'not the password' }))).toBe('INVALID_CREDENTIALS');
-    expect(await codeOf(logIn(userDatabase(), tokens, { email: `x${account.email}`, password: account.password }))).toBe('INVALID_CREDENTIALS');
+    expect(await codeOf(logIn(userDatabase(), tokens, { email: `x${account.email}`, password: account.password }))).toBe(
+      'INVALID_CREDENTIALS',
+    );
   });
 
   it('refuses a taken email (whatever its case) or username, naming which', async () => {

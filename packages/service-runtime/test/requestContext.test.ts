@@ -1,0 +1,135 @@
+// What a subgraph knows about each request: its id, and the caller as the router vouches for it.
+import { ROUTER_ASSERTION_HEADER, signRouterAssertion } from '@ledgerline/identity';
+import { GraphQLError } from 'graphql';
+import jwt from 'jsonwebtoken';
+import type { Logger } from 'pino';
+import { describe, expect, it, vi } from 'vitest';
+import { thrownBy } from '../../../test/support/thrown.js';
+import { DomainError } from '../src/DomainError.js';
+import { REQUEST_ID_HEADER, requestIdFrom } from '../src/requestId.js';
+import { requireUser, subgraphContextFrom, type SubgraphContext } from '../src/subgraphContext.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe('requestIdFrom', () => {
+  it('is read from the x-request-id header', () => {
+    expect(REQUEST_ID_HEADER).toBe('x-request-id');
+  });
+
+  it.each(['abc', 'req-42_A.b:c', 'x'.repeat(128), '7'])('keeps the caller’s id %j', (id) => {
+    expect(requestIdFrom(id)).toBe(id);
+  });
+
+  it.each([
+    ['with spaces', 'my request id'],
+    ['with a line break', 'abc\n{"level":"fatal"}'],
+    ['with a slash', 'a/b'],
+    ['longer than 128 characters', 'x'.repeat(129)],
+    ['that is empty', ''],
+  ])('replaces an id %s with a new UUID', (_case, id) => {
+    const replaced = requestIdFrom(id);
+    expect(replaced).toMatch(UUID);
+  });
+
+  it('makes a new UUID, different each time, when the caller sent none', () => {
+    const first = requestIdFrom(undefined);
+    expect(first).toMatch(UUID);
+    expect(requestIdFrom(undefined)).not.toBe(first);
+  });
+
+  it('takes the first of repeated headers, and checks it like any other', () => {
+    expect(requestIdFrom(['first-id', 'second-id'])).toBe('first-id');
+    expect(requestIdFrom(['not acceptable', 'second-id'])).toMatch(UUID);
+    expect(requestIdFrom([])).toMatch(UUID);
+  });
+});
+
+const SECRET = 'r'.repeat(32);
+
+/** A logger whose child loggers are recorded, so a test can see what each request's lines carry. */
+function recordingLogger() {
+  const child = { name: 'request logger' } as unknown as Logger;
+  const log = { child: vi.fn(() => child) };
+  return { log: log as unknown as Logger, child, childBindings: log.child };
+}
+
+const withAssertion = (value: string) => ({ [ROUTER_ASSERTION_HEADER]: value });
+
+/** The GraphQL error a request without a valid assertion is refused with. */
+const refusalOf = (headers: Record<string, string | string[]>): GraphQLError =>
+  thrownBy(() => subgraphContextFrom(headers, SECRET, recordingLogger().log), GraphQLError);
+
+describe('subgraphContextFrom', () => {
+  it('refuses a request without a router assertion with a 401 UNAUTHENTICATED', () => {
+    const error = refusalOf({ authorization: 'Bearer something' });
+    expect(error.message).toBe('Subgraphs only accept requests from the router (missing router assertion)');
+    expect(error.extensions).toEqual({ code: 'UNAUTHENTICATED', http: { status: 401 } });
+  });
+
+  it('refuses a repeated router assertion header', () => {
+    const assertion = signRouterAssertion({ userId: 7, requestId: 'abc' }, SECRET);
+    expect(refusalOf({ [ROUTER_ASSERTION_HEADER]: [assertion, assertion] }).message).toContain('missing router assertion');
+  });
+
+  it('refuses an expired router assertion with a 401', () => {
+    const expired = jwt.sign({ rid: 'abc', exp: Math.floor(Date.now() / 1000) - 5 }, SECRET, {
+      algorithm: 'HS256',
+      issuer: 'ledgerline-router',
+      audience: 'ledgerline-subgraphs',
+      subject: '7',
+    });
+    const error = refusalOf(withAssertion(expired));
+    expect(error.message).toBe('Subgraphs only accept requests from the router (router assertion invalid)');
+    expect(error.extensions).toEqual({ code: 'UNAUTHENTICATED', http: { status: 401 } });
+  });
+
+  it('refuses an assertion signed with another secret', () => {
+    const forged = signRouterAssertion({ userId: 7, requestId: 'abc' }, 'f'.repeat(32));
+    expect(refusalOf(withAssertion(forged)).extensions['code']).toBe('UNAUTHENTICATED');
+  });
+
+  it('gives resolvers the caller and request id, with a logger that tags every line with both', () => {
+    const { log, child, childBindings } = recordingLogger();
+    const context = subgraphContextFrom(withAssertion(signRouterAssertion({ userId: 7, requestId: 'abc' }, SECRET)), SECRET, log);
+    expect(context).toEqual({ userId: 7, requestId: 'abc', log: child });
+    expect(childBindings).toHaveBeenCalledWith({ requestId: 'abc', userId: 7 });
+  });
+
+  it('gives no caller for an anonymous request', () => {
+    const { log } = recordingLogger();
+    const context = subgraphContextFrom(withAssertion(signRouterAssertion({ userId: null, requestId: 'abc' }, SECRET)), SECRET, log);
+    expect(context.userId).toBeNull();
+    expect(context.requestId).toBe('abc');
+  });
+
+  it('makes up a request id when the assertion carries an empty one', () => {
+    const { log, childBindings } = recordingLogger();
+    const context = subgraphContextFrom(withAssertion(signRouterAssertion({ userId: 7, requestId: '' }, SECRET)), SECRET, log);
+    expect(context.requestId).toMatch(UUID);
+    expect(childBindings).toHaveBeenCalledWith({ requestId: context.requestId, userId: 7 });
+  });
+
+  it('lets a failure unrelated to the assertion through as it is, not as a 401', () => {
+    const failingLog = {
+      child: () => {
+        throw new Error('logger broke');
+      },
+    } as unknown as Logger;
+    const assertion = signRouterAssertion({ userId: 7, requestId: 'abc' }, SECRET);
+    expect(() => subgraphContextFrom(withAssertion(assertion), SECRET, failingLog)).toThrow('logger broke');
+  });
+});
+
+describe('requireUser', () => {
+  const contextOf = (userId: number | null): SubgraphContext => ({ userId, requestId: 'abc', log: recordingLogger().log });
+
+  it('answers the signed-in caller’s id', () => {
+    expect(requireUser(contextOf(7))).toBe(7);
+  });
+
+  it('refuses an anonymous caller with UNAUTHENTICATED', () => {
+    const refuse = () => requireUser(contextOf(null));
+    expect(refuse).toThrow(DomainError);
+    expect(refuse).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED', message: 'You must be signed in' }));
+  });
+});

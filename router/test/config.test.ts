@@ -1,0 +1,132 @@
+import { describe, expect, it, vi } from 'vitest';
+import { exitReportOf, freshDataDir, reportedProblems } from '../../test/support/configTesting.js';
+import { readConfig } from '../src/config.js';
+
+const SIGNING_SECRET = 's'.repeat(32);
+const JWT_SECRET = 'j'.repeat(32);
+const ignoreWarnings = () => undefined;
+
+/** The secrets, and a data directory of the test's own. */
+const devEnvironment = (env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+  ROUTER_SIGNING_SECRET: SIGNING_SECRET,
+  JWT_SECRET,
+  LEDGERLINE_DATA_DIR: freshDataDir(),
+  ...env,
+});
+
+const problemsWith = (env: NodeJS.ProcessEnv) => reportedProblems(exitReportOf(() => readConfig(env, ignoreWarnings)));
+const namesOf = (problems: string[]) => problems.map((line) => line.split(':')[0]);
+
+describe('router configuration', () => {
+  it('listens on 127.0.0.1:4000 and finds the subgraphs on their default ports', () => {
+    expect(readConfig(devEnvironment(), ignoreWarnings)).toEqual({
+      production: false,
+      host: '127.0.0.1',
+      port: 4000,
+      subgraphs: { user: 'http://127.0.0.1:4001/graphql', finance: 'http://127.0.0.1:4002/graphql' },
+      subgraphTimeoutMs: 10_000,
+      maxRequestBodyBytes: 1_000_000,
+      jwtSecret: JWT_SECRET,
+      routerSigningSecret: SIGNING_SECRET,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable it is given', () => {
+    const config = readConfig(
+      devEnvironment({
+        NODE_ENV: 'production',
+        HOST: '0.0.0.0',
+        PORT: '8080',
+        USER_SUBGRAPH_URL: 'http://user:4001/graphql',
+        FINANCE_SUBGRAPH_URL: 'http://finance:4002/graphql',
+        SUBGRAPH_TIMEOUT_MS: '2500',
+        MAX_REQUEST_BODY_BYTES: '2048',
+        LOG_LEVEL: 'warn',
+      }),
+      ignoreWarnings,
+    );
+    expect(config).toMatchObject({
+      production: true,
+      host: '0.0.0.0',
+      port: 8080,
+      subgraphs: { user: 'http://user:4001/graphql', finance: 'http://finance:4002/graphql' },
+      subgraphTimeoutMs: 2500,
+      maxRequestBodyBytes: 2048,
+      logLevel: 'warn',
+    });
+  });
+
+  it('reads an empty variable as unset', () => {
+    const config = readConfig(
+      devEnvironment({
+        HOST: '',
+        USER_SUBGRAPH_URL: '',
+        FINANCE_SUBGRAPH_URL: '',
+        SUBGRAPH_TIMEOUT_MS: '',
+        MAX_REQUEST_BODY_BYTES: '',
+        LOG_LEVEL: '',
+      }),
+      ignoreWarnings,
+    );
+    expect(config).toEqual(readConfig(devEnvironment(), ignoreWarnings));
+  });
+
+  it('treats an empty PORT as unset and listens on 4000', () => {
+    expect(readConfig(devEnvironment({ PORT: '' }), ignoreWarnings).port).toBe(4000);
+  });
+
+  it.each([
+    ['SUBGRAPH_TIMEOUT_MS', '100', 100],
+    ['SUBGRAPH_TIMEOUT_MS', '120000', 120_000],
+    ['MAX_REQUEST_BODY_BYTES', '1024', 1024],
+    ['MAX_REQUEST_BODY_BYTES', '50000000', 50_000_000],
+  ])('accepts %s=%s', (name, value, expected) => {
+    const config = readConfig(devEnvironment({ [name]: value }), ignoreWarnings);
+    expect(name === 'SUBGRAPH_TIMEOUT_MS' ? config.subgraphTimeoutMs : config.maxRequestBodyBytes).toBe(expected);
+  });
+
+  it.each([
+    ['SUBGRAPH_TIMEOUT_MS', '99'],
+    ['SUBGRAPH_TIMEOUT_MS', '120001'],
+    ['MAX_REQUEST_BODY_BYTES', '1023'],
+    ['MAX_REQUEST_BODY_BYTES', '50000001'],
+    ['PORT', '65536'],
+    ['USER_SUBGRAPH_URL', 'user subgraph'],
+  ])('refuses %s=%s', (name, value) => {
+    expect(namesOf(problemsWith(devEnvironment({ [name]: value })))).toEqual([name]);
+  });
+
+  it('runs in production only with both secrets, reporting both at once, and exits with status 1', () => {
+    const report = exitReportOf(() =>
+      readConfig(devEnvironment({ NODE_ENV: 'production', JWT_SECRET: undefined, ROUTER_SIGNING_SECRET: '' }), ignoreWarnings),
+    );
+    expect(report.exitCode).toBe(1);
+    expect(report.stderr.split('\n')[0]).toBe('router: invalid configuration');
+    expect(reportedProblems(report)).toEqual(['JWT_SECRET: required in production', 'ROUTER_SIGNING_SECRET: required in production']);
+  });
+
+  it('reports every malformed variable at once', () => {
+    const problems = problemsWith(
+      devEnvironment({ PORT: 'http', FINANCE_SUBGRAPH_URL: 'nowhere', JWT_SECRET: 'short', LOG_LEVEL: 'loud' }),
+    );
+    expect(namesOf(problems).sort()).toEqual(['FINANCE_SUBGRAPH_URL', 'JWT_SECRET', 'LOG_LEVEL', 'PORT']);
+    expect(problems).toContain('JWT_SECRET: must be at least 32 characters');
+  });
+
+  it('outside production, generates each missing secret once in the data directory, with a warning for each', () => {
+    const dataDir = freshDataDir();
+    const warn = vi.fn();
+    const env = devEnvironment({ JWT_SECRET: undefined, ROUTER_SIGNING_SECRET: undefined, LEDGERLINE_DATA_DIR: dataDir });
+    const first = readConfig(env, warn);
+    expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(first.routerSigningSecret.length).toBeGreaterThanOrEqual(32);
+    expect(first.jwtSecret).not.toBe(first.routerSigningSecret);
+    expect(warn.mock.calls.map(([message]) => String(message).split(' ')[0])).toEqual(['jwtSecret', 'routerSigningSecret']);
+    const again = readConfig(env, ignoreWarnings);
+    expect({ jwtSecret: again.jwtSecret, routerSigningSecret: again.routerSigningSecret }).toEqual({
+      jwtSecret: first.jwtSecret,
+      routerSigningSecret: first.routerSigningSecret,
+    });
+  });
+});

@@ -1,0 +1,81 @@
+import { issueUserToken } from '@ledgerline/identity';
+import { GraphQLError } from 'graphql';
+import jwt from 'jsonwebtoken';
+import type { Logger } from 'pino';
+import { describe, expect, it, vi } from 'vitest';
+import { thrownBy } from '../../test/support/thrown.js';
+import { routerContextFrom, userIdFromAuthorization } from '../src/context.js';
+
+const JWT_SECRET = 'j'.repeat(32);
+
+const refusalOf = (header: string): GraphQLError => thrownBy(() => userIdFromAuthorization(header, JWT_SECRET), GraphQLError);
+
+describe('userIdFromAuthorization', () => {
+  it('reads no header, or an empty one, as an anonymous caller', () => {
+    expect(userIdFromAuthorization(undefined, JWT_SECRET)).toBeNull();
+    expect(userIdFromAuthorization('', JWT_SECRET)).toBeNull();
+  });
+
+  it('answers the user id of a valid bearer token', () => {
+    expect(userIdFromAuthorization(`Bearer ${issueUserToken(42, JWT_SECRET, 60)}`, JWT_SECRET)).toBe(42);
+  });
+
+  it('reads the scheme without regard to case, and any spacing before the token', () => {
+    const token = issueUserToken(42, JWT_SECRET, 60);
+    expect(userIdFromAuthorization(`bearer ${token}`, JWT_SECRET)).toBe(42);
+    expect(userIdFromAuthorization(`BEARER   ${token}`, JWT_SECRET)).toBe(42);
+  });
+
+  it.each(['Basic dXNlcjpwYXNz', 'Bearer', 'Bearer ', 'Bearer two tokens', 'Token abc', 'xBearer abc'])(
+    'refuses %j with a 401 saying what the header must hold',
+    (header) => {
+      const error = refusalOf(header);
+      expect(error.message).toBe('Authorization header must be "Bearer <token>"');
+      expect(error.extensions).toEqual({ code: 'UNAUTHENTICATED', http: { status: 401 } });
+    },
+  );
+
+  it('refuses an expired token, saying so', () => {
+    const expired = jwt.sign({ exp: Math.floor(Date.now() / 1000) - 10 }, JWT_SECRET, {
+      algorithm: 'HS256',
+      subject: '42',
+      issuer: 'ledgerline-user',
+      audience: 'ledgerline',
+    });
+    const error = refusalOf(`Bearer ${expired}`);
+    expect(error.message).toBe('Invalid token: token expired');
+    expect(error.extensions).toEqual({ code: 'UNAUTHENTICATED', http: { status: 401 } });
+  });
+
+  it('refuses a token signed with another secret', () => {
+    expect(refusalOf(`Bearer ${issueUserToken(42, 'x'.repeat(32), 60)}`).message).toBe('Invalid token: token invalid');
+  });
+});
+
+describe('routerContextFrom', () => {
+  const recordingLogger = () => {
+    const child = { name: 'request logger' } as unknown as Logger;
+    const log = { child: vi.fn(() => child) };
+    return { log: log as unknown as Logger, child, bindings: log.child };
+  };
+
+  it('carries the caller, the caller’s request id and a logger tagged with both', () => {
+    const { log, child, bindings } = recordingLogger();
+    const headers = { authorization: `Bearer ${issueUserToken(42, JWT_SECRET, 60)}`, 'x-request-id': 'req-1' };
+    expect(routerContextFrom(headers, JWT_SECRET, log)).toEqual({ userId: 42, requestId: 'req-1', log: child });
+    expect(bindings).toHaveBeenCalledWith({ requestId: 'req-1', userId: 42 });
+  });
+
+  it('makes a request id for an anonymous caller who sent none', () => {
+    const { log } = recordingLogger();
+    const context = routerContextFrom({}, JWT_SECRET, log);
+    expect(context.userId).toBeNull();
+    expect(context.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses a request whose Authorization header is not a valid token', () => {
+    expect(() => routerContextFrom({ authorization: 'Bearer not-a-jwt' }, JWT_SECRET, recordingLogger().log)).toThrow(
+      'Invalid token: token invalid',
+    );
+  });
+});

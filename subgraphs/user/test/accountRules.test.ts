@@ -1,0 +1,93 @@
+import { DomainError } from '@ledgerline/service-runtime';
+import { describe, expect, it } from 'vitest';
+import { thrownBy } from '../../../test/support/thrown.js';
+import { checkNewPassword, normalizeEmail, normalizeUsername } from '../src/accountRules.js';
+
+/** The BAD_USER_INPUT a rule answers, as the caller sees it. */
+function refusal(check: () => unknown): { message: string; code: string; field: unknown } {
+  const { message, code, details } = thrownBy(check, DomainError);
+  return { message, code, field: details['field'] };
+}
+
+const USERNAME_RULE = "username: must be 3 to 32 characters of letters, digits, '.', '_' or '-'";
+
+describe('normalizeUsername', () => {
+  it('trims the username', () => {
+    expect(normalizeUsername('  ada.lovelace \n')).toBe('ada.lovelace');
+  });
+
+  it.each(['abc', 'x'.repeat(32), 'Ada_Lovelace-1815.x', '007'])('accepts %j', (username) => {
+    expect(normalizeUsername(username)).toBe(username);
+  });
+
+  it.each(['ab', 'x'.repeat(33), 'ada lovelace', 'ada@home', 'adá', 'a/b', ' ab '])('refuses %j', (username) => {
+    expect(refusal(() => normalizeUsername(username))).toEqual({ message: USERNAME_RULE, code: 'BAD_USER_INPUT', field: 'username' });
+  });
+
+  it.each(['', '   '])('refuses %j as empty', (username) => {
+    expect(refusal(() => normalizeUsername(username))).toEqual({
+      message: 'username: must not be empty',
+      code: 'BAD_USER_INPUT',
+      field: 'username',
+    });
+  });
+});
+
+describe('normalizeEmail', () => {
+  it('lower-cases and trims the address, so it compares without regard to case', () => {
+    expect(normalizeEmail('  Ada@Example.COM ')).toBe('ada@example.com');
+  });
+
+  it('accepts an address of 254 characters, and refuses one of 255', () => {
+    const ofLength = (length: number) => `${'a'.repeat(length - '@example.com'.length)}@example.com`;
+    expect(normalizeEmail(ofLength(254))).toBe(ofLength(254));
+    expect(refusal(() => normalizeEmail(ofLength(255)))).toEqual({
+      message: 'email: is not a valid email address',
+      code: 'BAD_USER_INPUT',
+      field: 'email',
+    });
+  });
+
+  it.each([
+    'ada',
+    'ada@example',
+    '@example.com',
+    'ada@.com.',
+    'ada@@example.com',
+    'ada lovelace@example.com',
+    'ada@exa mple.com',
+    'ada@example.',
+  ])('refuses %j', (email) => {
+    expect(refusal(() => normalizeEmail(email))).toEqual({
+      message: 'email: is not a valid email address',
+      code: 'BAD_USER_INPUT',
+      field: 'email',
+    });
+  });
+
+  it.each(['', '  '])('refuses %j as empty', (email) => {
+    expect(refusal(() => normalizeEmail(email))).toEqual({ message: 'email: must not be empty', code: 'BAD_USER_INPUT', field: 'email' });
+  });
+});
+
+describe('checkNewPassword', () => {
+  it.each([8, 256])('accepts a password of %d characters', (length) => {
+    expect(() => checkNewPassword('p'.repeat(length))).not.toThrow();
+  });
+
+  it('refuses a password of 7 characters', () => {
+    expect(refusal(() => checkNewPassword('p'.repeat(7)))).toEqual({
+      message: 'password: must be at least 8 characters',
+      code: 'BAD_USER_INPUT',
+      field: 'password',
+    });
+  });
+
+  it('refuses a password of 257 characters', () => {
+    expect(refusal(() => checkNewPassword('p'.repeat(257)))).toEqual({
+      message: 'password: must be at most 256 characters',
+      code: 'BAD_USER_INPUT',
+      field: 'password',
+    });
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it, vi } from 'vitest';
+import { exitReportOf, freshDataDir, reportedProblems } from '../../../test/support/configTesting.js';
+import { readConfig } from '../src/config.js';
+
+const SIGNING_SECRET = 's'.repeat(32);
+const JWT_SECRET = 'j'.repeat(32);
+const DATABASE_URL = 'postgresql://ledgerline@localhost:5432/ledgerline';
+const ignoreWarnings = () => undefined;
+
+/** What a developer's shell might hold: a database, the secrets, and a data directory of the test's own. */
+const devEnvironment = (env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+  DATABASE_URL,
+  ROUTER_SIGNING_SECRET: SIGNING_SECRET,
+  JWT_SECRET,
+  LEDGERLINE_DATA_DIR: freshDataDir(),
+  ...env,
+});
+
+const problemsWith = (env: NodeJS.ProcessEnv) => reportedProblems(exitReportOf(() => readConfig(env, ignoreWarnings)));
+
+describe('user subgraph configuration', () => {
+  it('listens on 127.0.0.1:4001, uses the users schema and issues hour-long tokens by default', () => {
+    const env = devEnvironment();
+    expect(readConfig(env, ignoreWarnings)).toEqual({
+      production: false,
+      host: '127.0.0.1',
+      port: 4001,
+      databaseUrl: DATABASE_URL,
+      databaseSchema: 'users',
+      routerSigningSecret: SIGNING_SECRET,
+      logLevel: 'info',
+      dataDir: env['LEDGERLINE_DATA_DIR'],
+      jwtSecret: JWT_SECRET,
+      jwtTtlSeconds: 3600,
+    });
+  });
+
+  it('reads its own variables', () => {
+    const config = readConfig(
+      devEnvironment({ USER_SUBGRAPH_PORT: '5001', USER_DATABASE_SCHEMA: 'accounts', JWT_TTL_SECONDS: '600' }),
+      ignoreWarnings,
+    );
+    expect(config).toMatchObject({ port: 5001, databaseSchema: 'accounts', jwtTtlSeconds: 600 });
+  });
+
+  it('prefers USER_DATABASE_URL to DATABASE_URL, and needs only one of them', () => {
+    const own = 'postgresql://users@db:5432/users';
+    expect(readConfig(devEnvironment({ USER_DATABASE_URL: own }), ignoreWarnings).databaseUrl).toBe(own);
+    expect(readConfig(devEnvironment({ USER_DATABASE_URL: own, DATABASE_URL: undefined }), ignoreWarnings).databaseUrl).toBe(own);
+    expect(readConfig(devEnvironment({ USER_DATABASE_URL: '' }), ignoreWarnings).databaseUrl).toBe(DATABASE_URL);
+  });
+
+  it('reports a missing database URL, and exits with status 1', () => {
+    const report = exitReportOf(() => readConfig(devEnvironment({ DATABASE_URL: undefined }), ignoreWarnings));
+    expect(report.exitCode).toBe(1);
+    expect(report.stderr.split('\n')[0]).toBe('user-subgraph: invalid configuration');
+    expect(reportedProblems(report)).toEqual([
+      'DATABASE_URL: set USER_DATABASE_URL or DATABASE_URL (npm start sets it for the embedded database)',
+    ]);
+  });
+
+  it('runs in production only with both secrets, reporting every missing one together', () => {
+    expect(readConfig(devEnvironment({ NODE_ENV: 'production' }), ignoreWarnings).production).toBe(true);
+    expect(
+      problemsWith(devEnvironment({ NODE_ENV: 'production', ROUTER_SIGNING_SECRET: undefined, JWT_SECRET: '', DATABASE_URL: undefined })),
+    ).toEqual([
+      'ROUTER_SIGNING_SECRET: required in production',
+      'JWT_SECRET: required in production',
+      'DATABASE_URL: set USER_DATABASE_URL or DATABASE_URL (npm start sets it for the embedded database)',
+    ]);
+    expect(problemsWith(devEnvironment({ NODE_ENV: 'production', JWT_SECRET: undefined }))).toEqual(['JWT_SECRET: required in production']);
+  });
+
+  it.each(['60', '2592000'])('accepts a token lifetime of %s seconds', (ttl) => {
+    expect(readConfig(devEnvironment({ JWT_TTL_SECONDS: ttl }), ignoreWarnings).jwtTtlSeconds).toBe(Number(ttl));
+  });
+
+  it.each(['59', '2592001', '90.5', 'an hour'])('refuses a token lifetime of %j seconds', (ttl) => {
+    expect(problemsWith(devEnvironment({ JWT_TTL_SECONDS: ttl })).map((line) => line.split(':')[0])).toEqual(['JWT_TTL_SECONDS']);
+  });
+
+  it('refuses a JWT secret shorter than 32 characters', () => {
+    expect(problemsWith(devEnvironment({ JWT_SECRET: 'j'.repeat(31) }))).toEqual(['JWT_SECRET: must be at least 32 characters']);
+  });
+
+  it('outside production, generates a token secret of its own beside the signing secret, with a warning', () => {
+    const dataDir = freshDataDir();
+    const warn = vi.fn();
+    const env = devEnvironment({ JWT_SECRET: undefined, LEDGERLINE_DATA_DIR: dataDir });
+    const first = readConfig(env, warn);
+    expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(first.jwtSecret).not.toBe(first.routerSigningSecret);
+    expect(readConfig(env, ignoreWarnings).jwtSecret).toBe(first.jwtSecret);
+    expect(warn).toHaveBeenCalledOnce();
+    expect(warn.mock.calls[0]?.[0]).toMatch(/^jwtSecret is not set/);
+  });
+});
