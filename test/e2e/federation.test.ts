@@ -39,36 +39,6 @@ describe('the federated supergraph', () => {
     });
   });
 
-  it('summarises a period with totals by category and the savings rate', async () => {
-    const user = await registerUser();
-    await addIncome(user, '1000', 'Salary', '2026-09-30');
-    await addIncome(user, '2000', 'Salary', '2026-10-01');
-    await addExpense(user, '300', 'Groceries', '2026-10-03');
-    await addExpense(user, '200', 'Groceries', '2026-10-20');
-    await addExpense(user, '700', 'Rent', '2026-10-01');
-    await addExpense(user, '999', 'Rent', '2026-11-01');
-
-    const response = await routerQuery(
-      `{ me { financialSummary(from: "2026-10-01", to: "2026-10-31") {
-          from to totalIncome totalExpenses net savingsRate expensesByCategory { category total } } } }`,
-      {},
-      user.token,
-    );
-    expect(response.errors).toBeUndefined();
-    expect(response.data!['me'].financialSummary).toEqual({
-      from: '2026-10-01',
-      to: '2026-10-31',
-      totalIncome: '2000.00',
-      totalExpenses: '1200.00',
-      net: '800.00',
-      savingsRate: 0.4,
-      expensesByCategory: [
-        { category: 'Rent', total: '700.00' },
-        { category: 'Groceries', total: '500.00' },
-      ],
-    });
-  });
-
   it('filters records by date range and pages through them newest first', async () => {
     const user = await registerUser();
     for (const day of ['01', '02', '03', '04', '05']) await addExpense(user, `${Number(day)}.50`, 'Coffee', `2026-03-${day}`);

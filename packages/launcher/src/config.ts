@@ -17,11 +17,10 @@ const environmentSchema = z.object({
 });
 
 export interface LauncherConfig {
-  /** Null: start the embedded PostgreSQL. */
-  databaseUrl: string | null;
+  /** DATABASE_URL's server, or else the embedded PostgreSQL to start. */
+  database: { kind: 'server'; url: string } | { kind: 'embedded'; port: number; dataDir: string };
   host: string;
   ports: { router: number; user: number; finance: number };
-  embeddedPostgres: { port: number; dataDir: string };
   dataDir: string;
   /** Passed to every service, so all three agree even when they are generated dev secrets. */
   secrets: { JWT_SECRET: string; ROUTER_SIGNING_SECRET: string };
@@ -31,10 +30,12 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
   const parsed = loadConfig('launcher', environmentSchema, env);
   const dataDir = parsed.LEDGERLINE_DATA_DIR;
   return {
-    databaseUrl: parsed.DATABASE_URL ?? null,
+    database:
+      parsed.DATABASE_URL === undefined
+        ? { kind: 'embedded', port: parsed.EMBEDDED_POSTGRES_PORT, dataDir: join(dataDir, 'postgres') }
+        : { kind: 'server', url: parsed.DATABASE_URL },
     host: parsed.HOST,
     ports: { router: parsed.PORT, user: parsed.USER_SUBGRAPH_PORT, finance: parsed.FINANCE_SUBGRAPH_PORT },
-    embeddedPostgres: { port: parsed.EMBEDDED_POSTGRES_PORT, dataDir: join(parsed.LEDGERLINE_DATA_DIR, 'postgres') },
     dataDir,
     secrets: {
       JWT_SECRET: secretOrDevSecret(parsed.JWT_SECRET, 'jwtSecret', dataDir, warn),

@@ -9,15 +9,18 @@ const log = createLogger('launcher', 'info');
 // Secrets are settled here, once, so the three processes agree without racing to create them.
 const config = readConfig(process.env, (message) => log.warn(message));
 
-const embedded =
-  config.databaseUrl === null
-    ? await startEmbeddedPostgres({ dataDir: config.embeddedPostgres.dataDir, port: config.embeddedPostgres.port })
-    : null;
-if (embedded) log.info({ dataDir: config.embeddedPostgres.dataDir }, 'embedded PostgreSQL started');
+const database =
+  config.database.kind === 'server'
+    ? { url: config.database.url, description: 'DATABASE_URL', stop: async () => {} }
+    : {
+        ...(await startEmbeddedPostgres(config.database)),
+        description: `embedded PostgreSQL, data in ${config.database.dataDir}`,
+      };
+log.info(`database: ${database.description}`);
 
 try {
   const stack = await startStack({
-    databaseUrl: embedded?.url ?? (config.databaseUrl as string),
+    databaseUrl: database.url,
     host: config.host,
     ports: config.ports,
     env: config.secrets,
@@ -30,13 +33,13 @@ try {
       `  GraphQL (router)   ${stack.routerUrl}`,
       `  User subgraph      ${stack.userSubgraphUrl}  (accepts only the router's signed calls)`,
       `  Finance subgraph   ${stack.financeSubgraphUrl}  (accepts only the router's signed calls)`,
-      `  Database           ${embedded ? `embedded PostgreSQL, data in ${config.embeddedPostgres.dataDir}` : 'DATABASE_URL'}`,
+      `  Database           ${database.description}`,
       '',
     ].join('\n') + '\n',
   );
   const stopAll = async () => {
     await stack.stop();
-    await embedded?.stop();
+    await database.stop();
   };
   shutDownGracefullyOnSignals(log, stopAll);
   void stack.failed.then(async (reason) => {
@@ -46,6 +49,6 @@ try {
   });
 } catch (error) {
   log.error({ err: error }, 'could not start Ledgerline');
-  await embedded?.stop();
+  await database.stop();
   process.exit(1);
 }

@@ -28,6 +28,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? (() => {});
   const base = (port: number) => `http://${host}:${port}`;
+  const subgraphUrls = { user: `${base(options.ports.user)}/graphql`, finance: `${base(options.ports.finance)}/graphql` };
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...options.env,
@@ -36,8 +37,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     PORT: String(options.ports.router),
     USER_SUBGRAPH_PORT: String(options.ports.user),
     FINANCE_SUBGRAPH_PORT: String(options.ports.finance),
-    USER_SUBGRAPH_URL: `${base(options.ports.user)}/graphql`,
-    FINANCE_SUBGRAPH_URL: `${base(options.ports.finance)}/graphql`,
+    USER_SUBGRAPH_URL: subgraphUrls.user,
+    FINANCE_SUBGRAPH_URL: subgraphUrls.finance,
   };
 
   // The same variables the services read (DATABASE_URL, <SERVICE>_DATABASE_URL and _SCHEMA),
@@ -71,8 +72,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   return {
     routerUrl: `${base(options.ports.router)}/graphql`,
-    userSubgraphUrl: env['USER_SUBGRAPH_URL'] as string,
-    financeSubgraphUrl: env['FINANCE_SUBGRAPH_URL'] as string,
+    userSubgraphUrl: subgraphUrls.user,
+    financeSubgraphUrl: subgraphUrls.finance,
     failed: Promise.race(
       services.map((service) =>
         service.exited.then((code) => (stopping ? new Promise<string>(() => {}) : `${service.name} exited with code ${code}`)),
