@@ -5,8 +5,7 @@ import { Prisma } from './generated/prisma/client.js';
 export type Money = Prisma.Decimal;
 export const Money = Prisma.Decimal;
 
-/** numeric(14,2) holds up to this. */
-export const MAX_AMOUNT = new Prisma.Decimal('999999999999.99');
+// At most 12 integer digits: numeric(14,2) holds up to 999999999999.99.
 const DECIMAL_TEXT = /^-?(0|[1-9][0-9]{0,11})(\.[0-9]{1,2})?$/;
 
 /** Reads "12.30", "-4" or 12.3; null when it is not a decimal with at most two fractional digits. */

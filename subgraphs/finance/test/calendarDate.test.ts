@@ -14,10 +14,20 @@ describe('calendarDateFrom', () => {
     expect(read('2026-11-25T10:00:00Z')).toBe('2026-11-25');
   });
 
-  it.each(['2026-02-29', '2026-13-01', '2026-11-31', '25/11/2026', '2026-11-25T10:00:00', 'tomorrow', '', '1800-01-01', 20261125])(
-    'refuses %j',
-    (value) => {
-      expect(calendarDateFrom(value)).toBeNull();
-    },
-  );
+  it.each([
+    '2026-02-29',
+    '2026-13-01',
+    '2026-11-31',
+    '25/11/2026',
+    '2026-11-25T10:00:00',
+    'tomorrow',
+    '',
+    '1800-01-01',
+    20261125,
+    'x2026-11-25',
+    '12026-11-25',
+    '2026-11-25x',
+  ])('refuses %j', (value) => {
+    expect(calendarDateFrom(value)).toBeNull();
+  });
 });

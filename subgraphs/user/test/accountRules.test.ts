@@ -57,6 +57,7 @@ describe('normalizeEmail', () => {
     'ada lovelace@example.com',
     'ada@exa mple.com',
     'ada@example.',
+    'ada@example.com lovelace',
   ])('refuses %j', (email) => {
     expect(refusal(() => normalizeEmail(email))).toEqual({
       message: 'email: is not a valid email address',

@@ -13,14 +13,16 @@ function newAccount() {
   return { username: `ada_${suffix}`, email: `Ada.${suffix}@Example.test`, password: `pw-${suffix}-long-enough` };
 }
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
+async function refusalOf(promise: Promise<unknown>): Promise<DomainError> {
   const error = await promise.then(
     () => null,
     (caught: unknown) => caught,
   );
   if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error.code;
+  return error;
 }
+
+const codeOf = async (promise: Promise<unknown>): Promise<string> => (await refusalOf(promise)).code;
 
 describe('accounts', () => {
   it('registers an account whose token names it, stores the email lower-cased and only a hash of the password', async () => {
@@ -50,8 +52,20 @@ describe('accounts', () => {
     const account = newAccount();
     await registerAccount(userDatabase(), tokens, account);
     const other = newAccount();
-    expect(await codeOf(registerAccount(userDatabase(), tokens, { ...other, email: account.email.toUpperCase() }))).toBe('EMAIL_TAKEN');
-    expect(await codeOf(registerAccount(userDatabase(), tokens, { ...other, username: account.username }))).toBe('USERNAME_TAKEN');
+    const emailTaken = await refusalOf(registerAccount(userDatabase(), tokens, { ...other, email: account.email.toUpperCase() }));
+    const usernameTaken = await refusalOf(registerAccount(userDatabase(), tokens, { ...other, username: account.username }));
+    expect({ code: emailTaken.code, message: emailTaken.message, details: emailTaken.details }).toEqual({
+      code: 'EMAIL_TAKEN',
+      message: 'An account with this email already exists',
+      details: { field: 'email' },
+    });
+    expect({ code: usernameTaken.code, message: usernameTaken.message, details: usernameTaken.details }).toEqual({
+      code: 'USERNAME_TAKEN',
+      message: 'This username is already taken',
+      details: { field: 'username' },
+    });
+    const both = await refusalOf(registerAccount(userDatabase(), tokens, { ...account, email: account.email }));
+    expect(both.code).toBe('EMAIL_TAKEN');
   });
 
   it('lets exactly one of two simultaneous registrations of the same email through', async () => {
