@@ -26,7 +26,9 @@ export interface FinanceResource<Body extends { userId: number }, Item, Row> {
   toItem: (row: Row) => Item;
 }
 
-export const ownUserIdField = () => idField('Your own user id; another user’s answers 403.');
+const OWN_USER_ID = 'Your own user id; another user’s answers 403.';
+
+export const ownUserIdField = () => idField(OWN_USER_ID);
 
 export function financeRecordRoutes<Body extends { userId: number }, Item, Row>(resource: FinanceResource<Body, Item, Row>): RestRoute[] {
   const { added, listed } = resource;
@@ -59,7 +61,7 @@ export function financeRecordRoutes<Body extends { userId: number }, Item, Row>(
     summary: resource.summaries.list,
     description: `Your own records only, ${resource.listOrder}.`,
     auth: 'bearer',
-    params: z.object({ userId: idInPath('Your own user id; another user’s answers 403.') }),
+    params: z.object({ userId: idInPath(OWN_USER_ID) }),
     success: {
       status: 200,
       description: listed.description,

@@ -4,6 +4,7 @@
 import type { FinanceDatabase } from './db.js';
 import type { Expense, Income, SavingsGoal } from './generated/prisma/client.js';
 import { isPrismaError } from '@ledgerline/service-runtime';
+import { datesWithin } from './datesWithin.js';
 
 interface RowsByTable {
   income: Income;
@@ -26,7 +27,7 @@ export interface OwnedRecordsQuery {
   from: Date | undefined;
   to: Date | undefined;
   /** Columns that must equal these values, e.g. { category: 'Rent' }. */
-  match: Record<string, string>;
+  match: object;
   limit: number;
   offset: number;
 }
@@ -51,7 +52,7 @@ const NO_RECORD_MATCHED = 'P2025';
 export function insertOwnedRecord<Table extends OwnedTableName>(
   db: FinanceDatabase,
   table: Table,
-  data: { userId: number } & Record<string, unknown>,
+  data: { userId: number },
 ): Promise<RowOf<Table>> {
   return delegateOf(db, table).create({ data });
 }
@@ -61,7 +62,7 @@ export async function updateOwnedRow<Table extends OwnedTableName>(
   db: FinanceDatabase,
   table: Table,
   key: { id: number; userId: number },
-  data: Record<string, unknown>,
+  data: object,
 ): Promise<RowOf<Table> | null> {
   try {
     return await delegateOf(db, table).update({ where: key, data });
@@ -94,9 +95,8 @@ export function findOwnedRows<Table extends OwnedTableName>(
   query: OwnedRecordsQuery,
 ): Promise<RowOf<Table>[]> {
   const { dateColumn, order } = layout;
-  const dateRange = { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lte: query.to } : {}) };
   return delegateOf(db, layout.table).findMany({
-    where: { userId: query.userId, [dateColumn]: dateRange, ...query.match },
+    where: { userId: query.userId, [dateColumn]: datesWithin(query), ...query.match },
     orderBy: [{ [dateColumn]: order }, { id: order }],
     take: query.limit,
     skip: query.offset,

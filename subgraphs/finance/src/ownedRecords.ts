@@ -34,12 +34,19 @@ export interface ListFilter<Fields> {
   match?: RawChanges<Fields>;
 }
 
-/** Each given field checked by its rule; absent and null fields are left out. */
-function checkedFields<Fields extends object>(kind: OwnedRecordKind<OwnedTableName, Fields>, raw: RawChanges<Fields>): Partial<Fields> {
+/**
+ * Each field checked by its rule. An absent or null field is left out when `absent` is 'skip',
+ * and given to its rule, which refuses it, when every field is required.
+ */
+function checkedFields<Fields extends object>(
+  kind: OwnedRecordKind<OwnedTableName, Fields>,
+  raw: RawChanges<Fields>,
+  absent: 'skip' | 'refuse',
+): Partial<Fields> {
   const checked: Partial<Fields> = {};
   for (const field of Object.keys(kind.fields) as (keyof Fields & string)[]) {
     const value = raw[field];
-    if (value != null) checked[field] = kind.fields[field](field, value);
+    if (value != null || absent === 'refuse') checked[field] = kind.fields[field](field, value);
   }
   return checked;
 }
@@ -50,12 +57,7 @@ export async function addOwnedRecord<Table extends OwnedTableName, Fields extend
   userId: number,
   input: RawFields<Fields>,
 ): Promise<RowOf<Table>> {
-  // Every field is required here: a missing one is checked (and refused) by its rule.
-  const data: Record<string, unknown> = {};
-  for (const field of Object.keys(kind.fields) as (keyof Fields & string)[]) {
-    data[field] = kind.fields[field](field, input[field]);
-  }
-  return insertOwnedRecord(db, kind.table, { ...data, userId });
+  return insertOwnedRecord(db, kind.table, { ...checkedFields(kind, input, 'refuse'), userId });
 }
 
 /** Changes the caller's record in one statement filtered on id and owner, so ownership cannot change in between. */
@@ -66,7 +68,7 @@ export async function updateOwnedRecord<Table extends OwnedTableName, Fields ext
   id: number,
   changes: RawChanges<Fields>,
 ): Promise<RowOf<Table>> {
-  const data = checkedFields(kind, changes);
+  const data = checkedFields(kind, changes, 'skip');
   const updated = await updateOwnedRow(db, kind.table, { id, userId }, data);
   if (updated !== null) return updated;
   throw refusedChange(kind.recordName, await ownerOfRow(db, kind.table, id), userId);
@@ -91,6 +93,6 @@ export async function listOwnedRecords<Table extends OwnedTableName, Fields exte
   filter: ListFilter<Fields>,
 ): Promise<RowOf<Table>[]> {
   const { from, to } = periodFrom(filter);
-  const match = checkedFields(kind, filter.match ?? {}) as Record<string, string>;
+  const match = checkedFields(kind, filter.match ?? {}, 'skip');
   return findOwnedRows(db, kind, { userId, from, to, match, ...pageFrom(filter) });
 }

@@ -1,5 +1,6 @@
 // The data layer of the financial summary: sums computed by PostgreSQL in numeric, so they are
 // exact however many amounts they add up.
+import { datesWithin } from './datesWithin.js';
 import type { FinanceDatabase } from './db.js';
 import { ZERO, type Money } from './money.js';
 import type { Period } from './recordRules.js';
@@ -11,7 +12,7 @@ export interface SummaryTotals {
 }
 
 export async function summaryTotals(db: FinanceDatabase, userId: number, period: Period): Promise<SummaryTotals> {
-  const where = { userId, date: { ...(period.from ? { gte: period.from } : {}), ...(period.to ? { lte: period.to } : {}) } };
+  const where = { userId, date: datesWithin(period) };
   const [incomes, expenses, byCategory] = await Promise.all([
     db.income.aggregate({ where, _sum: { amount: true } }),
     db.expense.aggregate({ where, _sum: { amount: true } }),
