@@ -9,7 +9,7 @@ export default {
   concurrency: 2,
   mutate: [
     // The Finance domain: owned records, their rules, ownership and the summary.
-    'subgraphs/finance/src/{ownedRecords,ownedRecordTables,recordRules,ownership,financialSummary,summaryTotals,money,calendarDate}.ts',
+    'subgraphs/finance/src/{ownedRecords,ownedRecordTables,datesWithin,recordRules,ownership,financialSummary,summaryTotals,money,calendarDate}.ts',
     // The User domain: account rules, registration and login.
     'subgraphs/user/src/{accountRules,accounts,userTable}.ts',
     // Identity: tokens, router assertions, ids; and how subgraphs and the router read them.
