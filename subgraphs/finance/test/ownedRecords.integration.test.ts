@@ -131,6 +131,16 @@ describe.each(kinds)('owned records: $kind.recordName', ({ kind, amountField, da
     expect(await listOf(owner)).toEqual([shown(record)]);
   });
 
+  it('refuses a record with a field missing, naming the field, and stores nothing', async () => {
+    const owner = newUserId();
+    const { [dateField]: _date, ...withoutDate } = valid;
+    expect(await refusal(addOwnedRecord(db(), kind, owner, withoutDate as typeof valid))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: dateField,
+    });
+    expect(await listOf(owner)).toEqual([]);
+  });
+
   it('refuses an impossible date on add and on update', async () => {
     const owner = newUserId();
     expect(await refusal(add(owner, { [dateField]: '2026-02-30' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: dateField });
