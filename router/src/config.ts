@@ -1,31 +1,30 @@
 // Every environment variable the router reads, validated once at start.
 import { secretSchema } from '@ledgerline/identity';
 import {
-  defaultDataDir,
+  dataDirVariable,
+  hostVariable,
   loadConfig,
   logLevelSchema,
   optionalVariable,
   portVariable,
   requireInProduction,
   secretOrDevSecret,
-  unsetIfEmpty,
+  variableWithDefault,
 } from '@ledgerline/service-runtime';
 import { z } from 'zod';
-
-const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) => z.preprocess(unsetIfEmpty, schema.default(fallback as never));
 
 const environmentSchema = z
   .object({
     NODE_ENV: optionalVariable(z.string()),
-    HOST: withDefault(z.string(), '127.0.0.1'),
+    HOST: hostVariable,
     PORT: portVariable(4000),
-    USER_SUBGRAPH_URL: withDefault(z.url(), 'http://127.0.0.1:4001/graphql'),
-    FINANCE_SUBGRAPH_URL: withDefault(z.url(), 'http://127.0.0.1:4002/graphql'),
-    SUBGRAPH_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(120_000), 10_000),
-    MAX_REQUEST_BODY_BYTES: withDefault(z.coerce.number().int().min(1024).max(50_000_000), 1_000_000),
+    USER_SUBGRAPH_URL: variableWithDefault(z.url(), 'http://127.0.0.1:4001/graphql'),
+    FINANCE_SUBGRAPH_URL: variableWithDefault(z.url(), 'http://127.0.0.1:4002/graphql'),
+    SUBGRAPH_TIMEOUT_MS: variableWithDefault(z.coerce.number().int().min(100).max(120_000), 10_000),
+    MAX_REQUEST_BODY_BYTES: variableWithDefault(z.coerce.number().int().min(1024).max(50_000_000), 1_000_000),
     JWT_SECRET: optionalVariable(secretSchema),
     ROUTER_SIGNING_SECRET: optionalVariable(secretSchema),
-    LEDGERLINE_DATA_DIR: withDefault(z.string(), defaultDataDir),
+    LEDGERLINE_DATA_DIR: dataDirVariable,
     LOG_LEVEL: logLevelSchema,
   })
   .superRefine((env, context) => requireInProduction(env, ['JWT_SECRET', 'ROUTER_SIGNING_SECRET'], context));

@@ -1,6 +1,6 @@
 // What `npm start` reads from the environment; the services read the rest themselves.
 import { secretSchema } from '@ledgerline/identity';
-import { defaultDataDir, loadConfig, optionalVariable, portVariable, secretOrDevSecret, unsetIfEmpty } from '@ledgerline/service-runtime';
+import { dataDirVariable, hostVariable, loadConfig, optionalVariable, portVariable, secretOrDevSecret } from '@ledgerline/service-runtime';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -8,12 +8,12 @@ const environmentSchema = z.object({
   DATABASE_URL: optionalVariable(z.url()),
   JWT_SECRET: optionalVariable(secretSchema),
   ROUTER_SIGNING_SECRET: optionalVariable(secretSchema),
-  HOST: z.preprocess(unsetIfEmpty, z.string().default('127.0.0.1')),
+  HOST: hostVariable,
   PORT: portVariable(4000),
   USER_SUBGRAPH_PORT: portVariable(4001),
   FINANCE_SUBGRAPH_PORT: portVariable(4002),
   EMBEDDED_POSTGRES_PORT: portVariable(5433),
-  LEDGERLINE_DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default(defaultDataDir)),
+  LEDGERLINE_DATA_DIR: dataDirVariable,
 });
 
 export interface LauncherConfig {

@@ -3,7 +3,16 @@ export { REQUEST_ID_HEADER, requestIdFrom } from './requestId.js';
 export { mountHealthRoutes, type ReadinessCheck } from './healthRoutes.js';
 export { shutDownGracefullyOnSignals } from './gracefulShutdown.js';
 export { listen } from './listen.js';
-export { loadConfig, unsetIfEmpty, portVariable, logLevelSchema } from './loadConfig.js';
+export {
+  loadConfig,
+  unsetIfEmpty,
+  optionalVariable,
+  variableWithDefault,
+  portVariable,
+  hostVariable,
+  dataDirVariable,
+  logLevelSchema,
+} from './loadConfig.js';
 export { devSecret, type DevSecretName } from './devSecrets.js';
 export { defaultDataDir } from './dataDir.js';
 export { operationLogPlugin, type LoggingContext } from './apolloOperationLog.js';
@@ -19,7 +28,6 @@ export {
   requireInProduction,
   subgraphConfigFrom,
   secretOrDevSecret,
-  optionalVariable,
   type SubgraphConfig,
 } from './subgraphConfig.js';
 export { runSubgraph, type SubgraphProcess } from './runSubgraph.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultDataDir } from './dataDir.js';
 
 /**
  * Parses the environment once at start. Every bad variable is reported together, then the
@@ -17,8 +18,22 @@ export function loadConfig<Schema extends z.ZodType>(service: string, schema: Sc
 /** Environment variables arrive as strings; an empty string means "not set". */
 export const unsetIfEmpty = (value: unknown): unknown => (value === '' ? undefined : value);
 
+/** A variable that may be unset (or empty). */
+export const optionalVariable = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
+
+/** A variable whose unset (or empty) value means `fallback`. */
+export const variableWithDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  // zod's default() cannot name a generic schema's value type; `fallback` is typed by the caller.
+  z.preprocess(unsetIfEmpty, schema.default(fallback as never));
+
 /** A TCP port; unset or empty means `fallback`. */
-export const portVariable = (fallback: number) => z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(65_535).default(fallback));
+export const portVariable = (fallback: number) => variableWithDefault(z.coerce.number().int().min(0).max(65_535), fallback);
+
+/** HOST: the interface to listen on, loopback unless set. */
+export const hostVariable = variableWithDefault(z.string(), '127.0.0.1');
+
+/** LEDGERLINE_DATA_DIR: where the zero-setup defaults keep their state. */
+export const dataDirVariable = variableWithDefault(z.string(), defaultDataDir);
 
 export const logLevelSchema = z.preprocess(
   unsetIfEmpty,

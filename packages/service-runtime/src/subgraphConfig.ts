@@ -2,22 +2,19 @@
 // config.ts spells out its whole schema: these variables plus its own (USER_SUBGRAPH_PORT ...).
 import { secretSchema } from '@ledgerline/identity';
 import { z } from 'zod';
-import { defaultDataDir } from './dataDir.js';
 import { devSecret, type DevSecretName } from './devSecrets.js';
-import { logLevelSchema, unsetIfEmpty } from './loadConfig.js';
-
-export const optionalVariable = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
+import { dataDirVariable, hostVariable, logLevelSchema, optionalVariable, variableWithDefault } from './loadConfig.js';
 
 const postgresSchemaName = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL identifier');
 
-export const databaseSchemaVariable = (fallback: string) => z.preprocess(unsetIfEmpty, postgresSchemaName.default(fallback));
+export const databaseSchemaVariable = (fallback: string) => variableWithDefault(postgresSchemaName, fallback);
 
 export const subgraphVariables = {
   NODE_ENV: optionalVariable(z.string()),
-  HOST: z.preprocess(unsetIfEmpty, z.string().default('127.0.0.1')),
+  HOST: hostVariable,
   DATABASE_URL: optionalVariable(z.url()),
   ROUTER_SIGNING_SECRET: optionalVariable(secretSchema),
-  LEDGERLINE_DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default(defaultDataDir)),
+  LEDGERLINE_DATA_DIR: dataDirVariable,
   LOG_LEVEL: logLevelSchema,
 };
 

@@ -10,7 +10,7 @@ import {
   secretOrDevSecret,
   subgraphConfigFrom,
   subgraphVariables,
-  unsetIfEmpty,
+  variableWithDefault,
   type SubgraphConfig,
 } from '@ledgerline/service-runtime';
 import { z } from 'zod';
@@ -22,14 +22,13 @@ const environmentSchema = z
     USER_DATABASE_URL: optionalVariable(z.url()),
     USER_DATABASE_SCHEMA: databaseSchemaVariable('users'),
     JWT_SECRET: optionalVariable(secretSchema),
-    JWT_TTL_SECONDS: z.preprocess(
-      unsetIfEmpty,
+    JWT_TTL_SECONDS: variableWithDefault(
       z.coerce
         .number()
         .int()
         .min(60)
-        .max(30 * 24 * 3600)
-        .default(3600),
+        .max(30 * 24 * 3600),
+      3600,
     ),
   })
   .transform((env, context) => {
