@@ -14,12 +14,15 @@ export function thrownBy<T>(run: () => unknown, type: ErrorClass<T>): T {
   throw new Error(`expected a ${type.name} to be thrown, but nothing was`);
 }
 
-/** What `promise` rejects with; fails the test when it resolves. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+/** What `promise` rejects with, which must be a `type` when one is given; fails the test when it resolves. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown>;
+export async function rejectionOf<T>(promise: Promise<unknown>, type: ErrorClass<T>): Promise<T>;
+export async function rejectionOf<T>(promise: Promise<unknown>, type?: ErrorClass<T>): Promise<unknown> {
   try {
     await promise;
   } catch (error) {
-    return error;
+    if (type === undefined || error instanceof type) return error;
+    throw error;
   }
   throw new Error('expected a rejection, but the promise resolved');
 }

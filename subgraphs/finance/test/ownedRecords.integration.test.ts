@@ -3,6 +3,7 @@
 import { DomainError } from '@ledgerline/service-runtime';
 import { describe, expect, it } from 'vitest';
 import { financeDatabase, newUserId } from '../../../test/support/serviceDatabases.js';
+import { rejectionOf } from '../../../test/support/thrown.js';
 import { expenses } from '../src/expenses.js';
 import { formatCalendarDate } from '../src/calendarDate.js';
 import { incomes } from '../src/incomes.js';
@@ -60,11 +61,7 @@ function shown(record: object): Record<string, unknown> {
 }
 
 async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string; field: unknown }> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
+  const error = await rejectionOf(promise, DomainError);
   return { code: error.code, message: error.message, field: error.details['field'] };
 }
 

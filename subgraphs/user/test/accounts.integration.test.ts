@@ -4,6 +4,7 @@ import { verifyUserToken } from '@ledgerline/identity';
 import { DomainError } from '@ledgerline/service-runtime';
 import { describe, expect, it } from 'vitest';
 import { userDatabase } from '../../../test/support/serviceDatabases.js';
+import { rejectionOf } from '../../../test/support/thrown.js';
 import { findUser, logIn, registerAccount } from '../src/accounts.js';
 
 const tokens = { secret: randomBytes(32).toString('hex'), ttlSeconds: 600 };
@@ -13,14 +14,7 @@ function newAccount() {
   return { username: `ada_${suffix}`, email: `Ada.${suffix}@Example.test`, password: `pw-${suffix}-long-enough` };
 }
 
-async function refusalOf(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
-}
+const refusalOf = (promise: Promise<unknown>): Promise<DomainError> => rejectionOf(promise, DomainError);
 
 const codeOf = async (promise: Promise<unknown>): Promise<string> => (await refusalOf(promise)).code;
 
