@@ -21,16 +21,13 @@ declare const WebAssembly: {
 };
 
 /**
- * The engine reports a Rust panic's message through this global before it throws; without it the
- * panic surfaces as "Cannot read properties of undefined (reading 'set_message')".
+ * The engine reports a Rust panic's message through this global before it throws "unreachable";
+ * without it the panic surfaces as "Cannot read properties of undefined (reading 'set_message')"
+ * and its message is lost.
  */
-const panicRegistry = {
-  lastMessage: '',
-  set_message(message: string) {
-    this.lastMessage = message;
-  },
+(globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void } }).PRISMA_WASM_PANIC_REGISTRY ??= {
+  set_message: (message) => process.stderr.write(`Prisma schema engine panicked: ${message}\n`),
 };
-(globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof panicRegistry }).PRISMA_WASM_PANIC_REGISTRY ??= panicRegistry;
 
 /**
  * The bindings module is Node's one copy, but this file can be loaded more than once in a process
