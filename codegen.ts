@@ -10,6 +10,8 @@ const subgraphResolverConfig = {
   federation: true,
   useTypeImports: true,
   strictScalars: true,
+  // Enum values as string unions, so the domain's own 'DELETED' | 'PENDING' fits without a TS enum.
+  enumsAsTypes: true,
   contextType: '@ledgerline/service-runtime#SubgraphContext',
   // Mapped models are imported as IncomeModel etc., beside the generated GraphQL type Income.
   mapperTypeSuffix: 'Model',

@@ -1,11 +1,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { InvalidTokenError, verifyUserToken } from '@ledgerline/identity';
+import { InvalidTokenError, verifyUserToken, type Caller } from '@ledgerline/identity';
 import { REQUEST_ID_HEADER, requestIdFrom, type Logger } from '@ledgerline/service-runtime';
 import { GraphQLError } from 'graphql';
 
 /** What the router knows about a request once it has checked the caller's token. */
 export interface RouterContext {
-  userId: number | null;
+  /** The token's user and account key; null for an anonymous caller. */
+  caller: Caller | null;
   requestId: string;
   log: Logger;
 }
@@ -16,12 +17,13 @@ const BEARER = /^Bearer\s+(\S+)$/i;
  * No Authorization header means an anonymous caller (register and login need nothing more);
  * a header that does not hold a valid, unexpired token is refused outright with a 401.
  */
-export function userIdFromAuthorization(header: string | undefined, jwtSecret: string): number | null {
+export function callerFromAuthorization(header: string | undefined, jwtSecret: string): Caller | null {
   if (header === undefined || header === '') return null;
   const token = BEARER.exec(header)?.[1];
   if (token === undefined) throw unauthenticated('Authorization header must be "Bearer <token>"');
   try {
-    return verifyUserToken(token, jwtSecret).userId;
+    const { userId, accountKey } = verifyUserToken(token, jwtSecret);
+    return { userId, accountKey };
   } catch (error) {
     if (error instanceof InvalidTokenError) throw unauthenticated(`Invalid token: ${error.reason}`);
     throw error;
@@ -30,8 +32,8 @@ export function userIdFromAuthorization(header: string | undefined, jwtSecret: s
 
 export function routerContextFrom(headers: IncomingHttpHeaders, jwtSecret: string, log: Logger): RouterContext {
   const requestId = requestIdFrom(headers[REQUEST_ID_HEADER]);
-  const userId = userIdFromAuthorization(headers.authorization, jwtSecret);
-  return { userId, requestId, log: log.child({ requestId, userId }) };
+  const caller = callerFromAuthorization(headers.authorization, jwtSecret);
+  return { caller, requestId, log: log.child({ requestId, userId: caller?.userId ?? null }) };
 }
 
 function unauthenticated(message: string): GraphQLError {

@@ -26,8 +26,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     const headers = request.http?.headers;
     if (headers === undefined) return;
     // Health checks run without a request context: they go out anonymous.
-    const { userId = null, requestId = '' } = context as Partial<RouterContext>;
-    headers.set(ROUTER_ASSERTION_HEADER, signRouterAssertion({ userId, requestId }, this.signingSecret));
+    const { caller = null, requestId = '' } = context as Partial<RouterContext>;
+    headers.set(ROUTER_ASSERTION_HEADER, signRouterAssertion({ caller, requestId }, this.signingSecret));
     if (requestId !== '') headers.set(REQUEST_ID_HEADER, requestId);
   }
 }

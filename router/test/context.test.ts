@@ -4,26 +4,39 @@ import jwt from 'jsonwebtoken';
 import type { Logger } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import { thrownBy } from '../../test/support/thrown.js';
-import { routerContextFrom, userIdFromAuthorization } from '../src/context.js';
+import { callerFromAuthorization, routerContextFrom } from '../src/context.js';
+import { callerFor } from '../../test/support/callers.js';
 
 const JWT_SECRET = 'j'.repeat(32);
+const ALICE = callerFor(42);
 
-const refusalOf = (header: string): GraphQLError => thrownBy(() => userIdFromAuthorization(header, JWT_SECRET), GraphQLError);
+const refusalOf = (header: string): GraphQLError => thrownBy(() => callerFromAuthorization(header, JWT_SECRET), GraphQLError);
 
-describe('userIdFromAuthorization', () => {
+describe('callerFromAuthorization', () => {
   it('reads no header, or an empty one, as an anonymous caller', () => {
-    expect(userIdFromAuthorization(undefined, JWT_SECRET)).toBeNull();
-    expect(userIdFromAuthorization('', JWT_SECRET)).toBeNull();
+    expect(callerFromAuthorization(undefined, JWT_SECRET)).toBeNull();
+    expect(callerFromAuthorization('', JWT_SECRET)).toBeNull();
   });
 
-  it('answers the user id of a valid bearer token', () => {
-    expect(userIdFromAuthorization(`Bearer ${issueUserToken(42, JWT_SECRET, 60)}`, JWT_SECRET)).toBe(42);
+  it('answers the user id and account key of a valid bearer token', () => {
+    expect(callerFromAuthorization(`Bearer ${issueUserToken(ALICE, JWT_SECRET, 60)}`, JWT_SECRET)).toEqual(ALICE);
+  });
+
+  it('refuses a token from before account keys, which names a user id only', () => {
+    const keyless = jwt.sign({}, JWT_SECRET, {
+      algorithm: 'HS256',
+      subject: '42',
+      issuer: 'ledgerline-user',
+      audience: 'ledgerline',
+      expiresIn: 60,
+    });
+    expect(refusalOf(`Bearer ${keyless}`).message).toBe('Invalid token: token invalid');
   });
 
   it('reads the scheme without regard to case, and any spacing before the token', () => {
-    const token = issueUserToken(42, JWT_SECRET, 60);
-    expect(userIdFromAuthorization(`bearer ${token}`, JWT_SECRET)).toBe(42);
-    expect(userIdFromAuthorization(`BEARER   ${token}`, JWT_SECRET)).toBe(42);
+    const token = issueUserToken(ALICE, JWT_SECRET, 60);
+    expect(callerFromAuthorization(`bearer ${token}`, JWT_SECRET)).toEqual(ALICE);
+    expect(callerFromAuthorization(`BEARER   ${token}`, JWT_SECRET)).toEqual(ALICE);
   });
 
   it.each(['Basic dXNlcjpwYXNz', 'Bearer', 'Bearer ', 'Bearer two tokens', 'Token abc', 'xBearer abc'])(
@@ -48,7 +61,7 @@ describe('userIdFromAuthorization', () => {
   });
 
   it('refuses a token signed with another secret', () => {
-    expect(refusalOf(`Bearer ${issueUserToken(42, 'x'.repeat(32), 60)}`).message).toBe('Invalid token: token invalid');
+    expect(refusalOf(`Bearer ${issueUserToken(ALICE, 'x'.repeat(32), 60)}`).message).toBe('Invalid token: token invalid');
   });
 });
 
@@ -61,15 +74,15 @@ describe('routerContextFrom', () => {
 
   it('carries the caller, the caller’s request id and a logger tagged with both', () => {
     const { log, child, bindings } = recordingLogger();
-    const headers = { authorization: `Bearer ${issueUserToken(42, JWT_SECRET, 60)}`, 'x-request-id': 'req-1' };
-    expect(routerContextFrom(headers, JWT_SECRET, log)).toEqual({ userId: 42, requestId: 'req-1', log: child });
+    const headers = { authorization: `Bearer ${issueUserToken(ALICE, JWT_SECRET, 60)}`, 'x-request-id': 'req-1' };
+    expect(routerContextFrom(headers, JWT_SECRET, log)).toEqual({ caller: ALICE, requestId: 'req-1', log: child });
     expect(bindings).toHaveBeenCalledWith({ requestId: 'req-1', userId: 42 });
   });
 
   it('makes a request id for an anonymous caller who sent none', () => {
     const { log } = recordingLogger();
     const context = routerContextFrom({}, JWT_SECRET, log);
-    expect(context.userId).toBeNull();
+    expect(context.caller).toBeNull();
     expect(context.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 

@@ -27,6 +27,7 @@ const STATUS_OF_EACH_CODE: [RestErrorCode, number][] = [
   ['PAYLOAD_TOO_LARGE', 413],
   ['UNSUPPORTED_MEDIA_TYPE', 415],
   ['INTERNAL_SERVER_ERROR', 500],
+  ['SERVICE_UNAVAILABLE', 503],
 ];
 
 describe('statusOf', () => {

@@ -6,6 +6,7 @@ import type { RouterContext } from '../src/context.js';
 import { RestError } from '../src/rest/errorModel.js';
 import { operationRunner } from '../src/rest/gatewayOperation.js';
 import { AddIncomeOperation } from '../src/rest/operations/finance.js';
+import { callerFor } from '../../test/support/callers.js';
 import { rejectionOf } from '../../test/support/thrown.js';
 
 const VARIABLES = { amount: '12.5', source: 'Salary', date: '2026-11-25' };
@@ -14,7 +15,7 @@ const VARIABLES = { amount: '12.5', source: 'Salary', date: '2026-11-25' };
 function runnerAnswering(body: unknown) {
   const executeOperation = vi.fn(async () => ({ http: {}, body }));
   const logError = vi.fn();
-  const context: RouterContext = { userId: 7, requestId: 'req-1', log: { error: logError } as unknown as Logger };
+  const context: RouterContext = { caller: callerFor(7), requestId: 'req-1', log: { error: logError } as unknown as Logger };
   const run = operationRunner({ executeOperation } as unknown as ApolloServer<RouterContext>, context);
   return { run, executeOperation, context, logError };
 }

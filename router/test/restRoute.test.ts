@@ -18,7 +18,7 @@ function postRoute(respond = vi.fn(async () => ({ added: true }))) {
     summary: 'Add an income',
     auth: 'bearer',
     body: z.object({ userId: idField('Your id.'), amount: amountField('How much.'), date: dateField('When.') }),
-    ownerOf: (body) => body.userId,
+    owner: { of: ({ body }) => body.userId, refusal: 'userId: you may only add records of your own' },
     success,
     errors: ['FORBIDDEN'],
     respond,

@@ -2,45 +2,38 @@
 // integration database: federation, the REST routes and the caller's identity, without processes.
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { createLogger, listen, type SubgraphServer } from '@ledgerline/service-runtime';
+import { createLogger, listen } from '@ledgerline/service-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFinanceSubgraph } from '../../subgraphs/finance/src/server.js';
-import { buildUserSubgraph } from '../../subgraphs/user/src/server.js';
-import { financeDatabase, userDatabase } from '../../test/support/serviceDatabases.js';
-import { SCHEMAS } from '../../test/support/integrationSetup.js';
+import { startSubgraphsInProcess, type InProcessSubgraphs } from '../../test/support/subgraphsInProcess.js';
 import type { RouterConfig } from '../src/config.js';
 import { buildRouter, type Router } from '../src/server.js';
 
 const log = createLogger('router-test', 'silent');
-const secrets = { jwtSecret: randomBytes(32).toString('hex'), routerSigningSecret: randomBytes(32).toString('hex') };
-const running: { stop(): Promise<void> }[] = [];
+let subgraphs: InProcessSubgraphs;
+let router: Router;
 let routerOrigin: string;
 
-async function listening(server: SubgraphServer | Router): Promise<string> {
-  await listen(server.httpServer, 0, '127.0.0.1');
-  running.push(server);
-  return `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
-}
-
 beforeAll(async () => {
-  const base = { production: false, host: '127.0.0.1', port: 0, databaseUrl: '', logLevel: 'silent', dataDir: '', ...secrets };
-  const user = await buildUserSubgraph({ ...base, databaseSchema: SCHEMAS.user, jwtTtlSeconds: 600 }, userDatabase(), log);
-  const finance = await buildFinanceSubgraph({ ...base, databaseSchema: SCHEMAS.finance }, financeDatabase(), log);
+  subgraphs = await startSubgraphsInProcess();
   const config: RouterConfig = {
     production: false,
     host: '127.0.0.1',
     port: 0,
-    subgraphs: { user: `${await listening(user)}/graphql`, finance: `${await listening(finance)}/graphql` },
+    subgraphs: { user: subgraphs.userUrl, finance: subgraphs.financeUrl },
     subgraphTimeoutMs: 10_000,
     maxRequestBodyBytes: 100_000,
     logLevel: 'silent',
-    ...secrets,
+    jwtSecret: subgraphs.secrets.jwtSecret,
+    routerSigningSecret: subgraphs.secrets.routerSigningSecret,
   };
-  routerOrigin = await listening(await buildRouter(config, log));
+  router = await buildRouter(config, log);
+  await listen(router.httpServer, 0, '127.0.0.1');
+  routerOrigin = `http://127.0.0.1:${(router.httpServer.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
-  for (const server of running.reverse()) await server.stop();
+  await router.stop();
+  await subgraphs.stop();
 });
 
 async function graphql(query: string, variables: Record<string, unknown> = {}, token?: string) {

@@ -1,6 +1,6 @@
 // The subgraphs listen on their own ports, but only the router may talk to them.
 import { randomBytes } from 'node:crypto';
-import { signRouterAssertion } from '@ledgerline/identity';
+import { signRouterAssertion, verifyUserToken } from '@ledgerline/identity';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { errorCodes, postGraphQL, registerUser, routerQuery, type TestUser } from '../support/router.js';
@@ -20,6 +20,12 @@ beforeAll(async () => {
 const askFinanceAs = (headers: Record<string, string>) =>
   postGraphQL(inject('financeSubgraphUrl'), INCOMES_OF, { representations: [{ __typename: 'User', id: victim.id }] }, headers);
 
+/** The victim as their own token names them: user id and account key. */
+const victimCaller = () => {
+  const { userId, accountKey } = verifyUserToken(victim.token, inject('jwtSecret'));
+  return { userId, accountKey };
+};
+
 describe('subgraph trust', () => {
   it('rejects a direct call that carries no router assertion', async () => {
     const response = await askFinanceAs({ 'x-user-id': victim.id, authorization: `Bearer ${victim.token}` });
@@ -29,7 +35,7 @@ describe('subgraph trust', () => {
   });
 
   it('rejects an assertion forged with another key', async () => {
-    const forged = signRouterAssertion({ userId: Number(victim.id), requestId: 'forged' }, randomBytes(32).toString('hex'));
+    const forged = signRouterAssertion({ caller: victimCaller(), requestId: 'forged' }, randomBytes(32).toString('hex'));
     const response = await askFinanceAs({ [ASSERTION]: forged });
     expect(response.status).toBe(401);
     expect(JSON.stringify(response)).not.toContain('777.77');
@@ -52,7 +58,7 @@ describe('subgraph trust', () => {
   });
 
   it('serves a call signed with the router key, which is what the router sends', async () => {
-    const genuine = signRouterAssertion({ userId: Number(victim.id), requestId: 'test' }, inject('routerSigningSecret'));
+    const genuine = signRouterAssertion({ caller: victimCaller(), requestId: 'test' }, inject('routerSigningSecret'));
     const response = await askFinanceAs({ [ASSERTION]: genuine });
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({ _entities: [{ incomes: [{ amount: '777.77' }] }] });
@@ -60,7 +66,7 @@ describe('subgraph trust', () => {
 
   it('ignores an assertion header a client sends to the router', async () => {
     const attacker = await registerUser();
-    const forged = signRouterAssertion({ userId: Number(victim.id), requestId: 'x' }, randomBytes(32).toString('hex'));
+    const forged = signRouterAssertion({ caller: victimCaller(), requestId: 'x' }, randomBytes(32).toString('hex'));
     const response = await routerQuery(`{ me { id } }`, {}, attacker.token);
     const smuggled = await postGraphQL(
       inject('routerUrl'),

@@ -16,10 +16,17 @@ export async function setup(project: TestProject): Promise<void> {
   const secrets = {
     JWT_SECRET: randomBytes(32).toString('base64url'),
     ROUTER_SIGNING_SECRET: randomBytes(32).toString('base64url'),
+    SERVICE_SIGNING_SECRET: randomBytes(32).toString('base64url'),
   };
   stack = await startStack({
     databaseUrl: database.url,
-    ports: { router: await freePort(), user: await freePort(), finance: await freePort() },
+    ports: {
+      router: await freePort(),
+      user: await freePort(),
+      finance: await freePort(),
+      userGrpc: await freePort(),
+      financeGrpc: await freePort(),
+    },
     env: { ...secrets, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
     output: process.env['TEST_STACK_OUTPUT'] === 'inherit' ? 'inherit' : 'ignore',
   });
@@ -28,6 +35,9 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('financeSubgraphUrl', stack.financeSubgraphUrl);
   project.provide('routerSigningSecret', secrets.ROUTER_SIGNING_SECRET);
   project.provide('jwtSecret', secrets.JWT_SECRET);
+  project.provide('serviceSigningSecret', secrets.SERVICE_SIGNING_SECRET);
+  project.provide('userGrpcAddress', stack.userGrpcAddress);
+  project.provide('financeGrpcAddress', stack.financeGrpcAddress);
   project.provide('databaseUrl', database.url);
 }
 

@@ -9,6 +9,10 @@ declare module 'vitest' {
     financeSubgraphUrl: string;
     routerSigningSecret: string;
     jwtSecret: string;
+    serviceSigningSecret: string;
+    /** host:port of each subgraph's gRPC server. */
+    userGrpcAddress: string;
+    financeGrpcAddress: string;
   }
 }
 

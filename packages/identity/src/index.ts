@@ -1,5 +1,12 @@
 export { InvalidTokenError } from './InvalidTokenError.js';
+export { type Caller } from './caller.js';
 export { issueUserToken, verifyUserToken, type UserTokenClaims } from './userToken.js';
 export { MAX_RECORD_ID, parseRecordId } from './recordId.js';
 export { ROUTER_ASSERTION_HEADER, signRouterAssertion, verifyRouterAssertion, type RouterAssertion } from './routerAssertion.js';
+export {
+  SERVICE_CREDENTIAL_METADATA,
+  signServiceCredential,
+  verifyServiceCredential,
+  type ServiceCredential,
+} from './serviceCredential.js';
 export { secretSchema } from './secretSchema.js';

@@ -2,8 +2,8 @@
 // id. It is a short-lived HS256 JWT signed with a secret only the router and the subgraphs hold,
 // so a subgraph can refuse both a forged identity and any call that did not come through the router.
 import jwt from 'jsonwebtoken';
+import { ACCOUNT_KEY_CLAIM, callerFromClaims, type Caller } from './caller.js';
 import { InvalidTokenError } from './InvalidTokenError.js';
-import { parseRecordId } from './recordId.js';
 
 export const ROUTER_ASSERTION_HEADER = 'x-ledgerline-router-assertion';
 
@@ -12,10 +12,11 @@ const ISSUER = 'ledgerline-router';
 const AUDIENCE = 'ledgerline-subgraphs';
 /** Long enough for a slow subgraph call, short enough that a leaked header is soon useless. */
 const LIFETIME_SECONDS = 60;
+const REFUSAL = 'router assertion invalid';
 
 export interface RouterAssertion {
   /** The verified caller, or null for an anonymous request (register, login). */
-  userId: number | null;
+  caller: Caller | null;
   requestId: string;
 }
 
@@ -26,8 +27,12 @@ export function signRouterAssertion(assertion: RouterAssertion, secret: string):
     audience: AUDIENCE,
     expiresIn: LIFETIME_SECONDS,
   };
-  if (assertion.userId !== null) options.subject = String(assertion.userId);
-  return jwt.sign({ rid: assertion.requestId }, secret, options);
+  const claims: Record<string, string> = { rid: assertion.requestId };
+  if (assertion.caller !== null) {
+    options.subject = String(assertion.caller.userId);
+    claims[ACCOUNT_KEY_CLAIM] = assertion.caller.accountKey;
+  }
+  return jwt.sign(claims, secret, options);
 }
 
 export function verifyRouterAssertion(value: string, secret: string): RouterAssertion {
@@ -35,13 +40,11 @@ export function verifyRouterAssertion(value: string, secret: string): RouterAsse
   try {
     payload = jwt.verify(value, secret, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE });
   } catch {
-    throw new InvalidTokenError('router assertion invalid');
+    throw new InvalidTokenError(REFUSAL);
   }
-  if (typeof payload === 'string' || payload.exp === undefined) {
-    throw new InvalidTokenError('router assertion invalid');
-  }
-  const userId = payload.sub === undefined ? null : parseRecordId(payload.sub);
-  if (payload.sub !== undefined && userId === null) throw new InvalidTokenError('router assertion invalid');
+  if (typeof payload === 'string' || payload.exp === undefined) throw new InvalidTokenError(REFUSAL);
+  const anonymous = payload.sub === undefined && payload[ACCOUNT_KEY_CLAIM] === undefined;
+  const caller = anonymous ? null : callerFromClaims(payload.sub, payload[ACCOUNT_KEY_CLAIM], REFUSAL);
   const requestId = typeof payload['rid'] === 'string' ? payload['rid'] : '';
-  return { userId, requestId };
+  return { caller, requestId };
 }

@@ -1,22 +1,22 @@
 // The session token a user gets at login and presents to the router (HTTP header today,
-// WebSocket connection_init and gRPC metadata later): an HS256 JWT whose `sub` is the user id.
+// WebSocket connection_init later): an HS256 JWT whose `sub` is the user id and whose account-key
+// claim binds it to one account (caller.ts).
 import jwt from 'jsonwebtoken';
+import { ACCOUNT_KEY_CLAIM, callerFromClaims, type Caller } from './caller.js';
 import { InvalidTokenError } from './InvalidTokenError.js';
-import { parseRecordId } from './recordId.js';
 
 const ALGORITHM = 'HS256';
 const ISSUER = 'ledgerline-user';
 const AUDIENCE = 'ledgerline';
 
-export interface UserTokenClaims {
-  userId: number;
+export interface UserTokenClaims extends Caller {
   expiresAt: Date;
 }
 
-export function issueUserToken(userId: number, secret: string, ttlSeconds: number): string {
-  return jwt.sign({}, secret, {
+export function issueUserToken(caller: Caller, secret: string, ttlSeconds: number): string {
+  return jwt.sign({ [ACCOUNT_KEY_CLAIM]: caller.accountKey }, secret, {
     algorithm: ALGORITHM,
-    subject: String(userId),
+    subject: String(caller.userId),
     issuer: ISSUER,
     audience: AUDIENCE,
     expiresIn: ttlSeconds,
@@ -31,7 +31,7 @@ export function verifyUserToken(token: string, secret: string): UserTokenClaims 
     throw new InvalidTokenError(error instanceof jwt.TokenExpiredError ? 'token expired' : 'token invalid');
   }
   if (typeof payload === 'string' || payload.exp === undefined) throw new InvalidTokenError('token invalid');
-  const userId = parseRecordId(payload.sub);
-  if (userId === null) throw new InvalidTokenError('token invalid');
-  return { userId, expiresAt: new Date(payload.exp * 1000) };
+  // A token from before account keys names an id only: it is refused, and its holder signs in again.
+  const caller = callerFromClaims(payload.sub, payload[ACCOUNT_KEY_CLAIM], 'token invalid');
+  return { ...caller, expiresAt: new Date(payload.exp * 1000) };
 }

@@ -7,17 +7,22 @@ import {
   ROUTER_ASSERTION_HEADER,
   secretSchema,
   signRouterAssertion,
+  signServiceCredential,
   verifyRouterAssertion,
+  verifyServiceCredential,
   verifyUserToken,
 } from '../src/index.js';
 
 const SECRET = 'a'.repeat(32);
 const OTHER_SECRET = 'b'.repeat(32);
+const KEY = '3f0c8e1a-5b7d-4c2e-9a61-0d4b8f2c7e19';
+const ALICE = { userId: 42, accountKey: KEY };
+const SEVEN = { userId: 7, accountKey: KEY };
 
 describe('user tokens', () => {
-  it('carries the user id and an expiry', () => {
-    const claims = verifyUserToken(issueUserToken(42, SECRET, 3600), SECRET);
-    expect(claims.userId).toBe(42);
+  it('carries the user id, the account key and an expiry', () => {
+    const claims = verifyUserToken(issueUserToken(ALICE, SECRET, 3600), SECRET);
+    expect(claims).toMatchObject(ALICE);
     expect(claims.expiresAt.getTime()).toBeGreaterThan(Date.now() + 3500_000);
   });
 
@@ -29,26 +34,26 @@ describe('user tokens', () => {
       audience: 'ledgerline',
     });
     const forever = jwt.sign({}, SECRET, { algorithm: 'HS256', subject: '42', issuer: 'ledgerline-user', audience: 'ledgerline' });
-    expect(() => verifyUserToken(issueUserToken(42, OTHER_SECRET, 60), SECRET)).toThrow(InvalidTokenError);
+    expect(() => verifyUserToken(issueUserToken(ALICE, OTHER_SECRET, 60), SECRET)).toThrow(InvalidTokenError);
     expect(() => verifyUserToken(expired, SECRET)).toThrow('token expired');
     expect(() => verifyUserToken(forever, SECRET)).toThrow(InvalidTokenError);
   });
 
   it('refuses a router assertion presented as a user token, and the other way round', () => {
-    const assertion = signRouterAssertion({ userId: 42, requestId: 'r' }, SECRET);
+    const assertion = signRouterAssertion({ caller: ALICE, requestId: 'r' }, SECRET);
     expect(() => verifyUserToken(assertion, SECRET)).toThrow(InvalidTokenError);
-    expect(() => verifyRouterAssertion(issueUserToken(42, SECRET, 60), SECRET)).toThrow(InvalidTokenError);
+    expect(() => verifyRouterAssertion(issueUserToken(ALICE, SECRET, 60), SECRET)).toThrow(InvalidTokenError);
   });
 });
 
 describe('router assertions', () => {
   it('carry the caller and the request id, or no caller for anonymous requests', () => {
-    expect(verifyRouterAssertion(signRouterAssertion({ userId: 7, requestId: 'abc' }, SECRET), SECRET)).toEqual({
-      userId: 7,
+    expect(verifyRouterAssertion(signRouterAssertion({ caller: SEVEN, requestId: 'abc' }, SECRET), SECRET)).toEqual({
+      caller: SEVEN,
       requestId: 'abc',
     });
-    expect(verifyRouterAssertion(signRouterAssertion({ userId: null, requestId: 'abc' }, SECRET), SECRET)).toEqual({
-      userId: null,
+    expect(verifyRouterAssertion(signRouterAssertion({ caller: null, requestId: 'abc' }, SECRET), SECRET)).toEqual({
+      caller: null,
       requestId: 'abc',
     });
   });
@@ -60,7 +65,7 @@ describe('router assertions', () => {
       audience: 'ledgerline-subgraphs',
       expiresIn: 60,
     });
-    expect(() => verifyRouterAssertion(signRouterAssertion({ userId: 7, requestId: 'x' }, OTHER_SECRET), SECRET)).toThrow(
+    expect(() => verifyRouterAssertion(signRouterAssertion({ caller: SEVEN, requestId: 'x' }, OTHER_SECRET), SECRET)).toThrow(
       InvalidTokenError,
     );
     expect(() => verifyRouterAssertion(none, SECRET)).toThrow(InvalidTokenError);
@@ -76,15 +81,17 @@ const refusal = (verify: () => unknown): string => thrownBy(verify, InvalidToken
 
 describe('user tokens, refused', () => {
   it('say "token invalid" for another secret, and "token expired" only for an expired one', () => {
-    const expired = jwt.sign({ exp: NOW_SECONDS() - 10 }, SECRET, { ...USER_CLAIMS, subject: '42' });
-    expect(refusal(() => verifyUserToken(issueUserToken(42, OTHER_SECRET, 60), SECRET))).toBe('token invalid');
+    const expired = jwt.sign({ exp: NOW_SECONDS() - 10, accountKey: KEY }, SECRET, { ...USER_CLAIMS, subject: '42' });
+    expect(refusal(() => verifyUserToken(issueUserToken(ALICE, OTHER_SECRET, 60), SECRET))).toBe('token invalid');
     expect(refusal(() => verifyUserToken(expired, SECRET))).toBe('token expired');
-    expect(refusal(() => verifyUserToken(jwt.sign({}, SECRET, { ...USER_CLAIMS, subject: '42' }), SECRET))).toBe('token invalid');
+    expect(refusal(() => verifyUserToken(jwt.sign({ accountKey: KEY }, SECRET, { ...USER_CLAIMS, subject: '42' }), SECRET))).toBe(
+      'token invalid',
+    );
   });
 
   it('refuses a token from another issuer or for another audience', () => {
-    const otherIssuer = jwt.sign({}, SECRET, { ...USER_CLAIMS, issuer: 'someone-else', subject: '42', expiresIn: 60 });
-    const otherAudience = jwt.sign({}, SECRET, { ...USER_CLAIMS, audience: 'someone-else', subject: '42', expiresIn: 60 });
+    const otherIssuer = jwt.sign({ accountKey: KEY }, SECRET, { ...USER_CLAIMS, issuer: 'someone-else', subject: '42', expiresIn: 60 });
+    const otherAudience = jwt.sign({ accountKey: KEY }, SECRET, { ...USER_CLAIMS, audience: 'someone-else', subject: '42', expiresIn: 60 });
     expect(refusal(() => verifyUserToken(otherIssuer, SECRET))).toBe('token invalid');
     expect(refusal(() => verifyUserToken(otherAudience, SECRET))).toBe('token invalid');
   });
@@ -95,12 +102,21 @@ describe('user tokens, refused', () => {
     ['whose subject is zero', '0'],
     ['whose subject does not fit an id', '2147483648'],
   ])('refuses a token %s', (_case, subject) => {
-    const token = jwt.sign({}, SECRET, { ...USER_CLAIMS, expiresIn: 60, ...(subject === undefined ? {} : { subject }) });
+    const token = jwt.sign({ accountKey: KEY }, SECRET, { ...USER_CLAIMS, expiresIn: 60, ...(subject === undefined ? {} : { subject }) });
+    expect(refusal(() => verifyUserToken(token, SECRET))).toBe('token invalid');
+  });
+
+  it.each([
+    ['without an account key, as tokens issued before keys were', {}],
+    ['whose account key is not a UUID', { accountKey: '1' }],
+    ['whose account key is not text', { accountKey: 42 }],
+  ])('refuses a token %s', (_case, claims) => {
+    const token = jwt.sign(claims, SECRET, { ...USER_CLAIMS, expiresIn: 60, subject: '42' });
     expect(refusal(() => verifyUserToken(token, SECRET))).toBe('token invalid');
   });
 
   it('expires exactly when its exp claim says', () => {
-    const token = issueUserToken(42, SECRET, 600);
+    const token = issueUserToken(ALICE, SECRET, 600);
     const { exp } = jwt.decode(token) as jwt.JwtPayload;
     expect(verifyUserToken(token, SECRET).expiresAt.getTime()).toBe(exp! * 1000);
     expect(exp! - NOW_SECONDS()).toBeGreaterThanOrEqual(599);
@@ -110,12 +126,12 @@ describe('user tokens, refused', () => {
 
 describe('router assertions, refused', () => {
   it('refuses an expired assertion, even with the right issuer, audience and secret', () => {
-    const expired = jwt.sign({ rid: 'r', exp: NOW_SECONDS() - 1 }, SECRET, { ...ROUTER_CLAIMS, subject: '7' });
+    const expired = jwt.sign({ rid: 'r', accountKey: KEY, exp: NOW_SECONDS() - 1 }, SECRET, { ...ROUTER_CLAIMS, subject: '7' });
     expect(refusal(() => verifyRouterAssertion(expired, SECRET))).toBe('router assertion invalid');
   });
 
   it('refuses an assertion without an expiry', () => {
-    const forever = jwt.sign({ rid: 'r' }, SECRET, { ...ROUTER_CLAIMS, subject: '7' });
+    const forever = jwt.sign({ rid: 'r', accountKey: KEY }, SECRET, { ...ROUTER_CLAIMS, subject: '7' });
     expect(refusal(() => verifyRouterAssertion(forever, SECRET))).toBe('router assertion invalid');
   });
 
@@ -124,21 +140,24 @@ describe('router assertions, refused', () => {
     ['a subject of zero', { sub: '0' }],
     ['a subject that does not fit an id', { sub: '2147483648' }],
     ['a numeric rather than textual subject', { sub: 7 }],
+    ['a subject but no account key', { sub: '7', accountKey: undefined }],
+    ['an account key but no subject', { sub: undefined }],
   ])('refuses an assertion with %s', (_case, claims) => {
-    const token = jwt.sign({ rid: 'r', ...claims }, SECRET, { ...ROUTER_CLAIMS, expiresIn: 60 });
+    const token = jwt.sign({ rid: 'r', accountKey: KEY, ...claims }, SECRET, { ...ROUTER_CLAIMS, expiresIn: 60 });
     expect(refusal(() => verifyRouterAssertion(token, SECRET))).toBe('router assertion invalid');
   });
 
   it('refuses an assertion from another issuer or for another audience', () => {
-    const otherIssuer = jwt.sign({ rid: 'r' }, SECRET, { ...ROUTER_CLAIMS, issuer: 'ledgerline-user', subject: '7', expiresIn: 60 });
-    const otherAudience = jwt.sign({ rid: 'r' }, SECRET, { ...ROUTER_CLAIMS, audience: 'ledgerline', subject: '7', expiresIn: 60 });
+    const claims = { rid: 'r', accountKey: KEY };
+    const otherIssuer = jwt.sign(claims, SECRET, { ...ROUTER_CLAIMS, issuer: 'ledgerline-user', subject: '7', expiresIn: 60 });
+    const otherAudience = jwt.sign(claims, SECRET, { ...ROUTER_CLAIMS, audience: 'ledgerline', subject: '7', expiresIn: 60 });
     expect(refusal(() => verifyRouterAssertion(otherIssuer, SECRET))).toBe('router assertion invalid');
     expect(refusal(() => verifyRouterAssertion(otherAudience, SECRET))).toBe('router assertion invalid');
   });
 
   it('reads an assertion without a request id as an empty one', () => {
-    const token = jwt.sign({ rid: 12 }, SECRET, { ...ROUTER_CLAIMS, subject: '7', expiresIn: 60 });
-    expect(verifyRouterAssertion(token, SECRET)).toEqual({ userId: 7, requestId: '' });
+    const token = jwt.sign({ rid: 12, accountKey: KEY }, SECRET, { ...ROUTER_CLAIMS, subject: '7', expiresIn: 60 });
+    expect(verifyRouterAssertion(token, SECRET)).toEqual({ caller: SEVEN, requestId: '' });
   });
 });
 
@@ -148,15 +167,16 @@ describe('router assertions, as signed', () => {
   });
 
   it('live for one minute, so a leaked header is soon useless', () => {
-    const payload = jwt.decode(signRouterAssertion({ userId: 7, requestId: 'r' }, SECRET)) as jwt.JwtPayload;
+    const payload = jwt.decode(signRouterAssertion({ caller: SEVEN, requestId: 'r' }, SECRET)) as jwt.JwtPayload;
     expect(payload.exp! - payload.iat!).toBe(60);
   });
 
-  it('name the caller as subject, and no subject at all for an anonymous request', () => {
-    const signedIn = jwt.decode(signRouterAssertion({ userId: 7, requestId: 'r' }, SECRET)) as jwt.JwtPayload;
-    const anonymous = jwt.decode(signRouterAssertion({ userId: null, requestId: 'r' }, SECRET)) as jwt.JwtPayload;
-    expect(signedIn.sub).toBe('7');
+  it('name the caller as subject with their account key, and neither for an anonymous request', () => {
+    const signedIn = jwt.decode(signRouterAssertion({ caller: SEVEN, requestId: 'r' }, SECRET)) as jwt.JwtPayload;
+    const anonymous = jwt.decode(signRouterAssertion({ caller: null, requestId: 'r' }, SECRET)) as jwt.JwtPayload;
+    expect(signedIn).toMatchObject({ sub: '7', accountKey: KEY });
     expect(anonymous).not.toHaveProperty('sub');
+    expect(anonymous).not.toHaveProperty('accountKey');
   });
 });
 
@@ -179,5 +199,51 @@ describe('InvalidTokenError', () => {
     expect(error.name).toBe('InvalidTokenError');
     expect(error.message).toBe('token expired');
     expect(error.reason).toBe('token expired');
+  });
+});
+
+describe('service credentials', () => {
+  const AUDIENCE = 'ledgerline.user.v1.AccountService';
+
+  it('name the calling service and the user the call acts for, or no user', () => {
+    const forUser = signServiceCredential({ caller: 'ledgerline-finance', userId: 42 }, AUDIENCE, SECRET);
+    const ownBehalf = signServiceCredential({ caller: 'ledgerline-finance', userId: null }, AUDIENCE, SECRET);
+    expect(verifyServiceCredential(forUser, AUDIENCE, SECRET)).toEqual({ caller: 'ledgerline-finance', userId: 42 });
+    expect(verifyServiceCredential(ownBehalf, AUDIENCE, SECRET)).toEqual({ caller: 'ledgerline-finance', userId: null });
+  });
+
+  it('live for half a minute: one call and its retries', () => {
+    const payload = jwt.decode(signServiceCredential({ caller: 'x', userId: 1 }, AUDIENCE, SECRET)) as jwt.JwtPayload;
+    expect(payload.exp! - payload.iat!).toBe(30);
+  });
+
+  it('are refused when made out to another service, signed with another secret, or expired', () => {
+    const credential = signServiceCredential(
+      { caller: 'ledgerline-user', userId: 42 },
+      'ledgerline.finance.v1.RecordErasureService',
+      SECRET,
+    );
+    const expired = jwt.sign({ exp: NOW_SECONDS() - 1 }, SECRET, { algorithm: 'HS256', issuer: 'x', audience: AUDIENCE, subject: '42' });
+    expect(refusal(() => verifyServiceCredential(credential, AUDIENCE, SECRET))).toBe('service credential invalid');
+    expect(refusal(() => verifyServiceCredential(credential, 'ledgerline.finance.v1.RecordErasureService', OTHER_SECRET))).toBe(
+      'service credential invalid',
+    );
+    expect(refusal(() => verifyServiceCredential(expired, AUDIENCE, SECRET))).toBe('service credential expired');
+  });
+
+  it('are refused without an issuer, without an expiry, or with a subject that is not a user id', () => {
+    const claims = { algorithm: 'HS256', audience: AUDIENCE } as const;
+    const anonymous = jwt.sign({}, SECRET, { ...claims, expiresIn: 30 });
+    const forever = jwt.sign({}, SECRET, { ...claims, issuer: 'x' });
+    const badSubject = jwt.sign({}, SECRET, { ...claims, issuer: 'x', subject: 'admin', expiresIn: 30 });
+    for (const token of [anonymous, forever, badSubject]) {
+      expect(refusal(() => verifyServiceCredential(token, AUDIENCE, SECRET))).toBe('service credential invalid');
+    }
+  });
+
+  it('are not user tokens, nor router assertions', () => {
+    const credential = signServiceCredential({ caller: 'ledgerline-router', userId: 42 }, 'ledgerline', SECRET);
+    expect(refusal(() => verifyUserToken(credential, SECRET))).toBe('token invalid');
+    expect(refusal(() => verifyServiceCredential(issueUserToken(ALICE, SECRET, 60), AUDIENCE, SECRET))).toBe('service credential invalid');
   });
 });

@@ -3,15 +3,19 @@ import { secretSchema } from '@ledgerline/identity';
 import { dataDirVariable, hostVariable, loadConfig, optionalVariable, portVariable, secretOrDevSecret } from '@ledgerline/service-runtime';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { StackPorts } from './stack.js';
 
 const environmentSchema = z.object({
   DATABASE_URL: optionalVariable(z.url()),
   JWT_SECRET: optionalVariable(secretSchema),
   ROUTER_SIGNING_SECRET: optionalVariable(secretSchema),
+  SERVICE_SIGNING_SECRET: optionalVariable(secretSchema),
   HOST: hostVariable,
   PORT: portVariable(4000),
   USER_SUBGRAPH_PORT: portVariable(4001),
   FINANCE_SUBGRAPH_PORT: portVariable(4002),
+  USER_GRPC_PORT: portVariable(50051),
+  FINANCE_GRPC_PORT: portVariable(50052),
   EMBEDDED_POSTGRES_PORT: portVariable(5433),
   LEDGERLINE_DATA_DIR: dataDirVariable,
 });
@@ -20,10 +24,10 @@ export interface LauncherConfig {
   /** DATABASE_URL's server, or else the embedded PostgreSQL to start. */
   database: { kind: 'server'; url: string } | { kind: 'embedded'; port: number; dataDir: string };
   host: string;
-  ports: { router: number; user: number; finance: number };
+  ports: StackPorts;
   dataDir: string;
   /** Passed to every service, so all three agree even when they are generated dev secrets. */
-  secrets: { JWT_SECRET: string; ROUTER_SIGNING_SECRET: string };
+  secrets: { JWT_SECRET: string; ROUTER_SIGNING_SECRET: string; SERVICE_SIGNING_SECRET: string };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => void): LauncherConfig {
@@ -35,11 +39,18 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
         ? { kind: 'embedded', port: parsed.EMBEDDED_POSTGRES_PORT, dataDir: join(dataDir, 'postgres') }
         : { kind: 'server', url: parsed.DATABASE_URL },
     host: parsed.HOST,
-    ports: { router: parsed.PORT, user: parsed.USER_SUBGRAPH_PORT, finance: parsed.FINANCE_SUBGRAPH_PORT },
+    ports: {
+      router: parsed.PORT,
+      user: parsed.USER_SUBGRAPH_PORT,
+      finance: parsed.FINANCE_SUBGRAPH_PORT,
+      userGrpc: parsed.USER_GRPC_PORT,
+      financeGrpc: parsed.FINANCE_GRPC_PORT,
+    },
     dataDir,
     secrets: {
       JWT_SECRET: secretOrDevSecret(parsed.JWT_SECRET, 'jwtSecret', dataDir, warn),
       ROUTER_SIGNING_SECRET: secretOrDevSecret(parsed.ROUTER_SIGNING_SECRET, 'routerSigningSecret', dataDir, warn),
+      SERVICE_SIGNING_SECRET: secretOrDevSecret(parsed.SERVICE_SIGNING_SECRET, 'serviceSigningSecret', dataDir, warn),
     },
   };
 }

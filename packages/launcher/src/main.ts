@@ -33,6 +33,7 @@ try {
       `  GraphQL (router)   ${stack.routerUrl}`,
       `  User subgraph      ${stack.userSubgraphUrl}  (accepts only the router's signed calls)`,
       `  Finance subgraph   ${stack.financeSubgraphUrl}  (accepts only the router's signed calls)`,
+      `  gRPC (internal)    user ${stack.userGrpcAddress}, finance ${stack.financeGrpcAddress}  (health and reflection open; calls need a service credential)`,
       `  Database           ${database.description}`,
       '',
     ].join('\n') + '\n',

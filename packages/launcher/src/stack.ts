@@ -3,9 +3,19 @@
 import { applyMigrations, migrationTargetsFromEnv } from '@ledgerline/prisma/migrate';
 import { startServiceProcess, waitUntilReady, type ServiceProcess } from './serviceProcess.js';
 
+export interface StackPorts {
+  router: number;
+  /** The subgraphs' GraphQL (HTTP) ports, for the router. */
+  user: number;
+  finance: number;
+  /** The subgraphs' gRPC ports, for each other. */
+  userGrpc: number;
+  financeGrpc: number;
+}
+
 export interface StackOptions {
   databaseUrl: string;
-  ports: { router: number; user: number; finance: number };
+  ports: StackPorts;
   host?: string;
   /** Variables passed to every service, on top of this process's environment. */
   env?: NodeJS.ProcessEnv;
@@ -17,6 +27,9 @@ export interface Stack {
   routerUrl: string;
   userSubgraphUrl: string;
   financeSubgraphUrl: string;
+  /** host:port of each subgraph's gRPC server. */
+  userGrpcAddress: string;
+  financeGrpcAddress: string;
   /** Resolves when any service exits on its own: the stack is then broken. */
   failed: Promise<string>;
   stop(): Promise<void>;
@@ -29,6 +42,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const log = options.log ?? (() => {});
   const base = (port: number) => `http://${host}:${port}`;
   const subgraphUrls = { user: `${base(options.ports.user)}/graphql`, finance: `${base(options.ports.finance)}/graphql` };
+  const grpcAddresses = { user: `${host}:${options.ports.userGrpc}`, finance: `${host}:${options.ports.financeGrpc}` };
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...options.env,
@@ -39,6 +53,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     FINANCE_SUBGRAPH_PORT: String(options.ports.finance),
     USER_SUBGRAPH_URL: subgraphUrls.user,
     FINANCE_SUBGRAPH_URL: subgraphUrls.finance,
+    USER_GRPC_PORT: String(options.ports.userGrpc),
+    FINANCE_GRPC_PORT: String(options.ports.financeGrpc),
+    USER_GRPC_ADDRESS: grpcAddresses.user,
+    FINANCE_GRPC_ADDRESS: grpcAddresses.finance,
   };
 
   // The same variables the services read (DATABASE_URL, <SERVICE>_DATABASE_URL and _SCHEMA),
@@ -74,6 +92,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     routerUrl: `${base(options.ports.router)}/graphql`,
     userSubgraphUrl: subgraphUrls.user,
     financeSubgraphUrl: subgraphUrls.finance,
+    userGrpcAddress: grpcAddresses.user,
+    financeGrpcAddress: grpcAddresses.finance,
     failed: Promise.race(
       services.map((service) =>
         service.exited.then((code) => (stopping ? new Promise<string>(() => {}) : `${service.name} exited with code ${code}`)),

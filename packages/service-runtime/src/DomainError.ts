@@ -6,7 +6,15 @@ import type { GraphQLFormattedError } from 'graphql';
  * REST routes map them to HTTP statuses, gRPC to status codes, each in one place.
  */
 export type DomainErrorCode =
-  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'EMAIL_TAKEN' | 'USERNAME_TAKEN' | 'INVALID_CREDENTIALS';
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'EMAIL_TAKEN'
+  | 'USERNAME_TAKEN'
+  | 'INVALID_CREDENTIALS'
+  /** Another service this one needs is down or too slow: nothing was changed, try again. */
+  | 'SERVICE_UNAVAILABLE';
 
 /** A rule of the domain said no. The message is written for the caller. */
 export class DomainError extends Error {

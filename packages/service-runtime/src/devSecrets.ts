@@ -1,11 +1,11 @@
-// Zero-setup secrets: when JWT_SECRET or ROUTER_SIGNING_SECRET is unset outside production, every
+// Zero-setup secrets: when JWT_SECRET, ROUTER_SIGNING_SECRET or SERVICE_SIGNING_SECRET is unset outside production, every
 // process on this machine reads the same generated value from the data directory, so a router and
 // subgraphs started separately still agree, and sessions survive a restart.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type DevSecretName = 'jwtSecret' | 'routerSigningSecret';
+export type DevSecretName = 'jwtSecret' | 'routerSigningSecret' | 'serviceSigningSecret';
 
 export function devSecret(name: DevSecretName, dataDir: string, warn: (message: string) => void): string {
   const file = join(dataDir, 'dev-secrets.json');

@@ -10,6 +10,7 @@ export {
   variableWithDefault,
   portVariable,
   hostVariable,
+  grpcAddressVariable,
   dataDirVariable,
   logLevelSchema,
 } from './loadConfig.js';
@@ -18,7 +19,8 @@ export { defaultDataDir } from './dataDir.js';
 export { operationLogPlugin, type LoggingContext } from './apolloOperationLog.js';
 export { maskInternalErrors } from './maskInternalErrors.js';
 export { DomainError, badInput, formatDomainError, type DomainErrorCode } from './DomainError.js';
-export { subgraphContextFrom, requireUser, type SubgraphContext } from './subgraphContext.js';
+export { subgraphContextFrom, requireUser, requireCaller, type SubgraphContext } from './subgraphContext.js';
+export { type AdmitCaller } from './callerAdmission.js';
 export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions } from './subgraphServer.js';
 export { idArgument } from './idArgument.js';
 export {
@@ -30,6 +32,11 @@ export {
   secretOrDevSecret,
   type SubgraphConfig,
 } from './subgraphConfig.js';
-export { runSubgraph, type SubgraphProcess } from './runSubgraph.js';
+export { runSubgraph, type SubgraphProcess, type SubgraphServices } from './runSubgraph.js';
 export { httpErrorHandler } from './httpErrorHandler.js';
 export { isPrismaError } from './prismaErrors.js';
+export { createGrpcServer, type GrpcServer, type GrpcServiceBinding } from './grpcServer.js';
+export { unaryHandler, type GrpcHandlerSettings } from './grpcHandlers.js';
+export { connectPeer, callPeer, type GrpcPeer, type GrpcCallerIdentity } from './grpcClient.js';
+export { errorFromFailedCall, grpcStatusOf } from './grpcStatus.js';
+export { refusedToken } from './tokenRefusal.js';

@@ -32,6 +32,10 @@ export const portVariable = (fallback: number) => variableWithDefault(z.coerce.n
 /** HOST: the interface to listen on, loopback unless set. */
 export const hostVariable = variableWithDefault(z.string(), '127.0.0.1');
 
+/** Where a peer's gRPC server listens, as host:port (e.g. "user:50051" in a cluster). */
+export const grpcAddressVariable = (fallback: string) =>
+  variableWithDefault(z.string().regex(/^[^\s:/]+:[0-9]{1,5}$/, 'must be host:port, e.g. 127.0.0.1:50051'), fallback);
+
 /** LEDGERLINE_DATA_DIR: where the zero-setup defaults keep their state. */
 export const dataDirVariable = variableWithDefault(z.string(), defaultDataDir);
 

@@ -14,6 +14,8 @@ export const subgraphVariables = {
   HOST: hostVariable,
   DATABASE_URL: optionalVariable(z.url()),
   ROUTER_SIGNING_SECRET: optionalVariable(secretSchema),
+  /** Signs the credentials the services present to each other over gRPC; the router never holds it. */
+  SERVICE_SIGNING_SECRET: optionalVariable(secretSchema),
   LEDGERLINE_DATA_DIR: dataDirVariable,
   LOG_LEVEL: logLevelSchema,
 };
@@ -24,9 +26,11 @@ export interface SubgraphConfig {
   production: boolean;
   host: string;
   port: number;
+  grpcPort: number;
   databaseUrl: string;
   databaseSchema: string;
   routerSigningSecret: string;
+  serviceSigningSecret: string;
   logLevel: string;
   dataDir: string;
 }
@@ -61,7 +65,7 @@ export function databaseUrlOf(
 
 export function subgraphConfigFrom(
   env: SubgraphVariables,
-  own: { port: number; databaseUrl: string; databaseSchema: string },
+  own: { port: number; grpcPort: number; databaseUrl: string; databaseSchema: string },
   warn: (message: string) => void,
 ): SubgraphConfig {
   return {
@@ -69,6 +73,7 @@ export function subgraphConfigFrom(
     host: env.HOST,
     ...own,
     routerSigningSecret: secretOrDevSecret(env.ROUTER_SIGNING_SECRET, 'routerSigningSecret', env.LEDGERLINE_DATA_DIR, warn),
+    serviceSigningSecret: secretOrDevSecret(env.SERVICE_SIGNING_SECRET, 'serviceSigningSecret', env.LEDGERLINE_DATA_DIR, warn),
     logLevel: env.LOG_LEVEL,
     dataDir: env.LEDGERLINE_DATA_DIR,
   };

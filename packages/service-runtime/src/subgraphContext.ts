@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { InvalidTokenError, ROUTER_ASSERTION_HEADER, verifyRouterAssertion } from '@ledgerline/identity';
+import { InvalidTokenError, ROUTER_ASSERTION_HEADER, verifyRouterAssertion, type Caller } from '@ledgerline/identity';
 import type { Logger } from 'pino';
 import { DomainError } from './DomainError.js';
 import { requestIdFrom } from './requestId.js';
@@ -8,6 +8,8 @@ import { requestIdFrom } from './requestId.js';
 /** What every subgraph resolver knows about the request it serves. */
 export interface SubgraphContext {
   /** The caller, as verified by the router; null for anonymous operations. */
+  caller: Caller | null;
+  /** The caller's user id, or the user who has just signed in during this operation; null otherwise. */
   userId: number | null;
   requestId: string;
   log: Logger;
@@ -21,9 +23,10 @@ export function subgraphContextFrom(headers: IncomingHttpHeaders, secret: string
   const header = headers[ROUTER_ASSERTION_HEADER];
   if (typeof header !== 'string') throw notFromRouter('missing router assertion');
   try {
-    const { userId, requestId } = verifyRouterAssertion(header, secret);
+    const { caller, requestId } = verifyRouterAssertion(header, secret);
     const id = requestId === '' ? requestIdFrom(undefined) : requestId;
-    return { userId, requestId: id, log: log.child({ requestId: id, userId }) };
+    const userId = caller?.userId ?? null;
+    return { caller, userId, requestId: id, log: log.child({ requestId: id, userId }) };
   } catch (error) {
     if (error instanceof InvalidTokenError) throw notFromRouter(error.reason);
     throw error;
@@ -40,4 +43,10 @@ function notFromRouter(reason: string): GraphQLError {
 export function requireUser(context: SubgraphContext): number {
   if (context.userId === null) throw new DomainError('UNAUTHENTICATED', 'You must be signed in');
   return context.userId;
+}
+
+/** The caller, or an UNAUTHENTICATED error for anonymous requests. */
+export function requireCaller(context: SubgraphContext): Caller {
+  if (context.caller === null) throw new DomainError('UNAUTHENTICATED', 'You must be signed in');
+  return context.caller;
 }

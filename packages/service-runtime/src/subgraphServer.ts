@@ -11,6 +11,7 @@ import express from 'express';
 import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import { operationLogPlugin } from './apolloOperationLog.js';
+import { callerAdmissionPlugin, type AdmitCaller } from './callerAdmission.js';
 import { formatDomainError } from './DomainError.js';
 import { httpErrorHandler } from './httpErrorHandler.js';
 import { mountHealthRoutes, type ReadinessCheck } from './healthRoutes.js';
@@ -26,6 +27,8 @@ export interface SubgraphServerOptions {
    */
   resolvers: Record<string, unknown>;
   routerSigningSecret: string;
+  /** Whether a signed-in caller's session is still live; runs once per operation, before any resolver. */
+  admitCaller: AdmitCaller;
   readinessChecks: ReadinessCheck[];
   log: Logger;
 }
@@ -53,6 +56,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
       // Traces are for Apollo's hosted reporting, which Ledgerline does not use.
       ApolloServerPluginInlineTraceDisabled(),
       operationLogPlugin(),
+      callerAdmissionPlugin(options.admitCaller),
     ],
   });
   await apollo.start();

@@ -7,7 +7,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { thrownBy } from '../../../test/support/thrown.js';
 import { DomainError } from '../src/DomainError.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../src/requestId.js';
-import { requireUser, subgraphContextFrom, type SubgraphContext } from '../src/subgraphContext.js';
+import { requireCaller, requireUser, subgraphContextFrom, type SubgraphContext } from '../src/subgraphContext.js';
+import { callerFor } from '../../../test/support/callers.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -59,6 +60,8 @@ const withAssertion = (value: string) => ({ [ROUTER_ASSERTION_HEADER]: value });
 const refusalOf = (headers: Record<string, string | string[]>): GraphQLError =>
   thrownBy(() => subgraphContextFrom(headers, SECRET, recordingLogger().log), GraphQLError);
 
+const SEVEN = callerFor(7);
+
 describe('subgraphContextFrom', () => {
   it('refuses a request without a router assertion with a 401 UNAUTHENTICATED', () => {
     const error = refusalOf({ authorization: 'Bearer something' });
@@ -67,7 +70,7 @@ describe('subgraphContextFrom', () => {
   });
 
   it('refuses a repeated router assertion header', () => {
-    const assertion = signRouterAssertion({ userId: 7, requestId: 'abc' }, SECRET);
+    const assertion = signRouterAssertion({ caller: SEVEN, requestId: 'abc' }, SECRET);
     expect(refusalOf({ [ROUTER_ASSERTION_HEADER]: [assertion, assertion] }).message).toContain('missing router assertion');
   });
 
@@ -84,27 +87,28 @@ describe('subgraphContextFrom', () => {
   });
 
   it('refuses an assertion signed with another secret', () => {
-    const forged = signRouterAssertion({ userId: 7, requestId: 'abc' }, 'f'.repeat(32));
+    const forged = signRouterAssertion({ caller: SEVEN, requestId: 'abc' }, 'f'.repeat(32));
     expect(refusalOf(withAssertion(forged)).extensions['code']).toBe('UNAUTHENTICATED');
   });
 
   it('gives resolvers the caller and request id, with a logger that tags every line with both', () => {
     const { log, child, childBindings } = recordingLogger();
-    const context = subgraphContextFrom(withAssertion(signRouterAssertion({ userId: 7, requestId: 'abc' }, SECRET)), SECRET, log);
-    expect(context).toEqual({ userId: 7, requestId: 'abc', log: child });
+    const context = subgraphContextFrom(withAssertion(signRouterAssertion({ caller: SEVEN, requestId: 'abc' }, SECRET)), SECRET, log);
+    expect(context).toEqual({ caller: SEVEN, userId: 7, requestId: 'abc', log: child });
     expect(childBindings).toHaveBeenCalledWith({ requestId: 'abc', userId: 7 });
   });
 
   it('gives no caller for an anonymous request', () => {
     const { log } = recordingLogger();
-    const context = subgraphContextFrom(withAssertion(signRouterAssertion({ userId: null, requestId: 'abc' }, SECRET)), SECRET, log);
+    const context = subgraphContextFrom(withAssertion(signRouterAssertion({ caller: null, requestId: 'abc' }, SECRET)), SECRET, log);
+    expect(context.caller).toBeNull();
     expect(context.userId).toBeNull();
     expect(context.requestId).toBe('abc');
   });
 
   it('makes up a request id when the assertion carries an empty one', () => {
     const { log, childBindings } = recordingLogger();
-    const context = subgraphContextFrom(withAssertion(signRouterAssertion({ userId: 7, requestId: '' }, SECRET)), SECRET, log);
+    const context = subgraphContextFrom(withAssertion(signRouterAssertion({ caller: SEVEN, requestId: '' }, SECRET)), SECRET, log);
     expect(context.requestId).toMatch(UUID);
     expect(childBindings).toHaveBeenCalledWith({ requestId: context.requestId, userId: 7 });
   });
@@ -115,13 +119,18 @@ describe('subgraphContextFrom', () => {
         throw new Error('logger broke');
       },
     } as unknown as Logger;
-    const assertion = signRouterAssertion({ userId: 7, requestId: 'abc' }, SECRET);
+    const assertion = signRouterAssertion({ caller: SEVEN, requestId: 'abc' }, SECRET);
     expect(() => subgraphContextFrom(withAssertion(assertion), SECRET, failingLog)).toThrow('logger broke');
   });
 });
 
 describe('requireUser', () => {
-  const contextOf = (userId: number | null): SubgraphContext => ({ userId, requestId: 'abc', log: recordingLogger().log });
+  const contextOf = (userId: number | null): SubgraphContext => ({
+    caller: userId === null ? null : callerFor(userId),
+    userId,
+    requestId: 'abc',
+    log: recordingLogger().log,
+  });
 
   it('answers the signed-in caller’s id', () => {
     expect(requireUser(contextOf(7))).toBe(7);
@@ -130,6 +139,18 @@ describe('requireUser', () => {
   it('refuses an anonymous caller with UNAUTHENTICATED', () => {
     const refuse = () => requireUser(contextOf(null));
     expect(refuse).toThrow(DomainError);
+    expect(refuse).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED', message: 'You must be signed in' }));
+  });
+});
+
+describe('requireCaller', () => {
+  it('answers the signed-in caller with their account key', () => {
+    const caller = callerFor(7);
+    expect(requireCaller({ caller, userId: 7, requestId: 'abc', log: recordingLogger().log })).toBe(caller);
+  });
+
+  it('refuses an anonymous caller with UNAUTHENTICATED', () => {
+    const refuse = () => requireCaller({ caller: null, userId: null, requestId: 'abc', log: recordingLogger().log });
     expect(refuse).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED', message: 'You must be signed in' }));
   });
 });

@@ -6,12 +6,16 @@ import { signRouterAssertion } from '@ledgerline/identity';
 import jwt from 'jsonwebtoken';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, createSubgraphServer, DomainError, listen, type SubgraphServer } from '../src/index.js';
+import { callerFor } from '../../../test/support/callers.js';
+import { createLogger, createSubgraphServer, DomainError, listen, refusedToken, type SubgraphServer } from '../src/index.js';
 
 const secret = randomBytes(32).toString('hex');
 let server: SubgraphServer;
 let url: string;
 let databaseAnswers = true;
+/** The callers whose sessions the admission check refuses, as the User service would a deleted account. */
+const endedSessions = new Set<number>();
+const caller = callerFor(7);
 
 beforeAll(async () => {
   server = await createSubgraphServer({
@@ -34,6 +38,7 @@ beforeAll(async () => {
       },
     },
     routerSigningSecret: secret,
+    admitCaller: (candidate) => (endedSessions.has(candidate.userId) ? Promise.reject(refusedToken('revoked')) : Promise.resolve()),
     readinessChecks: [
       {
         name: 'database',
@@ -64,7 +69,8 @@ async function ask(query: string, assertion?: string) {
   };
 }
 
-const fromRouter = (userId: number | null) => signRouterAssertion({ userId, requestId: 'test' }, secret);
+const fromRouter = (userId: number | null) =>
+  signRouterAssertion({ caller: userId === null ? null : { ...caller, userId }, requestId: 'test' }, secret);
 
 describe('createSubgraphServer', () => {
   it('serves the caller the router asserts', async () => {
@@ -79,11 +85,25 @@ describe('createSubgraphServer', () => {
       audience: 'ledgerline-subgraphs',
       subject: '7',
     });
-    for (const assertion of [undefined, signRouterAssertion({ userId: 7, requestId: 'x' }, 'f'.repeat(64)), expired]) {
+    for (const assertion of [undefined, signRouterAssertion({ caller, requestId: 'x' }, 'f'.repeat(64)), expired]) {
       const { status, body } = await ask('{ caller }', assertion);
       expect(status).toBe(401);
       expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
       expect(body.data ?? null).toBeNull();
+    }
+  });
+
+  it('refuses a caller whose session has ended before any resolver runs, with the code and message the gateway passes on', async () => {
+    endedSessions.add(8);
+    try {
+      const { status, body } = await ask('{ refused }', fromRouter(8));
+      // 200, not 401: the gateway would turn an HTTP 401 into "401: Unauthorized" and lose the reason.
+      expect(status).toBe(200);
+      expect(body.errors).toEqual([{ message: refusedToken('revoked').message, extensions: { code: 'UNAUTHENTICATED' } }]);
+      expect(body.data ?? null).toBeNull();
+      expect((await ask('{ caller }', fromRouter(null))).body).toEqual({ data: { caller: null } });
+    } finally {
+      endedSessions.delete(8);
     }
   });
 

@@ -18,6 +18,7 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   NOT_FOUND: 404,
   EMAIL_TAKEN: 409,
   USERNAME_TAKEN: 409,
+  SERVICE_UNAVAILABLE: 503,
 };
 const EDGE_STATUS: Record<EdgeErrorCode, number> = {
   MALFORMED_JSON: 400,
@@ -41,6 +42,7 @@ export const MEANING_OF: Record<RestErrorCode, string> = {
   METHOD_NOT_ALLOWED: 'the route exists, with other methods (see the Allow header)',
   EMAIL_TAKEN: 'an account with this email already exists',
   USERNAME_TAKEN: 'the username is taken',
+  SERVICE_UNAVAILABLE: 'a service behind the router is down or too slow; nothing was changed, try again shortly',
   PAYLOAD_TOO_LARGE: 'the body is larger than the router accepts',
   UNSUPPORTED_MEDIA_TYPE: 'the body is not sent as application/json',
   INTERNAL_SERVER_ERROR: 'the server failed; the request id in x-request-id finds it in the logs',

@@ -40,7 +40,7 @@ export function financeRecordRoutes<Body extends { userId: number }, Item, Row>(
     summary: resource.summaries.add,
     auth: 'bearer',
     body: resource.request,
-    ownerOf: (body) => body.userId,
+    owner: { of: ({ body }) => body.userId, refusal: 'userId: you may only add records of your own' },
     success: {
       status: 201,
       description: added.description,

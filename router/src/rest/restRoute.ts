@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { badFields, RestError, type RestErrorCode } from './errorModel.js';
 import type { RunOperation } from './gatewayOperation.js';
 
-export type RouteMethod = 'get' | 'post';
+export type RouteMethod = 'get' | 'post' | 'delete';
 
 interface RouteSpec<Params extends z.ZodObject, Body extends z.ZodObject, Result extends z.ZodType> {
   method: RouteMethod;
@@ -22,8 +22,8 @@ interface RouteSpec<Params extends z.ZodObject, Body extends z.ZodObject, Result
   success: { status: 200 | 201; description: string; schema: Result };
   /** Errors of this route's own operation; those of authentication and bodies are added for every route. */
   errors: RestErrorCode[];
-  /** The user a body's records are for (its `userId`); anyone else gets 403 before GraphQL runs. */
-  ownerOf?: (body: z.output<Body>) => number;
+  /** The user the request acts on (a body's `userId`, a path's id); anyone else gets 403 before GraphQL runs. */
+  owner?: { of: (input: { params: z.output<Params>; body: z.output<Body> }) => number; refusal: string };
   respond: (input: { params: z.output<Params>; body: z.output<Body> }, run: RunOperation) => Promise<z.output<Result>>;
 }
 
@@ -54,7 +54,7 @@ export function defineRoute<
   Body extends z.ZodObject = z.ZodObject,
   Result extends z.ZodType = z.ZodType,
 >(spec: RouteSpec<Params, Body, Result>): RestRoute {
-  const { ownerOf, respond, ...route } = spec;
+  const { owner, respond, ...route } = spec;
   return {
     ...route,
     async handle({ params, body, callerId }, run) {
@@ -63,9 +63,7 @@ export function defineRoute<
         params: (spec.params ? parsed(spec.params, params) : undefined) as z.output<Params>,
         body: (spec.body ? parsed(spec.body, body ?? {}) : undefined) as z.output<Body>,
       };
-      if (ownerOf !== undefined && ownerOf(input.body) !== callerId) {
-        throw new RestError('FORBIDDEN', 'userId: you may only add records of your own');
-      }
+      if (owner !== undefined && owner.of(input) !== callerId) throw new RestError('FORBIDDEN', owner.refusal);
       return respond(input, run);
     },
   };

@@ -50,7 +50,7 @@ function authenticate(route: RestRoute, deps: RouteDependencies): RequestHandler
       if (error instanceof GraphQLError) throw new RestError('UNAUTHENTICATED', error.message);
       throw error;
     }
-    if (route.auth === 'bearer' && context.userId === null) {
+    if (route.auth === 'bearer' && context.caller === null) {
       throw new RestError('UNAUTHENTICATED', 'This route needs an "Authorization: Bearer <token>" header');
     }
     res.locals['routerContext'] = context;
@@ -69,7 +69,7 @@ function runRoute(route: RestRoute, deps: RouteDependencies): RequestHandler {
   return async (req, res) => {
     const context = res.locals['routerContext'] as RouterContext;
     const result = await route.handle(
-      { params: req.params, body: req.body as unknown, callerId: context.userId },
+      { params: req.params, body: req.body as unknown, callerId: context.caller?.userId ?? null },
       operationRunner(deps.apollo, context),
     );
     res.status(route.success.status).json(result);

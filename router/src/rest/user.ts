@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { knownUser } from './errorModel.js';
 import { idInPath, idOf, textField } from './fields.js';
 import { defineRoute } from './restRoute.js';
-import { LoginOperation, ProfileOperation, RegisterOperation } from './operations/user.js';
+import { DeleteAccountOperation, LoginOperation, ProfileOperation, RegisterOperation } from './operations/user.js';
 import { idFromGraphQL } from './scalars.js';
 
 const register = defineRoute({
@@ -93,4 +93,40 @@ const profile = defineRoute({
   },
 });
 
-export const userRoutes = [register, login, profile];
+const ACCOUNT_DELETED = 'Account deleted' as const;
+const DELETION_PENDING = 'Account deletion under way: the account refuses every token now, and its records are erased shortly' as const;
+
+const deleteAccount = defineRoute({
+  method: 'delete',
+  path: '/user/{id}',
+  operationId: 'deleteAccount',
+  tag: 'User',
+  summary: 'Delete your account',
+  description:
+    'Deletes your account and every income, expense and savings goal of it. Every token of the account is refused from the moment the password is accepted. `status` is `DELETED` when all is gone, or `PENDING` when a service was unreachable: the deletion then finishes on its own, with nothing to retry.',
+  auth: 'bearer',
+  params: z.object({ id: idInPath('Your own user id.') }),
+  body: z
+    .object({
+      password: textField('The account’s password, asked again so that a stolen token alone cannot delete it.', 'correct horse battery'),
+    })
+    .meta({ id: 'DeleteAccountRequest' }),
+  owner: { of: ({ params }) => params.id, refusal: 'id: you may only delete your own account' },
+  success: {
+    status: 200,
+    description: 'The account is deleted, or its deletion is under way.',
+    schema: z
+      .strictObject({
+        message: z.enum([ACCOUNT_DELETED, DELETION_PENDING]),
+        status: z.enum(['DELETED', 'PENDING']).meta({ description: 'DELETED: all gone. PENDING: finishing on its own.' }),
+      })
+      .meta({ id: 'AccountDeletion' }),
+  },
+  errors: ['FORBIDDEN', 'INVALID_CREDENTIALS'],
+  async respond({ body }, run) {
+    const { status } = (await run(DeleteAccountOperation, body)).deleteAccount;
+    return { message: status === 'DELETED' ? ACCOUNT_DELETED : DELETION_PENDING, status };
+  },
+});
+
+export const userRoutes = [register, login, profile, deleteAccount];

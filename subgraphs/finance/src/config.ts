@@ -2,12 +2,14 @@
 import {
   databaseSchemaVariable,
   databaseUrlOf,
+  grpcAddressVariable,
   loadConfig,
   optionalVariable,
   portVariable,
   requireInProduction,
   subgraphConfigFrom,
   subgraphVariables,
+  variableWithDefault,
   type SubgraphConfig,
 } from '@ledgerline/service-runtime';
 import { z } from 'zod';
@@ -16,19 +18,35 @@ const environmentSchema = z
   .object({
     ...subgraphVariables,
     FINANCE_SUBGRAPH_PORT: portVariable(4002),
+    FINANCE_GRPC_PORT: portVariable(50052),
+    USER_GRPC_ADDRESS: grpcAddressVariable('127.0.0.1:50051'),
+    /** How long a read may rely on the User service's last word on a token; writes always ask. */
+    TOKEN_CHECK_CACHE_MS: variableWithDefault(z.coerce.number().int().min(0).max(5_000), 2_000),
     FINANCE_DATABASE_URL: optionalVariable(z.url()),
     FINANCE_DATABASE_SCHEMA: databaseSchemaVariable('finance'),
   })
   .transform((env, context) => {
-    requireInProduction(env, ['ROUTER_SIGNING_SECRET'], context);
+    requireInProduction(env, ['ROUTER_SIGNING_SECRET', 'SERVICE_SIGNING_SECRET'], context);
     const own = { name: 'FINANCE_DATABASE_URL', value: env.FINANCE_DATABASE_URL };
     return { ...env, databaseUrl: databaseUrlOf(own, env.DATABASE_URL, context) };
   });
 
-export type FinanceSubgraphConfig = SubgraphConfig;
+export interface FinanceSubgraphConfig extends SubgraphConfig {
+  userGrpcAddress: string;
+  tokenCheckCacheMs: number;
+}
 
 export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => void): FinanceSubgraphConfig {
   const parsed = loadConfig('finance-subgraph', environmentSchema, env);
-  const own = { port: parsed.FINANCE_SUBGRAPH_PORT, databaseUrl: parsed.databaseUrl, databaseSchema: parsed.FINANCE_DATABASE_SCHEMA };
-  return subgraphConfigFrom(parsed, own, warn);
+  const own = {
+    port: parsed.FINANCE_SUBGRAPH_PORT,
+    grpcPort: parsed.FINANCE_GRPC_PORT,
+    databaseUrl: parsed.databaseUrl,
+    databaseSchema: parsed.FINANCE_DATABASE_SCHEMA,
+  };
+  return {
+    ...subgraphConfigFrom(parsed, own, warn),
+    userGrpcAddress: parsed.USER_GRPC_ADDRESS,
+    tokenCheckCacheMs: parsed.TOKEN_CHECK_CACHE_MS,
+  };
 }

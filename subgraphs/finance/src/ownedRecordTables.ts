@@ -1,7 +1,7 @@
 // The data layer of a user's own records (incomes, expenses, savings goals): the only code that
 // calls Prisma for them. Prisma's "no record matched" comes back as null or false here, so the
 // domain rules never see a Prisma error code.
-import type { FinanceDatabase } from './db.js';
+import type { FinanceQueries } from './db.js';
 import type { Expense, Income, SavingsGoal } from './generated/prisma/client.js';
 import { isPrismaError } from '@ledgerline/service-runtime';
 import { datesWithin } from './datesWithin.js';
@@ -41,7 +41,7 @@ interface OwnedTableDelegate<Row> {
   findMany(args: { where: object; orderBy: object[]; take: number; skip: number }): Promise<Row[]>;
 }
 
-function delegateOf<Table extends OwnedTableName>(db: FinanceDatabase, table: Table): OwnedTableDelegate<RowOf<Table>> {
+function delegateOf<Table extends OwnedTableName>(db: FinanceQueries, table: Table): OwnedTableDelegate<RowOf<Table>> {
   // Each generated delegate has a type of its own; the calls above are the same on all three.
   return db[table] as unknown as OwnedTableDelegate<RowOf<Table>>;
 }
@@ -50,7 +50,7 @@ function delegateOf<Table extends OwnedTableName>(db: FinanceDatabase, table: Ta
 const NO_RECORD_MATCHED = 'P2025';
 
 export function insertOwnedRecord<Table extends OwnedTableName>(
-  db: FinanceDatabase,
+  db: FinanceQueries,
   table: Table,
   data: { userId: number },
 ): Promise<RowOf<Table>> {
@@ -59,7 +59,7 @@ export function insertOwnedRecord<Table extends OwnedTableName>(
 
 /** The updated row, or null when no row has this id and this owner. */
 export async function updateOwnedRow<Table extends OwnedTableName>(
-  db: FinanceDatabase,
+  db: FinanceQueries,
   table: Table,
   key: { id: number; userId: number },
   data: object,
@@ -73,7 +73,7 @@ export async function updateOwnedRow<Table extends OwnedTableName>(
 }
 
 /** False when no row has this id and this owner. */
-export async function deleteOwnedRow(db: FinanceDatabase, table: OwnedTableName, key: { id: number; userId: number }): Promise<boolean> {
+export async function deleteOwnedRow(db: FinanceQueries, table: OwnedTableName, key: { id: number; userId: number }): Promise<boolean> {
   try {
     await delegateOf(db, table).delete({ where: key });
     return true;
@@ -84,13 +84,13 @@ export async function deleteOwnedRow(db: FinanceDatabase, table: OwnedTableName,
 }
 
 /** Who owns the record with this id, or null when there is none. */
-export async function ownerOfRow(db: FinanceDatabase, table: OwnedTableName, id: number): Promise<number | null> {
+export async function ownerOfRow(db: FinanceQueries, table: OwnedTableName, id: number): Promise<number | null> {
   const row = await delegateOf(db, table).findUnique({ where: { id }, select: { userId: true } });
   return row?.userId ?? null;
 }
 
 export function findOwnedRows<Table extends OwnedTableName>(
-  db: FinanceDatabase,
+  db: FinanceQueries,
   layout: OwnedTableLayout<Table>,
   query: OwnedRecordsQuery,
 ): Promise<RowOf<Table>[]> {
@@ -101,4 +101,15 @@ export function findOwnedRows<Table extends OwnedTableName>(
     take: query.limit,
     skip: query.offset,
   });
+}
+
+/** Deletes every row of the user in all three tables; how many went from each. */
+export async function deleteAllRowsOf(db: FinanceQueries, userId: number): Promise<Record<OwnedTableName, number>> {
+  const where = { where: { userId } };
+  const [income, expense, savingsGoal] = [
+    await db.income.deleteMany(where),
+    await db.expense.deleteMany(where),
+    await db.savingsGoal.deleteMany(where),
+  ];
+  return { income: income.count, expense: expense.count, savingsGoal: savingsGoal.count };
 }

@@ -1,6 +1,6 @@
 // What adding, changing, deleting and listing a user's own records have in common. A kind of
 // record (incomes.ts, expenses.ts, savingsGoals.ts) names its table and the rule of each field.
-import type { FinanceDatabase } from './db.js';
+import type { FinanceQueries } from './db.js';
 import {
   deleteOwnedRow,
   findOwnedRows,
@@ -52,7 +52,7 @@ function checkedFields<Fields extends object>(
 }
 
 export async function addOwnedRecord<Table extends OwnedTableName, Fields extends object>(
-  db: FinanceDatabase,
+  db: FinanceQueries,
   kind: OwnedRecordKind<Table, Fields>,
   userId: number,
   input: RawFields<Fields>,
@@ -62,7 +62,7 @@ export async function addOwnedRecord<Table extends OwnedTableName, Fields extend
 
 /** Changes the caller's record in one statement filtered on id and owner, so ownership cannot change in between. */
 export async function updateOwnedRecord<Table extends OwnedTableName, Fields extends object>(
-  db: FinanceDatabase,
+  db: FinanceQueries,
   kind: OwnedRecordKind<Table, Fields>,
   userId: number,
   id: number,
@@ -76,7 +76,7 @@ export async function updateOwnedRecord<Table extends OwnedTableName, Fields ext
 
 /** Deletes the caller's record; returns its id. */
 export async function deleteOwnedRecord(
-  db: FinanceDatabase,
+  db: FinanceQueries,
   kind: OwnedRecordKind<OwnedTableName, object>,
   userId: number,
   id: number,
@@ -87,7 +87,7 @@ export async function deleteOwnedRecord(
 
 /** A page of the user's records of this kind, in the kind's order, within a period of its date column. */
 export async function listOwnedRecords<Table extends OwnedTableName, Fields extends object>(
-  db: FinanceDatabase,
+  db: FinanceQueries,
   kind: OwnedRecordKind<Table, Fields>,
   userId: number,
   filter: ListFilter<Fields>,

@@ -5,6 +5,7 @@ import { exitReportOf, freshDataDir, reportedProblems } from '../../../test/supp
 import { readConfig } from '../src/config.js';
 
 const SIGNING_SECRET = 's'.repeat(32);
+const SERVICE_SIGNING_SECRET = 'g'.repeat(32);
 const DATABASE_URL = 'postgresql://ledgerline@localhost:5432/ledgerline';
 const ignoreWarnings = () => undefined;
 
@@ -12,6 +13,7 @@ const ignoreWarnings = () => undefined;
 const devEnvironment = (env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
   DATABASE_URL,
   ROUTER_SIGNING_SECRET: SIGNING_SECRET,
+  SERVICE_SIGNING_SECRET,
   LEDGERLINE_DATA_DIR: freshDataDir(),
   ...env,
 });
@@ -25,11 +27,15 @@ describe('finance subgraph configuration', () => {
       production: false,
       host: '127.0.0.1',
       port: 4002,
+      grpcPort: 50052,
       databaseUrl: DATABASE_URL,
       databaseSchema: 'finance',
       routerSigningSecret: SIGNING_SECRET,
+      serviceSigningSecret: SERVICE_SIGNING_SECRET,
       logLevel: 'info',
       dataDir: env['LEDGERLINE_DATA_DIR'],
+      userGrpcAddress: '127.0.0.1:50051',
+      tokenCheckCacheMs: 2000,
     });
   });
 
@@ -39,6 +45,18 @@ describe('finance subgraph configuration', () => {
       ignoreWarnings,
     );
     expect(config).toMatchObject({ host: '0.0.0.0', port: 5002, databaseSchema: 'ledger_2', logLevel: 'debug' });
+  });
+
+  it('reads where the User service answers over gRPC, its own gRPC port and how long reads may trust a token check', () => {
+    const config = readConfig(
+      devEnvironment({ FINANCE_GRPC_PORT: '6002', USER_GRPC_ADDRESS: 'user.ledgerline.svc:50051', TOKEN_CHECK_CACHE_MS: '0' }),
+      ignoreWarnings,
+    );
+    expect(config).toMatchObject({ grpcPort: 6002, userGrpcAddress: 'user.ledgerline.svc:50051', tokenCheckCacheMs: 0 });
+  });
+
+  it.each(['5001', '-1', 'two seconds'])('refuses a token-check cache time of %j ms: a few seconds at most', (ms) => {
+    expect(problemsWith(devEnvironment({ TOKEN_CHECK_CACHE_MS: ms })).map((line) => line.split(':')[0])).toEqual(['TOKEN_CHECK_CACHE_MS']);
   });
 
   it('prefers FINANCE_DATABASE_URL to DATABASE_URL, and needs only one of them', () => {
@@ -64,10 +82,12 @@ describe('finance subgraph configuration', () => {
     ]);
   });
 
-  it('runs in production only with a router signing secret, reporting it with every other problem', () => {
+  it('runs in production only with both signing secrets, reporting them with every other problem', () => {
     expect(readConfig(devEnvironment({ NODE_ENV: 'production' }), ignoreWarnings).production).toBe(true);
-    expect(problemsWith(devEnvironment({ NODE_ENV: 'production', ROUTER_SIGNING_SECRET: undefined, DATABASE_URL: '' }))).toEqual([
+    const env = devEnvironment({ NODE_ENV: 'production', ROUTER_SIGNING_SECRET: undefined, SERVICE_SIGNING_SECRET: '', DATABASE_URL: '' });
+    expect(problemsWith(env)).toEqual([
       'ROUTER_SIGNING_SECRET: required in production',
+      'SERVICE_SIGNING_SECRET: required in production',
       'DATABASE_URL: set FINANCE_DATABASE_URL or DATABASE_URL (npm start sets it for the embedded database)',
     ]);
   });

@@ -40,6 +40,7 @@ export async function logIn(db: UserDatabase, tokens: TokenSettings, input: { em
   if (user === null || !passwordMatches) {
     throw new DomainError('INVALID_CREDENTIALS', 'Email or password is incorrect');
   }
+  if (user.deletionRequestedAt !== null) throw new DomainError('FORBIDDEN', 'This account is being deleted and can no longer sign in');
   return openSession(user, tokens);
 }
 
@@ -49,7 +50,7 @@ export function findUser(db: UserDatabase, id: number): Promise<User | null> {
 
 function openSession(user: User, tokens: TokenSettings): Session {
   return {
-    token: issueUserToken(user.id, tokens.secret, tokens.ttlSeconds),
+    token: issueUserToken({ userId: user.id, accountKey: user.accountKey }, tokens.secret, tokens.ttlSeconds),
     expiresAt: new Date(Date.now() + tokens.ttlSeconds * 1000),
     user,
   };

@@ -3,6 +3,7 @@ import { secretSchema } from '@ledgerline/identity';
 import {
   databaseSchemaVariable,
   databaseUrlOf,
+  grpcAddressVariable,
   loadConfig,
   optionalVariable,
   portVariable,
@@ -19,6 +20,10 @@ const environmentSchema = z
   .object({
     ...subgraphVariables,
     USER_SUBGRAPH_PORT: portVariable(4001),
+    USER_GRPC_PORT: portVariable(50051),
+    FINANCE_GRPC_ADDRESS: grpcAddressVariable('127.0.0.1:50052'),
+    /** How often deletions left pending (Finance was unreachable) are tried again. */
+    ACCOUNT_DELETION_RETRY_MS: variableWithDefault(z.coerce.number().int().min(100).max(3_600_000), 30_000),
     USER_DATABASE_URL: optionalVariable(z.url()),
     USER_DATABASE_SCHEMA: databaseSchemaVariable('users'),
     JWT_SECRET: optionalVariable(secretSchema),
@@ -32,7 +37,7 @@ const environmentSchema = z
     ),
   })
   .transform((env, context) => {
-    requireInProduction(env, ['ROUTER_SIGNING_SECRET', 'JWT_SECRET'], context);
+    requireInProduction(env, ['ROUTER_SIGNING_SECRET', 'SERVICE_SIGNING_SECRET', 'JWT_SECRET'], context);
     const own = { name: 'USER_DATABASE_URL', value: env.USER_DATABASE_URL };
     return { ...env, databaseUrl: databaseUrlOf(own, env.DATABASE_URL, context) };
   });
@@ -40,15 +45,24 @@ const environmentSchema = z
 export interface UserSubgraphConfig extends SubgraphConfig {
   jwtSecret: string;
   jwtTtlSeconds: number;
+  financeGrpcAddress: string;
+  accountDeletionRetryMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => void): UserSubgraphConfig {
   const parsed = loadConfig('user-subgraph', environmentSchema, env);
-  const own = { port: parsed.USER_SUBGRAPH_PORT, databaseUrl: parsed.databaseUrl, databaseSchema: parsed.USER_DATABASE_SCHEMA };
+  const own = {
+    port: parsed.USER_SUBGRAPH_PORT,
+    grpcPort: parsed.USER_GRPC_PORT,
+    databaseUrl: parsed.databaseUrl,
+    databaseSchema: parsed.USER_DATABASE_SCHEMA,
+  };
   const base = subgraphConfigFrom(parsed, own, warn);
   return {
     ...base,
     jwtSecret: secretOrDevSecret(parsed.JWT_SECRET, 'jwtSecret', base.dataDir, warn),
     jwtTtlSeconds: parsed.JWT_TTL_SECONDS,
+    financeGrpcAddress: parsed.FINANCE_GRPC_ADDRESS,
+    accountDeletionRetryMs: parsed.ACCOUNT_DELETION_RETRY_MS,
   };
 }

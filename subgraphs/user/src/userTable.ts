@@ -1,11 +1,14 @@
 // The data layer of accounts: the only code that calls Prisma for users. A unique index refusing
 // an insert comes back as null here, so the account rules never see a Prisma error code.
+import { randomUUID } from 'node:crypto';
 import { isPrismaError } from '@ledgerline/service-runtime';
 import type { UserDatabase } from './db.js';
 import type { User } from './generated/prisma/client.js';
 
 /** Prisma's code for a unique constraint refusing a write. */
 const UNIQUE_CONSTRAINT_FAILED = 'P2002';
+/** Prisma's code for "the record to update or delete does not exist". */
+const NO_RECORD_MATCHED = 'P2025';
 
 /** The new user, or null when its email or username is already taken. */
 export async function insertUser(db: UserDatabase, data: { username: string; email: string; passwordHash: string }): Promise<User | null> {
@@ -31,4 +34,38 @@ export async function takenIdentity(db: UserDatabase, username: string, email: s
   const taken = await db.user.findFirst({ where: { OR: [{ email }, { username }] }, select: { email: true } });
   if (taken === null) return null;
   return taken.email === email ? 'email' : 'username';
+}
+
+/**
+ * Marks the account as being deleted and gives it a new account key in one statement, so every
+ * token issued so far is refused from now on. False when there is no such user.
+ */
+export async function markDeletionRequested(db: UserDatabase, id: number): Promise<boolean> {
+  const { count } = await db.user.updateMany({
+    where: { id },
+    data: { accountKey: randomUUID(), deletionRequestedAt: new Date() },
+  });
+  return count > 0;
+}
+
+/** The ids of accounts whose deletion began and has not finished, oldest first. */
+export async function idsPendingDeletion(db: UserDatabase, limit: number): Promise<number[]> {
+  const rows = await db.user.findMany({
+    where: { deletionRequestedAt: { not: null } },
+    orderBy: { deletionRequestedAt: 'asc' },
+    take: limit,
+    select: { id: true },
+  });
+  return rows.map((row) => row.id);
+}
+
+/** Removes the account row; false when it is already gone (another replica finished first). */
+export async function deleteUserRow(db: UserDatabase, id: number): Promise<boolean> {
+  try {
+    await db.user.delete({ where: { id } });
+    return true;
+  } catch (error) {
+    if (isPrismaError(error, NO_RECORD_MATCHED)) return false;
+    throw error;
+  }
 }

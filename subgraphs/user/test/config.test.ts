@@ -4,6 +4,7 @@ import { readConfig } from '../src/config.js';
 
 const SIGNING_SECRET = 's'.repeat(32);
 const JWT_SECRET = 'j'.repeat(32);
+const SERVICE_SIGNING_SECRET = 'g'.repeat(32);
 const DATABASE_URL = 'postgresql://ledgerline@localhost:5432/ledgerline';
 const ignoreWarnings = () => undefined;
 
@@ -11,6 +12,7 @@ const ignoreWarnings = () => undefined;
 const devEnvironment = (env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
   DATABASE_URL,
   ROUTER_SIGNING_SECRET: SIGNING_SECRET,
+  SERVICE_SIGNING_SECRET,
   JWT_SECRET,
   LEDGERLINE_DATA_DIR: freshDataDir(),
   ...env,
@@ -25,22 +27,46 @@ describe('user subgraph configuration', () => {
       production: false,
       host: '127.0.0.1',
       port: 4001,
+      grpcPort: 50051,
       databaseUrl: DATABASE_URL,
       databaseSchema: 'users',
       routerSigningSecret: SIGNING_SECRET,
+      serviceSigningSecret: SERVICE_SIGNING_SECRET,
       logLevel: 'info',
       dataDir: env['LEDGERLINE_DATA_DIR'],
       jwtSecret: JWT_SECRET,
       jwtTtlSeconds: 3600,
+      financeGrpcAddress: '127.0.0.1:50052',
+      accountDeletionRetryMs: 30_000,
     });
   });
 
   it('reads its own variables', () => {
     const config = readConfig(
-      devEnvironment({ USER_SUBGRAPH_PORT: '5001', USER_DATABASE_SCHEMA: 'accounts', JWT_TTL_SECONDS: '600' }),
+      devEnvironment({
+        USER_SUBGRAPH_PORT: '5001',
+        USER_DATABASE_SCHEMA: 'accounts',
+        JWT_TTL_SECONDS: '600',
+        USER_GRPC_PORT: '6001',
+        FINANCE_GRPC_ADDRESS: 'finance:6002',
+        ACCOUNT_DELETION_RETRY_MS: '5000',
+      }),
       ignoreWarnings,
     );
-    expect(config).toMatchObject({ port: 5001, databaseSchema: 'accounts', jwtTtlSeconds: 600 });
+    expect(config).toMatchObject({
+      port: 5001,
+      databaseSchema: 'accounts',
+      jwtTtlSeconds: 600,
+      grpcPort: 6001,
+      financeGrpcAddress: 'finance:6002',
+      accountDeletionRetryMs: 5000,
+    });
+  });
+
+  it.each(['finance', 'http://finance:50052', 'finance:port'])('refuses a Finance gRPC address of %j, saying it must be host:port', (address) => {
+    expect(problemsWith(devEnvironment({ FINANCE_GRPC_ADDRESS: address }))).toEqual([
+      'FINANCE_GRPC_ADDRESS: must be host:port, e.g. 127.0.0.1:50051',
+    ]);
   });
 
   it('prefers USER_DATABASE_URL to DATABASE_URL, and needs only one of them', () => {
@@ -59,12 +85,21 @@ describe('user subgraph configuration', () => {
     ]);
   });
 
-  it('runs in production only with both secrets, reporting every missing one together', () => {
+  it('runs in production only with all three secrets, reporting every missing one together', () => {
     expect(readConfig(devEnvironment({ NODE_ENV: 'production' }), ignoreWarnings).production).toBe(true);
     expect(
-      problemsWith(devEnvironment({ NODE_ENV: 'production', ROUTER_SIGNING_SECRET: undefined, JWT_SECRET: '', DATABASE_URL: undefined })),
+      problemsWith(
+        devEnvironment({
+          NODE_ENV: 'production',
+          ROUTER_SIGNING_SECRET: undefined,
+          SERVICE_SIGNING_SECRET: undefined,
+          JWT_SECRET: '',
+          DATABASE_URL: undefined,
+        }),
+      ),
     ).toEqual([
       'ROUTER_SIGNING_SECRET: required in production',
+      'SERVICE_SIGNING_SECRET: required in production',
       'JWT_SECRET: required in production',
       'DATABASE_URL: set USER_DATABASE_URL or DATABASE_URL (npm start sets it for the embedded database)',
     ]);

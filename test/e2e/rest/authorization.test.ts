@@ -1,6 +1,6 @@
 // Who may call which REST route: register and login are open; everything else needs a valid
 // bearer token (401) and reaches only the caller's own records (403), exactly as in GraphQL.
-import { issueUserToken } from '@ledgerline/identity';
+import { issueUserToken, verifyUserToken } from '@ledgerline/identity';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { registerRestUser, rest, type RestUser } from '../../support/restClient.js';
 import { financeResources } from './financeResources.js';
@@ -48,7 +48,7 @@ describe('authentication', () => {
   });
 
   it('answers 401 on every protected route for a malformed, tampered or expired token', async () => {
-    const expired = issueUserToken(alice.userId, inject('jwtSecret'), -60);
+    const expired = issueUserToken(verifyUserToken(alice.token, inject('jwtSecret')), inject('jwtSecret'), -60);
     const tokens = ['garbage', tamperedToken(alice.token), expired];
     for (const [method, path, body] of protectedRoutes()) {
       for (const token of tokens) {

@@ -81,7 +81,7 @@ describe('routes', () => {
   it('answers a known route with another method with 405 and the allowed methods', async () => {
     const cases: [string, string, string][] = [
       ['GET', '/user/register', 'POST'],
-      ['PUT', `/user/${user.userId}`, 'GET'],
+      ['PUT', `/user/${user.userId}`, 'GET, DELETE'],
       ['DELETE', `/income/${user.userId}`, 'GET'],
       ['GET', '/savings', 'POST'],
     ];

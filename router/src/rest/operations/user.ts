@@ -27,3 +27,11 @@ export const ProfileOperation = graphql(`
     }
   }
 `);
+
+export const DeleteAccountOperation = graphql(`
+  mutation RestDeleteAccount($password: String!) {
+    deleteAccount(password: $password) {
+      status
+    }
+  }
+`);

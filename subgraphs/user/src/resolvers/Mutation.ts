@@ -1,6 +1,8 @@
-import type { SubgraphContext } from '@ledgerline/service-runtime';
+import { requireUser, type SubgraphContext } from '@ledgerline/service-runtime';
+import { deleteAccount } from '../accountDeletion.js';
 import { logIn, registerAccount, type Session, type TokenSettings } from '../accounts.js';
 import type { UserDatabase } from '../db.js';
+import type { RecordErasure } from '../financeErasure.js';
 import type { MutationResolvers } from '../generated/graphql.js';
 
 /**
@@ -12,9 +14,12 @@ function authPayload(session: Session, context: SubgraphContext) {
   return { ...session, userId: session.user.id };
 }
 
-export function mutationResolvers(db: UserDatabase, tokens: TokenSettings): MutationResolvers {
+export function mutationResolvers(db: UserDatabase, tokens: TokenSettings, erasure: RecordErasure): MutationResolvers {
   return {
     register: async (_, args, context) => authPayload(await registerAccount(db, tokens, args), context),
     login: async (_, args, context) => authPayload(await logIn(db, tokens, args), context),
+    deleteAccount: async (_, { password }, context) => ({
+      status: await deleteAccount(db, erasure, context.log, { userId: requireUser(context), password }),
+    }),
   };
 }

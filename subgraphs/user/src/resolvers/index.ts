@@ -1,16 +1,17 @@
 import type { TokenSettings } from '../accounts.js';
 import type { UserDatabase } from '../db.js';
+import type { RecordErasure } from '../financeErasure.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { DateTime } from './DateTime.js';
 import { mutationResolvers } from './Mutation.js';
 import { queryResolvers } from './Query.js';
 import { userResolvers } from './User.js';
 
-export function userSubgraphResolvers(db: UserDatabase, tokens: TokenSettings): Resolvers {
+export function userSubgraphResolvers(db: UserDatabase, tokens: TokenSettings, erasure: RecordErasure): Resolvers {
   return {
     DateTime,
     Query: queryResolvers(db),
-    Mutation: mutationResolvers(db, tokens),
+    Mutation: mutationResolvers(db, tokens, erasure),
     User: userResolvers(db),
   };
 }

@@ -1,0 +1,151 @@
+// What users see of the internal gRPC calls when a service is away, through the router in front
+// of both subgraphs (in-process, real sockets): Finance writes need the User service's word on the
+// token; a deletion needs Finance to erase the records, and finishes on its own once it can.
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { createLogger, listen } from '@ledgerline/service-runtime';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { financeDatabase, userDatabase } from '../../test/support/serviceDatabases.js';
+import { startSubgraphsInProcess, type InProcessSubgraphs } from '../../test/support/subgraphsInProcess.js';
+import { buildRouter, type Router } from '../src/server.js';
+
+let subgraphs: InProcessSubgraphs;
+let router: Router;
+let routerOrigin: string;
+
+beforeAll(async () => {
+  // Pending deletions are retried every 200 ms here, rather than every 30 s.
+  subgraphs = await startSubgraphsInProcess({ accountDeletionRetryMs: 200 });
+  router = await buildRouter(
+    {
+      production: false,
+      host: '127.0.0.1',
+      port: 0,
+      subgraphs: { user: subgraphs.userUrl, finance: subgraphs.financeUrl },
+      subgraphTimeoutMs: 10_000,
+      maxRequestBodyBytes: 100_000,
+      logLevel: 'silent',
+      jwtSecret: subgraphs.secrets.jwtSecret,
+      routerSigningSecret: subgraphs.secrets.routerSigningSecret,
+    },
+    createLogger('router-test', 'silent'),
+  );
+  await listen(router.httpServer, 0, '127.0.0.1');
+  routerOrigin = `http://127.0.0.1:${(router.httpServer.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await router.stop();
+  await subgraphs.stop();
+});
+
+interface GraphQLAnswer {
+  data?: Record<string, any> | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+async function graphql(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLAnswer> {
+  const response = await fetch(`${routerOrigin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLAnswer;
+}
+
+const codes = (answer: GraphQLAnswer) => (answer.errors ?? []).map((error) => error.extensions?.code);
+
+async function registered() {
+  const suffix = randomBytes(5).toString('hex');
+  const account = { username: `u_${suffix}`, email: `u_${suffix}@example.test`, password: 'long enough password' };
+  const { data } = await graphql(
+    'mutation($u: String!, $e: String!, $p: String!) { register(username: $u, email: $e, password: $p) { token userId } }',
+    { u: account.username, e: account.email, p: account.password },
+  );
+  const { token, userId } = data!['register'] as { token: string; userId: string };
+  return { ...account, token, userId: Number(userId) };
+}
+
+const ADD_INCOME = 'mutation { addIncome(amount: "10.00", source: "Tips", date: "2026-11-20") { id } }';
+
+async function recordsOf(userId: number) {
+  const where = { where: { userId } };
+  const db = financeDatabase();
+  return {
+    incomes: await db.income.count(where),
+    expenses: await db.expense.count(where),
+    savingsGoals: await db.savingsGoal.count(where),
+  };
+}
+
+describe('with the User gRPC server down', () => {
+  it('refuses a finance write with SERVICE_UNAVAILABLE and writes nothing, then takes it once the server is back', async () => {
+    const ada = await registered();
+    expect(codes(await graphql(ADD_INCOME, {}, ada.token))).toEqual([]);
+
+    await subgraphs.stopGrpc('user');
+    try {
+      const refused = await graphql(ADD_INCOME, {}, ada.token);
+      expect(codes(refused)).toEqual(['SERVICE_UNAVAILABLE']);
+      expect(refused.errors![0]!.message).toBe('The user service is unreachable; nothing was changed, try again shortly');
+      const rest = await fetch(`${routerOrigin}/income`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ada.token}` },
+        body: JSON.stringify({ userId: ada.userId, amount: 10, source: 'Tips', date: '2026-11-20' }),
+      });
+      expect(rest.status).toBe(503);
+      expect(((await rest.json()) as { error: { code: string } }).error.code).toBe('SERVICE_UNAVAILABLE');
+      expect((await recordsOf(ada.userId)).incomes).toBe(1);
+    } finally {
+      await subgraphs.startGrpc('user');
+    }
+
+    await vi.waitFor(async () => expect(codes(await graphql(ADD_INCOME, {}, ada.token))).toEqual([]), { timeout: 10_000, interval: 200 });
+    expect((await recordsOf(ada.userId)).incomes).toBe(2);
+  });
+});
+
+describe('deleting an account with the Finance gRPC server down', () => {
+  it('answers PENDING, keeps every record, refuses the tokens and sign-in, then finishes once Finance is back', async () => {
+    const bea = await registered();
+    for (const mutation of [
+      ADD_INCOME,
+      'mutation { addExpense(amount: "4.20", category: "Coffee", date: "2026-11-21") { id } }',
+      'mutation { createSavingsGoal(goal: "900.00", targetDate: "2027-01-31") { id } }',
+    ]) {
+      expect(codes(await graphql(mutation, {}, bea.token))).toEqual([]);
+    }
+
+    await subgraphs.stopGrpc('finance');
+    try {
+      const deletion = await graphql('mutation($p: String!) { deleteAccount(password: $p) { status } }', { p: bea.password }, bea.token);
+      expect(deletion).toEqual({ data: { deleteAccount: { status: 'PENDING' } } });
+      expect(await recordsOf(bea.userId)).toEqual({ incomes: 1, expenses: 1, savingsGoals: 1 });
+      expect(codes(await graphql('{ me { id } }', {}, bea.token))).toEqual(['UNAUTHENTICATED']);
+      expect(codes(await graphql(ADD_INCOME, {}, bea.token))).toEqual(['UNAUTHENTICATED']);
+      const login = await graphql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+        e: bea.email,
+        p: bea.password,
+      });
+      expect(login.errors?.[0]).toMatchObject({ message: 'This account is being deleted and can no longer sign in' });
+    } finally {
+      await subgraphs.startGrpc('finance');
+    }
+
+    // Nobody retries by hand: the User service finishes the deletion once Finance answers.
+    await vi.waitFor(async () => expect(await userDatabase().user.findUnique({ where: { id: bea.userId } })).toBeNull(), {
+      timeout: 15_000,
+      interval: 200,
+    });
+    expect(await recordsOf(bea.userId)).toEqual({ incomes: 0, expenses: 0, savingsGoals: 0 });
+    const again = await graphql(
+      'mutation($u: String!, $e: String!, $p: String!) { register(username: $u, email: $e, password: $p) { userId } }',
+      {
+        u: bea.username,
+        e: bea.email,
+        p: bea.password,
+      },
+    );
+    expect(codes(again)).toEqual([]);
+  });
+});

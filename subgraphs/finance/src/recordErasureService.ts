@@ -1,0 +1,18 @@
+// The Finance service's gRPC API (ledgerline.finance.v1.RecordErasureService), as the User service calls it.
+import { financeV1, RECORD_ERASURE_SERVICE, type EraseUserRecordsResponse, type RecordErasureServiceHandlers } from '@ledgerline/proto';
+import { badInput, unaryHandler, type GrpcServiceBinding, type Logger } from '@ledgerline/service-runtime';
+import type { FinanceDatabase } from './db.js';
+import { eraseUserRecords } from './recordErasure.js';
+
+export function recordErasureService(db: FinanceDatabase, secret: string, log: Logger): GrpcServiceBinding {
+  const settings = { serviceName: RECORD_ERASURE_SERVICE, secret, log };
+  const implementation: RecordErasureServiceHandlers = {
+    EraseUserRecords: unaryHandler<unknown, EraseUserRecordsResponse>(settings, async (_request, credential) => {
+      if (credential.userId === null) throw badInput('credential', 'must name the user whose records are erased');
+      const erased = await eraseUserRecords(db, credential.userId);
+      log.info({ userId: credential.userId, erased, caller: credential.caller }, 'user records erased');
+      return erased;
+    }),
+  };
+  return { name: RECORD_ERASURE_SERVICE, definition: financeV1.RecordErasureService.service, implementation };
+}

@@ -1,0 +1,52 @@
+// Finance's client of the User service's AccountService.CheckToken: whether the caller's token
+// still belongs to a live account. Reads may use an answer up to `cacheMs` old; writes always
+// ask afresh (liveOwnerWrites.ts), so a deletion or revocation stops writes at once and reads
+// within `cacheMs`.
+import { ACCOUNT_SERVICE, userV1, type CheckTokenResponse__Output, type TokenStatus } from '@ledgerline/proto';
+import { callPeer, connectPeer, refusedToken, type GrpcCallerIdentity, type GrpcPeer } from '@ledgerline/service-runtime';
+import type { Caller } from '@ledgerline/identity';
+
+/** The User service answers from one indexed row; past this the write fails rather than waits. */
+const CHECK_DEADLINE_MS = 2_000;
+/** Enough for every active user of a busy replica; the oldest answers go first. */
+const MAX_CACHED_ANSWERS = 10_000;
+
+export type Freshness = 'cached' | 'fresh';
+
+export interface TokenChecks {
+  /** Resolves when the caller's token is live; UNAUTHENTICATED or SERVICE_UNAVAILABLE otherwise. */
+  assertLive(caller: Caller, freshness: Freshness): Promise<void>;
+  close(): void;
+}
+
+export function userServiceTokenChecks(address: string, self: GrpcCallerIdentity, cacheMs: number): TokenChecks {
+  const peer: GrpcPeer = { address, serviceName: ACCOUNT_SERVICE, label: 'user' };
+  // A check only reads, so the channel may retry it.
+  const client = connectPeer(userV1.AccountService, peer, ['CheckToken']);
+  const answers = new Map<string, { status: TokenStatus; until: number }>();
+
+  async function statusOf(caller: Caller, freshness: Freshness): Promise<TokenStatus> {
+    const key = `${caller.userId}:${caller.accountKey}`;
+    const cached = answers.get(key);
+    if (freshness === 'cached' && cached !== undefined && cached.until > Date.now()) return cached.status;
+    const { status } = await callPeer<CheckTokenResponse__Output>(
+      peer,
+      self,
+      { userId: caller.userId, deadlineMs: CHECK_DEADLINE_MS },
+      (metadata, options, callback) => client.checkToken({ accountKey: caller.accountKey }, metadata, options, callback),
+    );
+    answers.delete(key);
+    if (answers.size >= MAX_CACHED_ANSWERS) answers.delete(answers.keys().next().value ?? key);
+    answers.set(key, { status, until: Date.now() + cacheMs });
+    return status;
+  }
+
+  return {
+    async assertLive(caller, freshness) {
+      const status = await statusOf(caller, freshness);
+      if (status === 'TOKEN_STATUS_ACTIVE') return;
+      throw refusedToken(status === 'TOKEN_STATUS_NO_ACCOUNT' ? 'no_account' : 'revoked');
+    },
+    close: () => client.close(),
+  };
+}

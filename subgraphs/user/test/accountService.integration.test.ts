@@ -1,0 +1,88 @@
+// The User service's gRPC API over a real socket, as the Finance service calls it: whether a
+// token's claims still belong to a live account, and who may ask.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Metadata, status } from '@grpc/grpc-js';
+import {
+  ACCOUNT_SERVICE,
+  RECORD_ERASURE_SERVICE,
+  userV1,
+  type AccountServiceClient,
+  type CheckTokenResponse__Output,
+} from '@ledgerline/proto';
+import { createLogger, type GrpcServer } from '@ledgerline/service-runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { credentialMetadata, insecure, unaryCall } from '../../../test/support/grpcCalls.js';
+import { userDatabase } from '../../../test/support/serviceDatabases.js';
+import { registerAccount } from '../src/accounts.js';
+import { userGrpcServer } from '../src/server.js';
+import { markDeletionRequested } from '../src/userTable.js';
+
+const secret = randomBytes(32).toString('hex');
+let server: GrpcServer;
+let client: AccountServiceClient;
+
+beforeAll(async () => {
+  const config = { serviceSigningSecret: secret } as Parameters<typeof userGrpcServer>[0];
+  server = userGrpcServer(config, userDatabase(), createLogger('user-grpc-test', 'silent'));
+  const port = await server.listen('127.0.0.1', 0);
+  client = new userV1.AccountService(`127.0.0.1:${port}`, insecure());
+});
+
+afterAll(async () => {
+  client.close();
+  await server.drain(0, 1_000);
+});
+
+async function newAccount() {
+  const suffix = randomBytes(5).toString('hex');
+  const { user } = await registerAccount(
+    userDatabase(),
+    { secret: randomBytes(32).toString('hex'), ttlSeconds: 600 },
+    { username: `grpc_${suffix}`, email: `grpc_${suffix}@example.test`, password: 'long enough password' },
+  );
+  return user;
+}
+
+/** CheckToken for `accountKey`, with a credential acting for `userId`. */
+const checkToken = (userId: number | null, accountKey: string, metadata = credentialMetadata(ACCOUNT_SERVICE, secret, userId)) =>
+  unaryCall<{ accountKey: string }, CheckTokenResponse__Output>(client.checkToken.bind(client), { accountKey }, metadata);
+
+describe('AccountService.CheckToken', () => {
+  it('answers ACTIVE for the key the account holds', async () => {
+    const user = await newAccount();
+    expect(await checkToken(user.id, user.accountKey)).toEqual({ response: { status: 'TOKEN_STATUS_ACTIVE' } });
+  });
+
+  it('answers REVOKED for another key at the same id: a token from before a database reset or a key rotation', async () => {
+    const user = await newAccount();
+    expect(await checkToken(user.id, randomUUID())).toEqual({ response: { status: 'TOKEN_STATUS_REVOKED' } });
+    expect(await checkToken(user.id, 'not even a uuid')).toEqual({ response: { status: 'TOKEN_STATUS_REVOKED' } });
+  });
+
+  it('answers REVOKED for every token once the account is being deleted', async () => {
+    const user = await newAccount();
+    await markDeletionRequested(userDatabase(), user.id);
+    expect(await checkToken(user.id, user.accountKey)).toEqual({ response: { status: 'TOKEN_STATUS_REVOKED' } });
+  });
+
+  it('answers NO_ACCOUNT for a user id no account has', async () => {
+    expect(await checkToken(2_000_000_000, randomUUID())).toEqual({ response: { status: 'TOKEN_STATUS_NO_ACCOUNT' } });
+  });
+
+  it('refuses with INVALID_ARGUMENT a credential that names no user', async () => {
+    const { error } = await checkToken(null, randomUUID());
+    expect(error?.code).toBe(status.INVALID_ARGUMENT);
+    expect(error?.details).toBe('credential: must name the user whose token is checked');
+  });
+
+  it('refuses with UNAUTHENTICATED a caller without a credential, with a forged one, or with one for another service', async () => {
+    const user = await newAccount();
+    const forged = credentialMetadata(ACCOUNT_SERVICE, randomBytes(32).toString('hex'), user.id);
+    const elsewhere = credentialMetadata(RECORD_ERASURE_SERVICE, secret, user.id);
+    for (const metadata of [new Metadata(), forged, elsewhere]) {
+      const { error, response } = await checkToken(user.id, user.accountKey, metadata);
+      expect(response).toBeUndefined();
+      expect(error?.code).toBe(status.UNAUTHENTICATED);
+    }
+  });
+});

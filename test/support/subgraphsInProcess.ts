@@ -1,0 +1,89 @@
+// Both subgraphs built in-process on the integration database, each with its GraphQL server and
+// its gRPC server on real loopback sockets, as `npm start` runs them but without processes. A
+// test may stop either gRPC server and bring a new one up on the same port, as after a restart.
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { createLogger, listen, type GrpcServer } from '@ledgerline/service-runtime';
+import type { FinanceSubgraphConfig } from '../../subgraphs/finance/src/config.js';
+import { buildFinanceSubgraph, financeGrpcServer } from '../../subgraphs/finance/src/server.js';
+import type { UserSubgraphConfig } from '../../subgraphs/user/src/config.js';
+import { buildUserSubgraph, userGrpcServer } from '../../subgraphs/user/src/server.js';
+import { freePort } from './freePort.js';
+import { SCHEMAS } from './integrationSetup.js';
+import { financeDatabase, userDatabase } from './serviceDatabases.js';
+
+export interface InProcessSubgraphs {
+  userUrl: string;
+  financeUrl: string;
+  secrets: { jwtSecret: string; routerSigningSecret: string; serviceSigningSecret: string };
+  userGrpcAddress: string;
+  financeGrpcAddress: string;
+  /** Drains and stops the gRPC server; the service's GraphQL side keeps running. */
+  stopGrpc(service: 'user' | 'finance'): Promise<void>;
+  /** A new gRPC server for the service, on the port the stopped one had. */
+  startGrpc(service: 'user' | 'finance'): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const log = createLogger('in-process-subgraphs', 'silent');
+
+export async function startSubgraphsInProcess(options: { accountDeletionRetryMs?: number } = {}): Promise<InProcessSubgraphs> {
+  const secrets = {
+    jwtSecret: randomBytes(32).toString('hex'),
+    routerSigningSecret: randomBytes(32).toString('hex'),
+    serviceSigningSecret: randomBytes(32).toString('hex'),
+  };
+  const grpcPorts = { user: await freePort(), finance: await freePort() };
+  const grpcAddresses = { user: `127.0.0.1:${grpcPorts.user}`, finance: `127.0.0.1:${grpcPorts.finance}` };
+  const base = { production: false, host: '127.0.0.1', port: 0, databaseUrl: '', logLevel: 'silent', dataDir: '', ...secrets };
+  const userConfig: UserSubgraphConfig = {
+    ...base,
+    grpcPort: grpcPorts.user,
+    databaseSchema: SCHEMAS.user,
+    jwtTtlSeconds: 600,
+    financeGrpcAddress: grpcAddresses.finance,
+    accountDeletionRetryMs: options.accountDeletionRetryMs ?? 60_000,
+  };
+  const financeConfig: FinanceSubgraphConfig = {
+    ...base,
+    grpcPort: grpcPorts.finance,
+    databaseSchema: SCHEMAS.finance,
+    userGrpcAddress: grpcAddresses.user,
+    tokenCheckCacheMs: 2_000,
+  };
+  const user = await buildUserSubgraph(userConfig, userDatabase(), log);
+  const finance = await buildFinanceSubgraph(financeConfig, financeDatabase(), log);
+  const grpcServers: Record<'user' | 'finance', GrpcServer> = { user: user.grpc, finance: finance.grpc };
+  const newGrpcServer = {
+    user: () => userGrpcServer(userConfig, userDatabase(), log),
+    finance: () => financeGrpcServer(financeConfig, financeDatabase(), log),
+  };
+  const httpUrls: string[] = [];
+  for (const services of [user, finance]) {
+    await listen(services.http.httpServer, 0, '127.0.0.1');
+    httpUrls.push(`http://127.0.0.1:${(services.http.httpServer.address() as AddressInfo).port}/graphql`);
+  }
+  await Promise.all([user.grpc.listen('127.0.0.1', grpcPorts.user), finance.grpc.listen('127.0.0.1', grpcPorts.finance)]);
+  const running = new Set<'user' | 'finance'>(['user', 'finance']);
+
+  return {
+    userUrl: httpUrls[0]!,
+    financeUrl: httpUrls[1]!,
+    secrets,
+    userGrpcAddress: grpcAddresses.user,
+    financeGrpcAddress: grpcAddresses.finance,
+    async stopGrpc(service) {
+      running.delete(service);
+      await grpcServers[service].drain(0, 1_000);
+    },
+    async startGrpc(service) {
+      grpcServers[service] = newGrpcServer[service]();
+      await grpcServers[service].listen('127.0.0.1', grpcPorts[service]);
+      running.add(service);
+    },
+    async stop() {
+      await Promise.all([user.stopBackgroundWork?.(), finance.stopBackgroundWork?.()]);
+      await Promise.all([user.http.stop(), finance.http.stop(), ...[...running].map((service) => grpcServers[service].drain(0, 1_000))]);
+    },
+  };
+}
