@@ -63,11 +63,14 @@ describe('user subgraph configuration', () => {
     });
   });
 
-  it.each(['finance', 'http://finance:50052', 'finance:port'])('refuses a Finance gRPC address of %j, saying it must be host:port', (address) => {
-    expect(problemsWith(devEnvironment({ FINANCE_GRPC_ADDRESS: address }))).toEqual([
-      'FINANCE_GRPC_ADDRESS: must be host:port, e.g. 127.0.0.1:50051',
-    ]);
-  });
+  it.each(['finance', 'http://finance:50052', 'finance:port'])(
+    'refuses a Finance gRPC address of %j, saying it must be host:port',
+    (address) => {
+      expect(problemsWith(devEnvironment({ FINANCE_GRPC_ADDRESS: address }))).toEqual([
+        'FINANCE_GRPC_ADDRESS: must be host:port, e.g. 127.0.0.1:50051',
+      ]);
+    },
+  );
 
   it('prefers USER_DATABASE_URL to DATABASE_URL, and needs only one of them', () => {
     const own = 'postgresql://users@db:5432/users';
