@@ -1,25 +1,35 @@
-// Every change to a user's records runs here: in one transaction that holds the owner's lock
-// (ownerLocks.ts), asks the User service afresh whether the caller's token is live, then writes.
+// Every change to a user's records runs here, after the User service has said afresh that the
+// caller's token is live. The call is made outside any database transaction, so no connection
+// is held while another service answers.
+//
+// What keeps an account deletion from leaving orphan rows: the User service revokes the tokens
+// (t0) before it asks Finance to erase (t1). A change or deletion that slips in after the erasure
+// finds no row to touch. An insert is the one write that could outlive the erasure, so after it
+// commits the token is checked once more: still live means that check ran before t0, so the row
+// was there before the erasure, which removes it; refused means the row may have missed the
+// erasure, so it is taken back and the write refused. Either way no row outlives its account.
 import type { Caller } from '@ledgerline/identity';
-import type { FinanceDatabase, FinanceQueries } from './db.js';
-import { holdOwnerLockShared } from './ownerLocks.js';
 import type { TokenChecks } from './tokenChecks.js';
 
-/** Room for the token check's deadline and the write itself. */
-const WRITE_TRANSACTION_TIMEOUT_MS = 10_000;
+export async function changeAsLiveOwner<Result>(tokens: TokenChecks, caller: Caller, change: () => Promise<Result>): Promise<Result> {
+  await tokens.assertLive(caller, 'fresh');
+  return change();
+}
 
-export function writeAsLiveOwner<Result>(
-  db: FinanceDatabase,
+export async function addAsLiveOwner<Row>(
   tokens: TokenChecks,
   caller: Caller,
-  write: (tx: FinanceQueries) => Promise<Result>,
-): Promise<Result> {
-  return db.$transaction(
-    async (tx) => {
-      await holdOwnerLockShared(tx, caller.userId);
-      await tokens.assertLive(caller, 'fresh');
-      return write(tx);
-    },
-    { timeout: WRITE_TRANSACTION_TIMEOUT_MS },
-  );
+  insert: () => Promise<Row>,
+  takeBack: (row: Row) => Promise<unknown>,
+): Promise<Row> {
+  await tokens.assertLive(caller, 'fresh');
+  const row = await insert();
+  try {
+    await tokens.assertLive(caller, 'fresh');
+  } catch (error) {
+    // Revoked, or the User service went away in between: the write is refused, so it must not stay.
+    await takeBack(row);
+    throw error;
+  }
+  return row;
 }

@@ -1,14 +1,18 @@
 // Finance's check of a caller's token with the User service, over a real gRPC socket: how fresh
-// the answer is for reads and for writes, and what the caller sees when the User service is away.
+// the answer is for reads and for writes, what the caller sees when the User service is away,
+// and how an insert that races an account deletion is taken back.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createLogger, DomainError, type GrpcServer } from '@ledgerline/service-runtime';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freePort } from '../../../test/support/freePort.js';
-import { userDatabase } from '../../../test/support/serviceDatabases.js';
 import { rejectionOf } from '../../../test/support/thrown.js';
 import { registerAccount } from '../../user/src/accounts.js';
 import { userGrpcServer } from '../../user/src/server.js';
 import { markDeletionRequested } from '../../user/src/userTable.js';
+import { financeDatabase, userDatabase } from '../../../test/support/serviceDatabases.js';
+import { incomes } from '../src/incomes.js';
+import { addAsLiveOwner } from '../src/liveOwnerWrites.js';
+import { addOwnedRecord, deleteOwnedRecord } from '../src/ownedRecords.js';
 import { userServiceTokenChecks, type TokenChecks } from '../src/tokenChecks.js';
 
 const CACHE_MS = 1_000;
@@ -91,5 +95,39 @@ describe('userServiceTokenChecks', () => {
       await startUserServer();
     }
     await vi.waitFor(() => checks.assertLive(caller, 'fresh'), { timeout: 10_000, interval: 100 });
+  });
+});
+
+describe('addAsLiveOwner', () => {
+  const income = { amount: '12.00', source: 'Tips', date: '2026-11-20' };
+  const incomesOf = (userId: number) => financeDatabase().income.count({ where: { userId } });
+
+  it('keeps a row added while the account is live', async () => {
+    const caller = await liveCaller();
+    const insert = () => addOwnedRecord(financeDatabase(), incomes, caller.userId, income);
+    const takeBack = (row: { id: number }) => deleteOwnedRecord(financeDatabase(), incomes, caller.userId, row.id);
+    await addAsLiveOwner(checks, caller, insert, takeBack);
+    expect(await incomesOf(caller.userId)).toBe(1);
+  });
+
+  it('takes back and refuses a row whose account started being deleted while it was written, which the erasure could have missed', async () => {
+    const caller = await liveCaller();
+    const insertWhileDeletionStarts = async () => {
+      const row = await addOwnedRecord(financeDatabase(), incomes, caller.userId, income);
+      await markDeletionRequested(userDatabase(), caller.userId);
+      return row;
+    };
+    const takeBack = (row: { id: number }) => deleteOwnedRecord(financeDatabase(), incomes, caller.userId, row.id);
+    const refused = await refusal(addAsLiveOwner(checks, caller, insertWhileDeletionStarts, takeBack));
+    expect(refused.code).toBe('UNAUTHENTICATED');
+    expect(await incomesOf(caller.userId)).toBe(0);
+  });
+
+  it('writes nothing for a token that is refused to begin with', async () => {
+    const caller = { ...(await liveCaller()), accountKey: randomUUID() };
+    const insert = vi.fn(() => addOwnedRecord(financeDatabase(), incomes, caller.userId, income));
+    await refusal(addAsLiveOwner(checks, caller, insert, vi.fn()));
+    expect(insert).not.toHaveBeenCalled();
+    expect(await incomesOf(caller.userId)).toBe(0);
   });
 });

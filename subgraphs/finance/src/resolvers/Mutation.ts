@@ -1,9 +1,9 @@
 import { idArgument, requireCaller, type SubgraphContext } from '@ledgerline/service-runtime';
-import type { FinanceDatabase, FinanceQueries } from '../db.js';
+import type { FinanceDatabase } from '../db.js';
 import { expenses } from '../expenses.js';
 import type { MutationResolvers } from '../generated/graphql.js';
 import { incomes } from '../incomes.js';
-import { writeAsLiveOwner } from '../liveOwnerWrites.js';
+import { addAsLiveOwner, changeAsLiveOwner } from '../liveOwnerWrites.js';
 import { addOwnedRecord, deleteOwnedRecord, updateOwnedRecord, type OwnedRecordKind, type RawFields } from '../ownedRecords.js';
 import type { OwnedTableName } from '../ownedRecordTables.js';
 import { savingsGoals } from '../savingsGoals.js';
@@ -18,20 +18,25 @@ function ownedRecordMutations<Table extends OwnedTableName, Fields extends objec
   tokens: TokenChecks,
   kind: OwnedRecordKind<Table, Fields>,
 ) {
-  const asOwner = <Result>(context: SubgraphContext, write: (tx: FinanceQueries, userId: number) => Promise<Result>) => {
-    const caller = requireCaller(context);
-    return writeAsLiveOwner(db, tokens, caller, (tx) => write(tx, caller.userId));
-  };
   return {
-    add: (_: unknown, args: RawFields<Fields>, context: SubgraphContext) =>
-      asOwner(context, (tx, userId) => addOwnedRecord(tx, kind, userId, args)),
+    add: (_: unknown, args: RawFields<Fields>, context: SubgraphContext) => {
+      const caller = requireCaller(context);
+      return addAsLiveOwner(
+        tokens,
+        caller,
+        () => addOwnedRecord(db, kind, caller.userId, args),
+        (row) => deleteOwnedRecord(db, kind, caller.userId, row.id),
+      );
+    },
     update: (_: unknown, { id, ...changes }: { id: string }, context: SubgraphContext) => {
+      const caller = requireCaller(context);
       const recordId = idArgument('id', id);
-      return asOwner(context, (tx, userId) => updateOwnedRecord(tx, kind, userId, recordId, changes));
+      return changeAsLiveOwner(tokens, caller, () => updateOwnedRecord(db, kind, caller.userId, recordId, changes));
     },
     delete: (_: unknown, args: { id: string }, context: SubgraphContext) => {
+      const caller = requireCaller(context);
       const recordId = idArgument('id', args.id);
-      return asOwner(context, (tx, userId) => deleteOwnedRecord(tx, kind, userId, recordId));
+      return changeAsLiveOwner(tokens, caller, () => deleteOwnedRecord(db, kind, caller.userId, recordId));
     },
   };
 }
