@@ -1,37 +1,20 @@
 // What users see of the internal gRPC calls when a service is away, through the router in front
 // of both subgraphs (in-process, real sockets): Finance writes need the User service's word on the
 // token; a deletion needs Finance to erase the records, and finishes on its own once it can.
-import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
-import { createLogger, listen } from '@ledgerline/service-runtime';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startRouterInFrontOf, type GraphQLAnswer, type InProcessRouter } from '../../test/support/routerInProcess.js';
 import { financeDatabase, userDatabase } from '../../test/support/serviceDatabases.js';
 import { startSubgraphsInProcess, type InProcessSubgraphs } from '../../test/support/subgraphsInProcess.js';
-import { buildRouter, type Router } from '../src/server.js';
 
 let subgraphs: InProcessSubgraphs;
-let router: Router;
+let router: InProcessRouter;
 let routerOrigin: string;
 
 beforeAll(async () => {
   // Pending deletions are retried every 200 ms here, rather than every 30 s.
   subgraphs = await startSubgraphsInProcess({ accountDeletionRetryMs: 200 });
-  router = await buildRouter(
-    {
-      production: false,
-      host: '127.0.0.1',
-      port: 0,
-      subgraphs: { user: subgraphs.userUrl, finance: subgraphs.financeUrl },
-      subgraphTimeoutMs: 10_000,
-      maxRequestBodyBytes: 100_000,
-      logLevel: 'silent',
-      jwtSecret: subgraphs.secrets.jwtSecret,
-      routerSigningSecret: subgraphs.secrets.routerSigningSecret,
-    },
-    createLogger('router-test', 'silent'),
-  );
-  await listen(router.httpServer, 0, '127.0.0.1');
-  routerOrigin = `http://127.0.0.1:${(router.httpServer.address() as AddressInfo).port}`;
+  router = await startRouterInFrontOf(subgraphs);
+  routerOrigin = router.origin;
 });
 
 afterAll(async () => {
@@ -39,31 +22,12 @@ afterAll(async () => {
   await subgraphs.stop();
 });
 
-interface GraphQLAnswer {
-  data?: Record<string, any> | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-async function graphql(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLAnswer> {
-  const response = await fetch(`${routerOrigin}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLAnswer;
-}
-
+const graphql = (query: string, variables: Record<string, unknown> = {}, token?: string) => router.graphql(query, variables, token);
 const codes = (answer: GraphQLAnswer) => (answer.errors ?? []).map((error) => error.extensions?.code);
 
 async function registered() {
-  const suffix = randomBytes(5).toString('hex');
-  const account = { username: `u_${suffix}`, email: `u_${suffix}@example.test`, password: 'long enough password' };
-  const { data } = await graphql(
-    'mutation($u: String!, $e: String!, $p: String!) { register(username: $u, email: $e, password: $p) { token userId } }',
-    { u: account.username, e: account.email, p: account.password },
-  );
-  const { token, userId } = data!['register'] as { token: string; userId: string };
-  return { ...account, token, userId: Number(userId) };
+  const account = await router.register();
+  return { ...account, userId: Number(account.userId) };
 }
 
 const ADD_INCOME = 'mutation { addIncome(amount: "10.00", source: "Tips", date: "2026-11-20") { id } }';

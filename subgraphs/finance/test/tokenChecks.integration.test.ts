@@ -4,9 +4,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createLogger, DomainError, type GrpcServer } from '@ledgerline/service-runtime';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { newAccount } from '../../../test/support/accounts.js';
 import { freePort } from '../../../test/support/freePort.js';
 import { rejectionOf } from '../../../test/support/thrown.js';
-import { registerAccount } from '../../user/src/accounts.js';
 import { userGrpcServer } from '../../user/src/server.js';
 import { markDeletionRequested } from '../../user/src/userTable.js';
 import { financeDatabase, userDatabase } from '../../../test/support/serviceDatabases.js';
@@ -39,12 +39,7 @@ afterAll(async () => {
 });
 
 async function liveCaller() {
-  const suffix = randomBytes(5).toString('hex');
-  const { user } = await registerAccount(
-    userDatabase(),
-    { secret: randomBytes(32).toString('hex'), ttlSeconds: 600 },
-    { username: `check_${suffix}`, email: `check_${suffix}@example.test`, password: 'long enough password' },
-  );
+  const user = await newAccount();
   return { userId: user.id, accountKey: user.accountKey };
 }
 

@@ -11,9 +11,9 @@ import {
 } from '@ledgerline/proto';
 import { createLogger, type GrpcServer } from '@ledgerline/service-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newAccount } from '../../../test/support/accounts.js';
 import { credentialMetadata, insecure, unaryCall } from '../../../test/support/grpcCalls.js';
 import { userDatabase } from '../../../test/support/serviceDatabases.js';
-import { registerAccount } from '../src/accounts.js';
 import { userGrpcServer } from '../src/server.js';
 import { markDeletionRequested } from '../src/userTable.js';
 
@@ -32,16 +32,6 @@ afterAll(async () => {
   client.close();
   await server.drain(0, 1_000);
 });
-
-async function newAccount() {
-  const suffix = randomBytes(5).toString('hex');
-  const { user } = await registerAccount(
-    userDatabase(),
-    { secret: randomBytes(32).toString('hex'), ttlSeconds: 600 },
-    { username: `grpc_${suffix}`, email: `grpc_${suffix}@example.test`, password: 'long enough password' },
-  );
-  return user;
-}
 
 /** CheckToken for `accountKey`, with a credential acting for `userId`. */
 const checkToken = (userId: number | null, accountKey: string, metadata = credentialMetadata(ACCOUNT_SERVICE, secret, userId)) =>

@@ -1,0 +1,63 @@
+// The router built in-process (buildRouter) in front of subgraphs started by
+// startSubgraphsInProcess, and how a test talks to it: GraphQL over HTTP, as a client would.
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { createLogger, listen } from '@ledgerline/service-runtime';
+import { buildRouter } from '../../router/src/server.js';
+import type { InProcessSubgraphs } from './subgraphsInProcess.js';
+
+export interface GraphQLAnswer {
+  data?: Record<string, any> | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+export interface InProcessRouter {
+  origin: string;
+  graphql(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLAnswer>;
+  /** A new account, signed in. */
+  register(): Promise<{ username: string; email: string; password: string; token: string; userId: string }>;
+  stop(): Promise<void>;
+}
+
+export async function startRouterInFrontOf(subgraphs: InProcessSubgraphs): Promise<InProcessRouter> {
+  const router = await buildRouter(
+    {
+      production: false,
+      host: '127.0.0.1',
+      port: 0,
+      subgraphs: { user: subgraphs.userUrl, finance: subgraphs.financeUrl },
+      subgraphTimeoutMs: 10_000,
+      maxRequestBodyBytes: 100_000,
+      logLevel: 'silent',
+      jwtSecret: subgraphs.secrets.jwtSecret,
+      routerSigningSecret: subgraphs.secrets.routerSigningSecret,
+    },
+    createLogger('router-test', 'silent'),
+  );
+  await listen(router.httpServer, 0, '127.0.0.1');
+  const origin = `http://127.0.0.1:${(router.httpServer.address() as AddressInfo).port}`;
+
+  async function graphql(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLAnswer> {
+    const response = await fetch(`${origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLAnswer;
+  }
+
+  return {
+    origin,
+    graphql,
+    async register() {
+      const suffix = randomBytes(5).toString('hex');
+      const account = { username: `u_${suffix}`, email: `u_${suffix}@example.test`, password: 'long enough password' };
+      const { data } = await graphql(
+        'mutation($u: String!, $e: String!, $p: String!) { register(username: $u, email: $e, password: $p) { token userId } }',
+        { u: account.username, e: account.email, p: account.password },
+      );
+      return { ...account, ...(data!['register'] as { token: string; userId: string }) };
+    },
+    stop: () => router.stop(),
+  };
+}
