@@ -167,6 +167,7 @@ describe('possibleErrors', () => {
     expect(possibleErrors(postRoute().route)).toEqual([
       'FORBIDDEN',
       'UNAUTHENTICATED',
+      'SERVICE_UNAVAILABLE',
       'BAD_USER_INPUT',
       'MALFORMED_JSON',
       'PAYLOAD_TOO_LARGE',

@@ -7,6 +7,7 @@ import {
   CreateSavingsGoalDocument,
   createLedgerlineClient,
   DashboardDocument,
+  DeleteAccountDocument,
   DeleteExpenseDocument,
   LoginDocument,
   MeDocument,
@@ -84,5 +85,13 @@ describe('web SDK client', () => {
     const forged = await createLedgerlineClient({ url, token: 'not-a-token' }).query(MeDocument);
     expect(forged.data).toBeNull();
     expect(forged.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('deletes the account, after which its client is refused', async () => {
+    const { credentials, client } = await signedInClient();
+    await client.mutate(AddIncomeDocument, { amount: '10.00', source: 'Gift', date: '2026-11-01' });
+    const { data } = await client.mutate(DeleteAccountDocument, { password: credentials.password });
+    expect(data?.deleteAccount.status).toBe('DELETED');
+    expect((await client.query(MeDocument)).errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
   });
 });

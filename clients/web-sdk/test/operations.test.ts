@@ -17,6 +17,7 @@ describe('web SDK operations', () => {
       'AddIncomeDocument',
       'CreateSavingsGoalDocument',
       'DashboardDocument',
+      'DeleteAccountDocument',
       'DeleteExpenseDocument',
       'DeleteIncomeDocument',
       'DeleteSavingsGoalDocument',

@@ -23,8 +23,10 @@ export class DomainError extends Error {
     message: string,
     /** Machine-readable detail, e.g. which argument was wrong. */
     readonly details: Record<string, unknown> = {},
+    /** What went wrong underneath (a failed gRPC call), for the logs; never shown to the caller. */
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = 'DomainError';
   }
 }

@@ -41,7 +41,12 @@ export function errorFromFailedCall(error: unknown, service: string): Error {
   if (!isServiceError(error)) return error instanceof Error ? error : new Error(String(error));
   if (TRANSIENT.has(error.code)) {
     const reason = error.code === status.DEADLINE_EXCEEDED ? 'did not answer in time' : 'is unreachable';
-    return new DomainError('SERVICE_UNAVAILABLE', `The ${service} service ${reason}; nothing was changed, try again shortly`);
+    return new DomainError(
+      'SERVICE_UNAVAILABLE',
+      `The ${service} service ${reason}; nothing was changed, try again shortly`,
+      {},
+      { cause: error },
+    );
   }
   return new Error(`gRPC call to the ${service} service failed: ${status[error.code]} ${error.details}`, { cause: error });
 }

@@ -234,8 +234,9 @@ describe('callPeer', () => {
     return { error, ms: performance.now() - started };
   }
 
-  it('gives up on a peer that never answers at its deadline, as SERVICE_UNAVAILABLE', async () => {
+  it('gives up on a peer that accepts the call and never answers with DEADLINE_EXCEEDED, shown as SERVICE_UNAVAILABLE', async () => {
     const { error, ms } = await checkTokenAt(await startSilentPeer(), 300);
+    expect((error.cause as ServiceError).code).toBe(status.DEADLINE_EXCEEDED);
     expect(error.code).toBe('SERVICE_UNAVAILABLE');
     // errorFromFailedCall's words for DEADLINE_EXCEEDED, not for a peer that is down.
     expect(error.message).toBe('The user service did not answer in time; nothing was changed, try again shortly');
@@ -246,6 +247,7 @@ describe('callPeer', () => {
   it('fails fast as SERVICE_UNAVAILABLE when nothing listens at the peer address', async () => {
     const { error, ms } = await checkTokenAt(`127.0.0.1:${await freePort()}`, 5_000);
     expect(error.code).toBe('SERVICE_UNAVAILABLE');
+    expect((error.cause as ServiceError).code).toBe(status.UNAVAILABLE);
     expect(error.message).toBe('The user service is unreachable; nothing was changed, try again shortly');
     expect(ms).toBeLessThan(2_500);
   });

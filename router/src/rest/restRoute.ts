@@ -85,6 +85,8 @@ export function possibleErrors(route: RestRoute): RestErrorCode[] {
   const codes = new Set<RestErrorCode>(route.errors);
   // An Authorization header that is present but invalid is refused on every route, as on /graphql.
   codes.add('UNAUTHENTICATED');
+  // A signed-in caller's token is checked with the User service, which may be unreachable.
+  if (route.auth === 'bearer') codes.add('SERVICE_UNAVAILABLE');
   if (route.params !== undefined) codes.add('BAD_USER_INPUT');
   if (route.body !== undefined) {
     for (const code of ['BAD_USER_INPUT', 'MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] as const) codes.add(code);

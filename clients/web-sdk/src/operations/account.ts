@@ -43,3 +43,12 @@ export const MeDocument = graphql(`
     }
   }
 `);
+
+/** Deletes the signed-in user's account and all its records; `status` is DELETED, or PENDING while a service is away. */
+export const DeleteAccountDocument = graphql(`
+  mutation DeleteAccount($password: String!) {
+    deleteAccount(password: $password) {
+      status
+    }
+  }
+`);
