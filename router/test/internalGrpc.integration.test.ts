@@ -1,6 +1,8 @@
 // What users see of the internal gRPC calls when a service is away, through the router in front
 // of both subgraphs (in-process, real sockets): Finance writes need the User service's word on the
 // token; a deletion needs Finance to erase the records, and finishes on its own once it can.
+import { randomUUID } from 'node:crypto';
+import { issueUserToken } from '@ledgerline/identity';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startRouterInFrontOf, type GraphQLAnswer, type InProcessRouter } from '../../test/support/routerInProcess.js';
 import { financeDatabase, userDatabase } from '../../test/support/serviceDatabases.js';
@@ -41,6 +43,28 @@ async function recordsOf(userId: number) {
     savingsGoals: await db.savingsGoal.count(where),
   };
 }
+
+describe('a token whose account holds another key', () => {
+  it('writes nothing with any finance mutation: Finance asks the User service before the resolver runs', async () => {
+    const ada = await registered();
+    const added = await graphql(ADD_INCOME, {}, ada.token);
+    const incomeId = (added.data!['addIncome'] as { id: string }).id;
+    // What an old token looks like once its id belongs to another account: validly signed, another key.
+    const stale = issueUserToken({ userId: ada.userId, accountKey: randomUUID() }, subgraphs.secrets.jwtSecret, 600);
+    for (const mutation of [
+      ADD_INCOME,
+      'mutation { addExpense(amount: "4.20", category: "Coffee", date: "2026-11-21") { id } }',
+      'mutation { createSavingsGoal(goal: "900.00", targetDate: "2027-01-31") { id } }',
+      `mutation { updateIncome(id: "${incomeId}", amount: "1.00") { id } }`,
+      `mutation { deleteIncome(id: "${incomeId}") }`,
+    ]) {
+      expect(codes(await graphql(mutation, {}, stale)), mutation).toEqual(['UNAUTHENTICATED']);
+    }
+    expect(await recordsOf(ada.userId)).toEqual({ incomes: 1, expenses: 0, savingsGoals: 0 });
+    const kept = await graphql('{ me { incomes { id amount } } }', {}, ada.token);
+    expect(kept.data).toEqual({ me: { incomes: [{ id: incomeId, amount: '10.00' }] } });
+  });
+});
 
 describe('with the User gRPC server down', () => {
   it('refuses a finance write with SERVICE_UNAVAILABLE and writes nothing, then takes it once the server is back', async () => {

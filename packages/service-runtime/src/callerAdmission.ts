@@ -3,21 +3,26 @@
 // Each subgraph asks before any resolver runs, so no query or mutation acts on a dead session.
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Caller } from '@ledgerline/identity';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, OperationTypeNode } from 'graphql';
 import { DomainError } from './DomainError.js';
 import type { SubgraphContext } from './subgraphContext.js';
 
-/** Resolves when the caller's session is live; throws a DomainError (UNAUTHENTICATED, SERVICE_UNAVAILABLE) otherwise. */
-export type AdmitCaller = (caller: Caller, context: SubgraphContext) => Promise<void>;
+/**
+ * Resolves when the caller's session is live; throws a DomainError (UNAUTHENTICATED,
+ * SERVICE_UNAVAILABLE) otherwise. The operation's kind lets a subgraph ask afresh before a
+ * mutation and rely on a recent answer for a query.
+ */
+export type AdmitCaller = (caller: Caller, operation: OperationTypeNode) => Promise<void>;
 
 export function callerAdmissionPlugin(admit: AdmitCaller): ApolloServerPlugin<SubgraphContext> {
   return {
     requestDidStart: () =>
       Promise.resolve({
-        async didResolveOperation({ contextValue }) {
+        async didResolveOperation({ contextValue, operation }) {
           if (contextValue.caller === null) return;
           try {
-            await admit(contextValue.caller, contextValue);
+            // An operation Apollo could not name is held to the strictest rule, a mutation's.
+            await admit(contextValue.caller, operation?.operation ?? OperationTypeNode.MUTATION);
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;
             // Status 200: the gateway passes a GraphQL error on with its code and message, while

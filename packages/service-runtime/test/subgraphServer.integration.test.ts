@@ -15,6 +15,8 @@ let url: string;
 let databaseAnswers = true;
 /** The callers whose sessions the admission check refuses, as the User service would a deleted account. */
 const endedSessions = new Set<number>();
+/** Each admission asked for, as [user id, kind of operation]. */
+const admissions: [number, string][] = [];
 const caller = callerFor(7);
 
 beforeAll(async () => {
@@ -24,6 +26,9 @@ beforeAll(async () => {
         caller: ID
         broken: String
         refused: String
+      }
+      type Mutation {
+        touch: Boolean
       }
     `),
     resolvers: {
@@ -36,9 +41,13 @@ beforeAll(async () => {
           throw new DomainError('FORBIDDEN', 'Not yours', { field: 'id' });
         },
       },
+      Mutation: { touch: () => true },
     },
     routerSigningSecret: secret,
-    admitCaller: (candidate) => (endedSessions.has(candidate.userId) ? Promise.reject(refusedToken('revoked')) : Promise.resolve()),
+    admitCaller: (candidate, operation) => {
+      admissions.push([candidate.userId, operation]);
+      return endedSessions.has(candidate.userId) ? Promise.reject(refusedToken('revoked')) : Promise.resolve();
+    },
     readinessChecks: [
       {
         name: 'database',
@@ -105,6 +114,17 @@ describe('createSubgraphServer', () => {
     } finally {
       endedSessions.delete(8);
     }
+  });
+
+  it('asks whether a signed-in caller is admitted once per operation, saying whether it is a query or a mutation', async () => {
+    admissions.length = 0;
+    await ask('{ caller }', fromRouter(9));
+    await ask('mutation { touch }', fromRouter(9));
+    await ask('{ caller }', fromRouter(null));
+    expect(admissions).toEqual([
+      [9, 'query'],
+      [9, 'mutation'],
+    ]);
   });
 
   it('masks an unexpected error: the caller sees neither its message nor a stack trace', async () => {

@@ -30,8 +30,9 @@ export async function buildFinanceSubgraph(config: FinanceSubgraphConfig, db: Fi
     typeDefs: financeSubgraphTypeDefs,
     resolvers: financeSubgraphResolvers(db, tokens),
     routerSigningSecret: config.routerSigningSecret,
-    // Reads go on the User service's answer of the last few seconds; writes ask again (liveOwnerWrites.ts).
-    admitCaller: (caller) => tokens.assertLive(caller, 'cached'),
+    // A mutation asks the User service afresh, so a revoked token writes nothing; a query may go on
+    // its answer of the last few seconds. (Inserts ask once more: liveOwnerWrites.ts.)
+    admitCaller: (caller, operation) => tokens.assertLive(caller, operation === 'mutation' ? 'fresh' : 'cached'),
     readinessChecks: [{ name: 'database', check: async () => void (await db.$queryRaw`SELECT 1`) }, grpc.readiness],
     log,
   });

@@ -1,7 +1,7 @@
 // Finance's client of the User service's AccountService.CheckToken: whether the caller's token
-// still belongs to a live account. Reads may use an answer up to `cacheMs` old; writes always
-// ask afresh (liveOwnerWrites.ts), so a deletion or revocation stops writes at once and reads
-// within `cacheMs`.
+// still belongs to a live account. Queries may use an answer up to `cacheMs` old; mutations always
+// ask afresh (server.ts, liveOwnerWrites.ts), so a deletion or revocation stops writes at once and
+// reads within `cacheMs`.
 import { ACCOUNT_SERVICE, userV1, type CheckTokenResponse__Output, type TokenStatus } from '@ledgerline/proto';
 import { callPeer, connectPeer, refusedToken, type GrpcCallerIdentity, type GrpcPeer } from '@ledgerline/service-runtime';
 import type { Caller } from '@ledgerline/identity';

@@ -1,9 +1,9 @@
-import { idArgument, requireCaller, type SubgraphContext } from '@ledgerline/service-runtime';
+import { idArgument, requireCaller, requireUser, type SubgraphContext } from '@ledgerline/service-runtime';
 import type { FinanceDatabase } from '../db.js';
 import { expenses } from '../expenses.js';
 import type { MutationResolvers } from '../generated/graphql.js';
 import { incomes } from '../incomes.js';
-import { addAsLiveOwner, changeAsLiveOwner } from '../liveOwnerWrites.js';
+import { insertAsLiveOwner } from '../liveOwnerWrites.js';
 import { addOwnedRecord, deleteOwnedRecord, updateOwnedRecord, type OwnedRecordKind, type RawFields } from '../ownedRecords.js';
 import type { OwnedTableName } from '../ownedRecordTables.js';
 import { savingsGoals } from '../savingsGoals.js';
@@ -11,7 +11,8 @@ import type { TokenChecks } from '../tokenChecks.js';
 
 /**
  * The add, update and delete mutations of one kind of owned record; the arguments are its fields
- * (and `id`). Each runs as the caller, once the User service has said afresh that their token is live.
+ * (and `id`). Each runs as the caller, whose token the User service has just said is live (the
+ * subgraph's admission asks afresh before every mutation); an insert asks once more after it.
  */
 function ownedRecordMutations<Table extends OwnedTableName, Fields extends object>(
   db: FinanceDatabase,
@@ -21,23 +22,17 @@ function ownedRecordMutations<Table extends OwnedTableName, Fields extends objec
   return {
     add: (_: unknown, args: RawFields<Fields>, context: SubgraphContext) => {
       const caller = requireCaller(context);
-      return addAsLiveOwner(
+      return insertAsLiveOwner(
         tokens,
         caller,
         () => addOwnedRecord(db, kind, caller.userId, args),
         (row) => deleteOwnedRecord(db, kind, caller.userId, row.id),
       );
     },
-    update: (_: unknown, { id, ...changes }: { id: string }, context: SubgraphContext) => {
-      const caller = requireCaller(context);
-      const recordId = idArgument('id', id);
-      return changeAsLiveOwner(tokens, caller, () => updateOwnedRecord(db, kind, caller.userId, recordId, changes));
-    },
-    delete: (_: unknown, args: { id: string }, context: SubgraphContext) => {
-      const caller = requireCaller(context);
-      const recordId = idArgument('id', args.id);
-      return changeAsLiveOwner(tokens, caller, () => deleteOwnedRecord(db, kind, caller.userId, recordId));
-    },
+    update: (_: unknown, { id, ...changes }: { id: string }, context: SubgraphContext) =>
+      updateOwnedRecord(db, kind, requireUser(context), idArgument('id', id), changes),
+    delete: (_: unknown, args: { id: string }, context: SubgraphContext) =>
+      deleteOwnedRecord(db, kind, requireUser(context), idArgument('id', args.id)),
   };
 }
 
