@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { financeContractDefinition } from '@ledgerline/proto';
 import { createGrpcServer, createSubgraphServer, type GrpcServer, type Logger, type SubgraphServices } from '@ledgerline/service-runtime';
-import { parse } from 'graphql';
+import { OperationTypeNode, parse } from 'graphql';
 import type { FinanceSubgraphConfig } from './config.js';
 import type { FinanceDatabase } from './db.js';
 import { recordErasureService } from './recordErasureService.js';
@@ -32,7 +32,7 @@ export async function buildFinanceSubgraph(config: FinanceSubgraphConfig, db: Fi
     routerSigningSecret: config.routerSigningSecret,
     // A mutation asks the User service afresh, so a revoked token writes nothing; a query may go on
     // its answer of the last few seconds. (Inserts ask once more: liveOwnerWrites.ts.)
-    admitCaller: (caller, operation) => tokens.assertLive(caller, operation === 'mutation' ? 'fresh' : 'cached'),
+    admitCaller: (caller, operation) => tokens.assertLive(caller, operation === OperationTypeNode.MUTATION ? 'fresh' : 'cached'),
     readinessChecks: [{ name: 'database', check: async () => void (await db.$queryRaw`SELECT 1`) }, grpc.readiness],
     log,
   });
