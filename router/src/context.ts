@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { InvalidTokenError, verifyUserToken, type Caller } from '@ledgerline/identity';
+import { bearerTokenOf, InvalidTokenError, verifyUserToken, type Caller } from '@ledgerline/identity';
 import { REQUEST_ID_HEADER, requestIdFrom, type Logger } from '@ledgerline/service-runtime';
 import { GraphQLError } from 'graphql';
 
@@ -11,15 +11,13 @@ export interface RouterContext {
   log: Logger;
 }
 
-const BEARER = /^Bearer\s+(\S+)$/i;
-
 /**
  * No Authorization header means an anonymous caller (register and login need nothing more);
  * a header that does not hold a valid, unexpired token is refused outright with a 401.
  */
 export function callerFromAuthorization(header: string | undefined, jwtSecret: string): Caller | null {
   if (header === undefined || header === '') return null;
-  const token = BEARER.exec(header)?.[1];
+  const token = bearerTokenOf(header);
   if (token === undefined) throw unauthenticated('Authorization header must be "Bearer <token>"');
   try {
     const { userId, accountKey } = verifyUserToken(token, jwtSecret);

@@ -1,4 +1,5 @@
 export { InvalidTokenError } from './InvalidTokenError.js';
+export { bearerTokenOf } from './bearerToken.js';
 export { type Caller } from './caller.js';
 export { issueUserToken, verifyUserToken, type UserTokenClaims } from './userToken.js';
 export { MAX_RECORD_ID, parseRecordId } from './recordId.js';

@@ -2,7 +2,13 @@
 // wrapper refuses a call without a valid service credential (UNAUTHENTICATED) before the handler
 // runs, and answers any error in the one status table (grpcStatus.ts).
 import { Metadata, status, type handleUnaryCall, type ServerUnaryCall } from '@grpc/grpc-js';
-import { InvalidTokenError, SERVICE_CREDENTIAL_METADATA, verifyServiceCredential, type ServiceCredential } from '@ledgerline/identity';
+import {
+  bearerTokenOf,
+  InvalidTokenError,
+  SERVICE_CREDENTIAL_METADATA,
+  verifyServiceCredential,
+  type ServiceCredential,
+} from '@ledgerline/identity';
 import type { Logger } from 'pino';
 import { DomainError } from './DomainError.js';
 import { grpcStatusOf } from './grpcStatus.js';
@@ -14,11 +20,9 @@ export interface GrpcHandlerSettings {
   log: Logger;
 }
 
-const BEARER = /^Bearer\s+(\S+)$/i;
-
 export function credentialOf(metadata: Metadata, serviceName: string, secret: string): ServiceCredential {
   const [value] = metadata.get(SERVICE_CREDENTIAL_METADATA);
-  const token = typeof value === 'string' ? BEARER.exec(value)?.[1] : undefined;
+  const token = typeof value === 'string' ? bearerTokenOf(value) : undefined;
   if (token === undefined)
     throw new DomainError('UNAUTHENTICATED', 'missing service credential: send "authorization: Bearer <credential>"');
   try {

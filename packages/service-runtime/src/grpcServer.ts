@@ -46,10 +46,10 @@ const SERVER_OPTIONS = {
 
 export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
   const server = new Server(SERVER_OPTIONS);
-  const names = options.services.map((service) => service.name);
   // '' is the whole server, as Kubernetes' gRPC probe and grpc_health_probe ask by default.
-  const health = new HealthImplementation(Object.fromEntries(['', ...names].map((name) => [name, 'NOT_SERVING'])));
-  const setStatus = (status: 'SERVING' | 'NOT_SERVING') => ['', ...names].forEach((name) => health.setStatus(name, status));
+  const healthNames = ['', ...options.services.map((service) => service.name)];
+  const health = new HealthImplementation(Object.fromEntries(healthNames.map((name) => [name, 'NOT_SERVING'])));
+  const setStatus = (status: 'SERVING' | 'NOT_SERVING') => healthNames.forEach((name) => health.setStatus(name, status));
   health.addToServer(server);
   new ReflectionService({ ...options.contracts, ...loadSync(healthProtoPath) }).addToServer(server);
   for (const service of options.services) server.addService(service.definition, service.implementation);
