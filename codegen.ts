@@ -69,9 +69,16 @@ const config: CodegenConfig = {
           // read it with resolvers/arguments.ts, so a bad value is an error naming the argument.
           Money: { input: 'unknown', output: '../money.js#Money' },
           Date: { input: 'unknown', output: 'Date' },
+          DateTime: 'Date',
         },
         mappers: {
           User: '../userReference.js#UserReference',
+          SavingsGroup: './prisma/client.js#SavingsGroup',
+          SavingsGroupMember: '../groups/groupMembers.js#GroupMember',
+          SavingsGroupProgress: '../groups/groupProgress.js#SavingsGroupProgress',
+          ContributorTotal: '../groups/groupProgress.js#ContributorTotal',
+          GroupContribution: './prisma/client.js#GroupContribution',
+          GroupSavingsEvent: '../groups/groupEvents.js#GroupSavingsEvent',
           Income: './prisma/client.js#Income',
           Expense: './prisma/client.js#Expense',
           SavingsGoal: './prisma/client.js#SavingsGoal',

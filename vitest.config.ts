@@ -36,6 +36,10 @@ export const sharedOptions = { testTimeout: 20_000, hookTimeout: 120_000 };
 export default defineConfig({
   test: {
     ...sharedOptions,
+    // graphql has no "exports" map: Node loads its CommonJS build, Vite its ES module build. Code
+    // under test runs through Vite, so graphql-ws must too, or the two disagree on what a
+    // GraphQLError is (as they never do outside tests, where Node loads both).
+    server: { deps: { inline: ['graphql-ws'] } },
     // CI also keeps a machine-readable record, from which .ci/run prints its closing count.
     reporters: process.env['CI'] ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
     projects: [unitTier, integrationTier, e2eTier],

@@ -6,8 +6,12 @@ import { composeSupergraph, subgraphLocations } from './supergraph.js';
 // Subgraph URLs only route the router's calls; the client-facing schema does not depend on them.
 const UNUSED_URLS = { user: 'http://user.invalid/graphql', finance: 'http://finance.invalid/graphql' };
 
+/** The client-facing part of a supergraph, as SDL. */
+export function apiSchemaSdl(supergraphSdl: string): string {
+  return printSchema(Supergraph.build(supergraphSdl).apiSchema());
+}
+
 /** The client-facing schema as SDL, composed offline from the subgraphs' own SDL files. */
 export function clientSchemaSdl(): string {
-  const supergraphSdl = composeSupergraph(subgraphLocations(UNUSED_URLS));
-  return printSchema(Supergraph.build(supergraphSdl).apiSchema());
+  return apiSchemaSdl(composeSupergraph(subgraphLocations(UNUSED_URLS)));
 }

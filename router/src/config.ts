@@ -2,6 +2,7 @@
 import { secretSchema } from '@ledgerline/identity';
 import {
   dataDirVariable,
+  grpcAddressVariable,
   hostVariable,
   loadConfig,
   logLevelSchema,
@@ -24,10 +25,20 @@ const environmentSchema = z
     MAX_REQUEST_BODY_BYTES: variableWithDefault(z.coerce.number().int().min(1024).max(50_000_000), 1_000_000),
     JWT_SECRET: optionalVariable(secretSchema),
     ROUTER_SIGNING_SECRET: optionalVariable(secretSchema),
+    SERVICE_SIGNING_SECRET: optionalVariable(secretSchema),
+    /** With it, group events arrive over Redis pub/sub; without, over Finance's gRPC stream. */
+    REDIS_URL: optionalVariable(z.url()),
+    FINANCE_GRPC_ADDRESS: grpcAddressVariable('127.0.0.1:50052'),
+    /** The User service, which says whether a WebSocket's token is still live. */
+    USER_GRPC_ADDRESS: grpcAddressVariable('127.0.0.1:50051'),
+    /** How often open WebSockets' tokens are checked again, so a revoked one is closed. */
+    WEBSOCKET_TOKEN_RECHECK_MS: variableWithDefault(z.coerce.number().int().min(1_000).max(3_600_000), 60_000),
+    /** How often WebSockets are pinged; a socket silent for two of these is closed. */
+    WEBSOCKET_KEEPALIVE_MS: variableWithDefault(z.coerce.number().int().min(1_000).max(300_000), 12_000),
     LEDGERLINE_DATA_DIR: dataDirVariable,
     LOG_LEVEL: logLevelSchema,
   })
-  .superRefine((env, context) => requireInProduction(env, ['JWT_SECRET', 'ROUTER_SIGNING_SECRET'], context));
+  .superRefine((env, context) => requireInProduction(env, ['JWT_SECRET', 'ROUTER_SIGNING_SECRET', 'SERVICE_SIGNING_SECRET'], context));
 
 export interface RouterConfig {
   production: boolean;
@@ -38,6 +49,12 @@ export interface RouterConfig {
   maxRequestBodyBytes: number;
   jwtSecret: string;
   routerSigningSecret: string;
+  serviceSigningSecret: string;
+  /** Where group event notices come from. */
+  groupEvents: { redisUrl: string } | { financeGrpcAddress: string };
+  webSocketKeepAliveMs: number;
+  userGrpcAddress: string;
+  webSocketTokenRecheckMs: number;
   logLevel: string;
 }
 
@@ -52,6 +69,11 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
     maxRequestBodyBytes: parsed.MAX_REQUEST_BODY_BYTES,
     jwtSecret: secretOrDevSecret(parsed.JWT_SECRET, 'jwtSecret', parsed.LEDGERLINE_DATA_DIR, warn),
     routerSigningSecret: secretOrDevSecret(parsed.ROUTER_SIGNING_SECRET, 'routerSigningSecret', parsed.LEDGERLINE_DATA_DIR, warn),
+    serviceSigningSecret: secretOrDevSecret(parsed.SERVICE_SIGNING_SECRET, 'serviceSigningSecret', parsed.LEDGERLINE_DATA_DIR, warn),
+    groupEvents: parsed.REDIS_URL === undefined ? { financeGrpcAddress: parsed.FINANCE_GRPC_ADDRESS } : { redisUrl: parsed.REDIS_URL },
+    webSocketKeepAliveMs: parsed.WEBSOCKET_KEEPALIVE_MS,
+    userGrpcAddress: parsed.USER_GRPC_ADDRESS,
+    webSocketTokenRecheckMs: parsed.WEBSOCKET_TOKEN_RECHECK_MS,
     logLevel: parsed.LOG_LEVEL,
   };
 }

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { bearerTokenOf, InvalidTokenError, verifyUserToken, type Caller } from '@ledgerline/identity';
+import { bearerTokenOf, InvalidTokenError, verifyUserToken, type Caller, type UserTokenClaims } from '@ledgerline/identity';
 import { REQUEST_ID_HEADER, requestIdFrom, type Logger } from '@ledgerline/service-runtime';
 import { GraphQLError } from 'graphql';
 
@@ -15,17 +15,21 @@ export interface RouterContext {
  * No Authorization header means an anonymous caller (register and login need nothing more);
  * a header that does not hold a valid, unexpired token is refused outright with a 401.
  */
-export function callerFromAuthorization(header: string | undefined, jwtSecret: string): Caller | null {
+export function tokenClaimsFromAuthorization(header: string | undefined, jwtSecret: string): UserTokenClaims | null {
   if (header === undefined || header === '') return null;
   const token = bearerTokenOf(header);
   if (token === undefined) throw unauthenticated('Authorization header must be "Bearer <token>"');
   try {
-    const { userId, accountKey } = verifyUserToken(token, jwtSecret);
-    return { userId, accountKey };
+    return verifyUserToken(token, jwtSecret);
   } catch (error) {
     if (error instanceof InvalidTokenError) throw unauthenticated(`Invalid token: ${error.reason}`);
     throw error;
   }
+}
+
+export function callerFromAuthorization(header: string | undefined, jwtSecret: string): Caller | null {
+  const claims = tokenClaimsFromAuthorization(header, jwtSecret);
+  return claims === null ? null : { userId: claims.userId, accountKey: claims.accountKey };
 }
 
 export function routerContextFrom(headers: IncomingHttpHeaders, jwtSecret: string, log: Logger): RouterContext {

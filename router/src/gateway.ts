@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import type { RouterConfig } from './config.js';
 import type { RouterContext } from './context.js';
 import { SubgraphDataSource } from './subgraphDataSource.js';
+import { refuseSubscriptionsOverHttp } from './subscriptions/subscriptionsOverHttp.js';
 
 export function createGatewayServer(config: RouterConfig, supergraphSdl: string, httpServer: Server) {
   const gateway = new ApolloGateway({
@@ -27,6 +28,7 @@ export function createGatewayServer(config: RouterConfig, supergraphSdl: string,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       operationLogPlugin(),
+      refuseSubscriptionsOverHttp,
     ],
   });
 }

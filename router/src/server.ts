@@ -1,13 +1,29 @@
 // Builds the router's HTTP server: GraphQL at /graphql, the REST routes, health probes, request ids.
 import { createServer, type Server } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
-import { httpErrorHandler, mountHealthRoutes, REQUEST_ID_HEADER, requestIdFrom, type Logger } from '@ledgerline/service-runtime';
+import {
+  httpErrorHandler,
+  mountHealthRoutes,
+  REQUEST_ID_HEADER,
+  requestIdFrom,
+  userServiceTokenChecks,
+  type Logger,
+} from '@ledgerline/service-runtime';
 import express from 'express';
 import type { RouterConfig } from './config.js';
 import { routerContextFrom } from './context.js';
 import { createGatewayServer } from './gateway.js';
 import { restApi, restRouteNotFound } from './rest/restApi.js';
+import { grpcGroupEventFeed } from './subscriptions/grpcGroupEventFeed.js';
+import { redisGroupEventFeed } from './subscriptions/redisGroupEventFeed.js';
+import { graphqlSubscriptions } from './subscriptions/subscriptionServer.js';
+import { dispatchUpgrades } from './subscriptions/webSocketUpgrades.js';
 import { composeSupergraph, subgraphLocations } from './supergraph.js';
+import { buildSchema } from 'graphql';
+import { apiSchemaSdl } from './clientSchema.js';
+
+/** The router's name in the credentials it presents to the subgraphs' gRPC services. */
+export const ROUTER_SERVICE_NAME = 'ledgerline-router';
 
 export interface Router {
   httpServer: Server;
@@ -45,7 +61,39 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
   );
   app.use(httpErrorHandler(log));
   app.use(restRouteNotFound);
-  return { httpServer, stop: () => apollo.stop() };
+
+  const self = { name: ROUTER_SERVICE_NAME, secret: config.serviceSigningSecret };
+  const feed =
+    'redisUrl' in config.groupEvents
+      ? redisGroupEventFeed(config.groupEvents.redisUrl, log)
+      : grpcGroupEventFeed(config.groupEvents.financeGrpcAddress, self, log);
+  // Answers are never reused: each check is a WebSocket being accepted or re-examined.
+  const tokens = userServiceTokenChecks(config.userGrpcAddress, self, 0);
+  const subscriptions = graphqlSubscriptions({
+    apollo,
+    // Built from SDL with our own graphql module: federation-internals' schema objects come from
+    // graphql's CommonJS build, which graphql's ES module build does not accept as a schema.
+    schema: buildSchema(apiSchemaSdl(supergraphSdl)),
+    feed,
+    jwtSecret: config.jwtSecret,
+    tokens,
+    tokenRecheckMs: config.webSocketTokenRecheckMs,
+    keepAliveMs: config.webSocketKeepAliveMs,
+    maxMessageBytes: config.maxRequestBodyBytes,
+    log,
+  });
+  const upgrades = dispatchUpgrades(httpServer, [subscriptions.route]);
+
+  return {
+    httpServer,
+    async stop() {
+      upgrades.refuseNewConnections();
+      await subscriptions.drain();
+      await feed.close();
+      tokens.close();
+      await apollo.stop();
+    },
+  };
 }
 
 async function expectReady(subgraphUrl: string): Promise<void> {

@@ -19,7 +19,7 @@ export interface InProcessRouter {
   stop(): Promise<void>;
 }
 
-export async function startRouterInFrontOf(subgraphs: InProcessSubgraphs): Promise<InProcessRouter> {
+export async function startRouterInFrontOf(subgraphs: InProcessSubgraphs, options: { redisUrl?: string } = {}): Promise<InProcessRouter> {
   const router = await buildRouter(
     {
       production: false,
@@ -31,6 +31,11 @@ export async function startRouterInFrontOf(subgraphs: InProcessSubgraphs): Promi
       logLevel: 'silent',
       jwtSecret: subgraphs.secrets.jwtSecret,
       routerSigningSecret: subgraphs.secrets.routerSigningSecret,
+      serviceSigningSecret: subgraphs.secrets.serviceSigningSecret,
+      groupEvents: options.redisUrl === undefined ? { financeGrpcAddress: subgraphs.financeGrpcAddress } : { redisUrl: options.redisUrl },
+      webSocketKeepAliveMs: 12_000,
+      userGrpcAddress: subgraphs.userGrpcAddress,
+      webSocketTokenRecheckMs: 60_000,
     },
     createLogger('router-test', 'silent'),
   );

@@ -10,6 +10,9 @@ import type { UserSubgraphConfig } from '../../subgraphs/user/src/config.js';
 import { buildUserSubgraph, userGrpcServer } from '../../subgraphs/user/src/server.js';
 import { freePort } from './freePort.js';
 import { SCHEMAS } from './integrationSetup.js';
+import { inject } from 'vitest';
+import { createFinanceDatabase, type FinanceDatabase } from '../../subgraphs/finance/src/db.js';
+import { createUserDatabase, type UserDatabase } from '../../subgraphs/user/src/db.js';
 import { financeDatabase, userDatabase } from './serviceDatabases.js';
 
 export interface InProcessSubgraphs {
@@ -18,6 +21,8 @@ export interface InProcessSubgraphs {
   secrets: { jwtSecret: string; routerSigningSecret: string; serviceSigningSecret: string };
   userGrpcAddress: string;
   financeGrpcAddress: string;
+  /** The services' own database clients, for a test to look at or set up what the API cannot. */
+  databases: { user: UserDatabase; finance: FinanceDatabase };
   /** Drains and stops the gRPC server; the service's GraphQL side keeps running. */
   stopGrpc(service: 'user' | 'finance'): Promise<void>;
   /** A new gRPC server for the service, on the port the stopped one had. */
@@ -27,7 +32,24 @@ export interface InProcessSubgraphs {
 
 const log = createLogger('in-process-subgraphs', 'silent');
 
-export async function startSubgraphsInProcess(options: { accountDeletionRetryMs?: number } = {}): Promise<InProcessSubgraphs> {
+/** Clients of schemas of the test's own (freshSchemas.ts), closed when the subgraphs stop. */
+function ownDatabases(schemas: { user: string; finance: string }) {
+  const url = inject('databaseUrl');
+  return { user: createUserDatabase(url, schemas.user), finance: createFinanceDatabase(url, schemas.finance), own: true as const };
+}
+
+export interface InProcessOptions {
+  accountDeletionRetryMs?: number;
+  /** Each service's database schema; the shared integration schemas by default. */
+  schemas?: { user: string; finance: string };
+  /** Group events also go out on this Redis; without it, over the gRPC stream only. */
+  redisUrl?: string;
+}
+
+export async function startSubgraphsInProcess(options: InProcessOptions = {}): Promise<InProcessSubgraphs> {
+  const schemas = options.schemas ?? SCHEMAS;
+  const databases: InProcessSubgraphs['databases'] & { own?: true } =
+    options.schemas === undefined ? { user: userDatabase(), finance: financeDatabase() } : ownDatabases(schemas);
   const secrets = {
     jwtSecret: randomBytes(32).toString('hex'),
     routerSigningSecret: randomBytes(32).toString('hex'),
@@ -39,7 +61,7 @@ export async function startSubgraphsInProcess(options: { accountDeletionRetryMs?
   const userConfig: UserSubgraphConfig = {
     ...base,
     grpcPort: grpcPorts.user,
-    databaseSchema: SCHEMAS.user,
+    databaseSchema: schemas.user,
     jwtTtlSeconds: 600,
     financeGrpcAddress: grpcAddresses.finance,
     accountDeletionRetryMs: options.accountDeletionRetryMs ?? 60_000,
@@ -47,16 +69,19 @@ export async function startSubgraphsInProcess(options: { accountDeletionRetryMs?
   const financeConfig: FinanceSubgraphConfig = {
     ...base,
     grpcPort: grpcPorts.finance,
-    databaseSchema: SCHEMAS.finance,
+    databaseSchema: schemas.finance,
     userGrpcAddress: grpcAddresses.user,
     tokenCheckCacheMs: 2_000,
+    redisUrl: options.redisUrl,
+    groupEventRetentionMs: 3_600_000,
+    outboxPollMs: 200,
   };
-  const user = await buildUserSubgraph(userConfig, userDatabase(), log);
-  const finance = await buildFinanceSubgraph(financeConfig, financeDatabase(), log);
+  const user = await buildUserSubgraph(userConfig, databases.user, log);
+  const finance = await buildFinanceSubgraph(financeConfig, databases.finance, log);
   const grpcServers: Record<'user' | 'finance', GrpcServer> = { user: user.grpc, finance: finance.grpc };
   const newGrpcServer = {
-    user: () => userGrpcServer(userConfig, userDatabase(), log),
-    finance: () => financeGrpcServer(financeConfig, financeDatabase(), log),
+    user: () => userGrpcServer(userConfig, databases.user, log),
+    finance: () => financeGrpcServer(financeConfig, databases.finance, finance.groupEvents, log),
   };
   const httpUrls: string[] = [];
   for (const services of [user, finance]) {
@@ -72,6 +97,7 @@ export async function startSubgraphsInProcess(options: { accountDeletionRetryMs?
     secrets,
     userGrpcAddress: grpcAddresses.user,
     financeGrpcAddress: grpcAddresses.finance,
+    databases,
     async stopGrpc(service) {
       running.delete(service);
       await grpcServers[service].drain(0, 1_000);
@@ -84,6 +110,7 @@ export async function startSubgraphsInProcess(options: { accountDeletionRetryMs?
     async stop() {
       await Promise.all([user.stopBackgroundWork?.(), finance.stopBackgroundWork?.()]);
       await Promise.all([user.http.stop(), finance.http.stop(), ...[...running].map((service) => grpcServers[service].drain(0, 1_000))]);
+      if (databases.own) await Promise.all([databases.user.$disconnect(), databases.finance.$disconnect()]);
     },
   };
 }

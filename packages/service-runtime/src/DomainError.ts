@@ -13,6 +13,10 @@ export type DomainErrorCode =
   | 'EMAIL_TAKEN'
   | 'USERNAME_TAKEN'
   | 'INVALID_CREDENTIALS'
+  /** A savings group that reached its target or passed its deadline takes no more contributions. */
+  | 'GROUP_CLOSED'
+  /** A resume asked for events older than the group's event log keeps: read the group afresh. */
+  | 'EVENTS_EXPIRED'
   /** Another service this one needs is down or too slow: nothing was changed, try again. */
   | 'SERVICE_UNAVAILABLE';
 

@@ -36,7 +36,9 @@ export { runSubgraph, type SubgraphProcess, type SubgraphServices } from './runS
 export { httpErrorHandler } from './httpErrorHandler.js';
 export { isPrismaError } from './prismaErrors.js';
 export { createGrpcServer, type GrpcServer, type GrpcServiceBinding } from './grpcServer.js';
-export { unaryHandler, type GrpcHandlerSettings } from './grpcHandlers.js';
+export { unaryHandler, credentialOf, type GrpcHandlerSettings } from './grpcHandlers.js';
 export { connectPeer, callPeer, type GrpcPeer, type GrpcCallerIdentity } from './grpcClient.js';
 export { errorFromFailedCall, grpcStatusOf } from './grpcStatus.js';
 export { refusedToken } from './tokenRefusal.js';
+export { userServiceTokenChecks, type TokenChecks, type Freshness } from './tokenChecks.js';
+export { DateTime } from './dateTimeScalar.js';

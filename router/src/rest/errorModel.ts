@@ -18,6 +18,8 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   NOT_FOUND: 404,
   EMAIL_TAKEN: 409,
   USERNAME_TAKEN: 409,
+  GROUP_CLOSED: 409,
+  EVENTS_EXPIRED: 410,
   SERVICE_UNAVAILABLE: 503,
 };
 const EDGE_STATUS: Record<EdgeErrorCode, number> = {
@@ -42,6 +44,8 @@ export const MEANING_OF: Record<RestErrorCode, string> = {
   METHOD_NOT_ALLOWED: 'the route exists, with other methods (see the Allow header)',
   EMAIL_TAKEN: 'an account with this email already exists',
   USERNAME_TAKEN: 'the username is taken',
+  GROUP_CLOSED: 'the savings group reached its target or passed its deadline and takes no more contributions',
+  EVENTS_EXPIRED: 'the events asked for are older than the event log keeps; read the group afresh',
   SERVICE_UNAVAILABLE: 'a service behind the router is down or too slow; nothing was changed, try again shortly',
   PAYLOAD_TOO_LARGE: 'the body is larger than the router accepts',
   UNSUPPORTED_MEDIA_TYPE: 'the body is not sent as application/json',

@@ -22,6 +22,12 @@ const environmentSchema = z
     USER_GRPC_ADDRESS: grpcAddressVariable('127.0.0.1:50051'),
     /** How long a read may rely on the User service's last word on a token; writes always ask. */
     TOKEN_CHECK_CACHE_MS: variableWithDefault(z.coerce.number().int().min(0).max(5_000), 2_000),
+    /** With it, group events go out on Redis pub/sub to every router; without, over the gRPC stream only. */
+    REDIS_URL: optionalVariable(z.url()),
+    /** How long contribution events stay in the log that a subscription's `since` replays from. */
+    GROUP_EVENT_RETENTION_HOURS: variableWithDefault(z.coerce.number().int().min(1).max(24 * 366), 24 * 7),
+    /** How often the outbox relay looks for events nobody announced (a crash, another replica). */
+    OUTBOX_POLL_MS: variableWithDefault(z.coerce.number().int().min(20).max(60_000), 500),
     FINANCE_DATABASE_URL: optionalVariable(z.url()),
     FINANCE_DATABASE_SCHEMA: databaseSchemaVariable('finance'),
   })
@@ -34,6 +40,9 @@ const environmentSchema = z
 export interface FinanceSubgraphConfig extends SubgraphConfig {
   userGrpcAddress: string;
   tokenCheckCacheMs: number;
+  redisUrl: string | undefined;
+  groupEventRetentionMs: number;
+  outboxPollMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => void): FinanceSubgraphConfig {
@@ -48,5 +57,8 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
     ...subgraphConfigFrom(parsed, own, warn),
     userGrpcAddress: parsed.USER_GRPC_ADDRESS,
     tokenCheckCacheMs: parsed.TOKEN_CHECK_CACHE_MS,
+    redisUrl: parsed.REDIS_URL,
+    groupEventRetentionMs: parsed.GROUP_EVENT_RETENTION_HOURS * 3_600_000,
+    outboxPollMs: parsed.OUTBOX_POLL_MS,
   };
 }

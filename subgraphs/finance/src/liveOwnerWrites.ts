@@ -10,7 +10,7 @@
 // means the row may have missed the erasure, so it is taken back and the write refused. Either way
 // no row outlives its account.
 import type { Caller } from '@ledgerline/identity';
-import type { TokenChecks } from './tokenChecks.js';
+import type { TokenChecks } from '@ledgerline/service-runtime';
 
 /** Runs `insert` for a caller admitted afresh, and keeps its row only if the token is still live afterwards. */
 export async function insertAsLiveOwner<Row>(

@@ -17,6 +17,9 @@ import { expenses } from '../src/expenses.js';
 import { incomes } from '../src/incomes.js';
 import { addOwnedRecord } from '../src/ownedRecords.js';
 import { savingsGoals } from '../src/savingsGoals.js';
+import { contributeInTransaction } from '../src/groups/contributions.js';
+import { localGroupEventFeed } from '../src/groups/groupEventPublishers.js';
+import { createGroup, joinGroup, leaveGroup } from '../src/groups/savingsGroups.js';
 import { financeGrpcServer } from '../src/server.js';
 
 const secret = randomBytes(32).toString('hex');
@@ -25,7 +28,8 @@ let client: RecordErasureServiceClient;
 
 beforeAll(async () => {
   const config = { serviceSigningSecret: secret } as Parameters<typeof financeGrpcServer>[0];
-  server = financeGrpcServer(config, financeDatabase(), createLogger('finance-grpc-test', 'silent'));
+  const events = { feed: localGroupEventFeed(), relay: { wake: () => undefined } };
+  server = financeGrpcServer(config, financeDatabase(), events, createLogger('finance-grpc-test', 'silent'));
   const port = await server.listen('127.0.0.1', 0);
   client = new financeV1.RecordErasureService(`127.0.0.1:${port}`, insecure());
 });
@@ -63,7 +67,13 @@ describe('RecordErasureService.EraseUserRecords', () => {
   it("erases every record of the credential's user and says how many", async () => {
     const userId = await userWithRecords();
     const { response } = await erase(credentialMetadata(RECORD_ERASURE_SERVICE, secret, userId, 'ledgerline-user'));
-    expect(response).toEqual({ incomesErased: 2, expensesErased: 1, savingsGoalsErased: 1 });
+    expect(response).toEqual({
+      incomesErased: 2,
+      expensesErased: 1,
+      savingsGoalsErased: 1,
+      savingsGroupsLeft: 0,
+      groupContributionsAnonymised: 0,
+    });
     expect(await recordsOf(userId)).toEqual({ incomes: 0, expenses: 0, savingsGoals: 0 });
   });
 
@@ -77,7 +87,59 @@ describe('RecordErasureService.EraseUserRecords', () => {
     const userId = await userWithRecords();
     await erase(credentialMetadata(RECORD_ERASURE_SERVICE, secret, userId));
     const retry = await erase(credentialMetadata(RECORD_ERASURE_SERVICE, secret, userId));
-    expect(retry).toEqual({ response: { incomesErased: 0, expensesErased: 0, savingsGoalsErased: 0 } });
+    expect(retry).toEqual({
+      response: { incomesErased: 0, expensesErased: 0, savingsGoalsErased: 0, savingsGroupsLeft: 0, groupContributionsAnonymised: 0 },
+    });
+  });
+
+  it("takes the user out of every group and anonymises their contributions, leaving each group's total as it was", async () => {
+    const db = financeDatabase();
+    const [userId, other, stranger] = [newUserId(), newUserId(), newUserId()];
+    const newGroup = (ownerId: number) => createGroup(db, ownerId, { name: 'Holiday', targetAmount: '5000.00', deadline: '2099-12-31' });
+    const contribute = (groupId: number, contributorId: number, amount: string, message?: string) =>
+      db.$transaction((tx) => contributeInTransaction(tx, groupId, contributorId, { amount, message }));
+    const [shared, alone, leftEarlier] = [await newGroup(userId), await newGroup(userId), await newGroup(stranger)];
+    await joinGroup(db, other, shared.inviteCode);
+    await joinGroup(db, userId, leftEarlier.inviteCode);
+    await contribute(shared.id, userId, '100.00', 'From me');
+    await contribute(shared.id, other, '50.00', 'From them');
+    await contribute(shared.id, userId, '25.50');
+    await contribute(alone.id, userId, '10.00');
+    await contribute(leftEarlier.id, userId, '7.00', 'Bye');
+    await leaveGroup(db, leftEarlier.id, userId);
+
+    const { response } = await erase(credentialMetadata(RECORD_ERASURE_SERVICE, secret, userId));
+    // Contributions to the group that went with its last member are deleted, not anonymised.
+    expect(response).toEqual({
+      incomesErased: 0,
+      expensesErased: 0,
+      savingsGoalsErased: 0,
+      savingsGroupsLeft: 2,
+      groupContributionsAnonymised: 3,
+    });
+
+    const sharedAfter = await db.savingsGroup.findUniqueOrThrow({ where: { id: shared.id }, include: { members: true } });
+    expect({
+      ownerId: sharedAfter.ownerId,
+      members: sharedAfter.members.map((member) => member.userId),
+      total: sharedAfter.total.toFixed(2),
+    }).toEqual({
+      ownerId: other,
+      members: [other],
+      total: '175.50',
+    });
+    const contributions = await db.groupContribution.findMany({
+      where: { groupId: { in: [shared.id, leftEarlier.id] } },
+      orderBy: { id: 'asc' },
+    });
+    expect(contributions.map(({ contributorId, amount, message }) => ({ contributorId, amount: amount.toFixed(2), message }))).toEqual([
+      { contributorId: null, amount: '100.00', message: null },
+      { contributorId: other, amount: '50.00', message: 'From them' },
+      { contributorId: null, amount: '25.50', message: null },
+      { contributorId: null, amount: '7.00', message: null },
+    ]);
+    expect(await db.savingsGroup.findUnique({ where: { id: alone.id } })).toBeNull();
+    expect(await db.groupContribution.count({ where: { contributorId: userId } })).toBe(0);
   });
 
   it('refuses with INVALID_ARGUMENT a credential that names no user, erasing nothing', async () => {

@@ -13,7 +13,7 @@ import { financeDatabase, userDatabase } from '../../../test/support/serviceData
 import { incomes } from '../src/incomes.js';
 import { insertAsLiveOwner } from '../src/liveOwnerWrites.js';
 import { addOwnedRecord, deleteOwnedRecord } from '../src/ownedRecords.js';
-import { userServiceTokenChecks, type TokenChecks } from '../src/tokenChecks.js';
+import { userServiceTokenChecks, type TokenChecks } from '@ledgerline/service-runtime';
 
 const CACHE_MS = 1_000;
 const secret = randomBytes(32).toString('hex');

@@ -7,7 +7,9 @@ import { insertAsLiveOwner } from '../liveOwnerWrites.js';
 import { addOwnedRecord, deleteOwnedRecord, updateOwnedRecord, type OwnedRecordKind, type RawFields } from '../ownedRecords.js';
 import type { OwnedTableName } from '../ownedRecordTables.js';
 import { savingsGoals } from '../savingsGoals.js';
-import type { TokenChecks } from '../tokenChecks.js';
+import type { TokenChecks } from '@ledgerline/service-runtime';
+import type { EventAnnouncer } from '../groups/outboxRelay.js';
+import { savingsGroupMutations } from './savingsGroupMutations.js';
 
 /**
  * The add, update and delete mutations of one kind of owned record; the arguments are its fields
@@ -36,7 +38,7 @@ function ownedRecordMutations<Table extends OwnedTableName, Fields extends objec
   };
 }
 
-export function mutationResolvers(db: FinanceDatabase, tokens: TokenChecks): MutationResolvers {
+export function mutationResolvers(db: FinanceDatabase, tokens: TokenChecks, relay: EventAnnouncer): MutationResolvers {
   const income = ownedRecordMutations(db, tokens, incomes);
   const expense = ownedRecordMutations(db, tokens, expenses);
   const goal = ownedRecordMutations(db, tokens, savingsGoals);
@@ -50,5 +52,6 @@ export function mutationResolvers(db: FinanceDatabase, tokens: TokenChecks): Mut
     createSavingsGoal: goal.add,
     updateSavingsGoal: goal.update,
     deleteSavingsGoal: goal.delete,
+    ...savingsGroupMutations(db, tokens, relay),
   };
 }

@@ -2,6 +2,8 @@ import { idArgument, requireUser, type SubgraphContext } from '@ledgerline/servi
 import type { FinanceDatabase } from '../db.js';
 import { expenses } from '../expenses.js';
 import { financialSummaryFor } from '../financialSummary.js';
+import { contributionsOf } from '../groups/contributions.js';
+import { groupsOf } from '../groups/savingsGroups.js';
 import type { UserResolvers } from '../generated/graphql.js';
 import { incomes } from '../incomes.js';
 import { listOwnedRecords } from '../ownedRecords.js';
@@ -23,5 +25,7 @@ export function userResolvers(db: FinanceDatabase): UserResolvers {
       listOwnedRecords(db, expenses, ownerOf(user, context), { ...args, match: { category } }),
     savingsGoals: (user, args, context) => listOwnedRecords(db, savingsGoals, ownerOf(user, context), args),
     financialSummary: (user, args, context) => financialSummaryFor(db, ownerOf(user, context), args),
+    savingsGroups: (user, _, context) => groupsOf(db, ownerOf(user, context)),
+    groupContributions: (user, page, context) => contributionsOf(db, ownerOf(user, context), page),
   };
 }

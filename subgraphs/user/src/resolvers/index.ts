@@ -2,7 +2,7 @@ import type { TokenSettings } from '../accounts.js';
 import type { UserDatabase } from '../db.js';
 import type { RecordErasure } from '../financeErasure.js';
 import type { Resolvers } from '../generated/graphql.js';
-import { DateTime } from './DateTime.js';
+import { DateTime } from '@ledgerline/service-runtime';
 import { mutationResolvers } from './Mutation.js';
 import { queryResolvers } from './Query.js';
 import { userResolvers } from './User.js';

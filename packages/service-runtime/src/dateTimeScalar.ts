@@ -1,3 +1,4 @@
+// The DateTime scalar both subgraphs declare: ISO 8601 instants in UTC on the wire, Date objects in resolvers.
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 function parseDateTime(value: unknown): Date {

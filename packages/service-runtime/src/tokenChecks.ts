@@ -1,9 +1,10 @@
-// Finance's client of the User service's AccountService.CheckToken: whether the caller's token
-// still belongs to a live account. Queries may use an answer up to `cacheMs` old; mutations always
-// ask afresh (server.ts, liveOwnerWrites.ts), so a deletion or revocation stops writes at once and
-// reads within `cacheMs`.
+// A client of the User service's AccountService.CheckToken: whether the caller's token still
+// belongs to a live account. Finance asks before every operation (queries may use an answer up to
+// `cacheMs` old; mutations always ask afresh), and the router before accepting a WebSocket and
+// again while it stays open, so a deletion or revocation ends a user's access everywhere.
 import { ACCOUNT_SERVICE, userV1, type CheckTokenResponse__Output, type TokenStatus } from '@ledgerline/proto';
-import { callPeer, connectPeer, refusedToken, type GrpcCallerIdentity, type GrpcPeer } from '@ledgerline/service-runtime';
+import { callPeer, connectPeer, type GrpcCallerIdentity, type GrpcPeer } from './grpcClient.js';
+import { refusedToken } from './tokenRefusal.js';
 import type { Caller } from '@ledgerline/identity';
 
 /** The User service answers from one indexed row; past this the write fails rather than waits. */

@@ -1,0 +1,45 @@
+// A savings-group event notice as Finance publishes it and routers read it, over either bus:
+// the gRPC stream's FollowGroupEventsResponse, or (with REDIS_URL) the same message as JSON on
+// the group's Redis channel. One contract, so both buses carry exactly the same facts.
+import type { FollowGroupEventsResponse__Output } from './generated/ledgerline/finance/v1/FollowGroupEventsResponse.js';
+
+export type GroupEventNotice =
+  | { groupId: number; kind: 'contribution'; sequence: number }
+  | { groupId: number; kind: 'member_left'; userId: number };
+
+/** The Redis channel of one group's notices; routers subscribe to the groups they have watchers for. */
+export const groupEventChannel = (groupId: number): string => `ledgerline:savings-group:${groupId}:events`;
+export const GROUP_EVENT_CHANNEL_PATTERN = /^ledgerline:savings-group:(\d+):events$/;
+
+/** The notice in the stream's message, or null when the message carries neither kind. */
+export function groupEventNoticeFromMessage(message: FollowGroupEventsResponse__Output): GroupEventNotice | null {
+  if (message.contribution) return { groupId: message.groupId, kind: 'contribution', sequence: message.contribution.sequence };
+  if (message.memberLeft) return { groupId: message.groupId, kind: 'member_left', userId: message.memberLeft.userId };
+  return null;
+}
+
+/** The stream's message (and, as JSON, the Redis message) for a notice. */
+export function messageOfGroupEventNotice(notice: GroupEventNotice): FollowGroupEventsResponse__Output {
+  return notice.kind === 'contribution'
+    ? { groupId: notice.groupId, contribution: { sequence: notice.sequence }, memberLeft: null, notice: 'contribution' }
+    : { groupId: notice.groupId, contribution: null, memberLeft: { userId: notice.userId }, notice: 'memberLeft' };
+}
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value > 0;
+
+/** Reads a Redis message; null for anything that is not a well-formed notice (it is logged and dropped). */
+export function groupEventNoticeFromJson(text: string): GroupEventNotice | null {
+  let message: Partial<Record<string, unknown>>;
+  try {
+    message = JSON.parse(text) as Partial<Record<string, unknown>>;
+  } catch {
+    return null;
+  }
+  const { groupId, contribution, memberLeft } = message;
+  if (!isCount(groupId)) return null;
+  const sequence = (contribution as { sequence?: unknown } | null | undefined)?.sequence;
+  if (isCount(sequence)) return { groupId, kind: 'contribution', sequence };
+  const userId = (memberLeft as { userId?: unknown } | null | undefined)?.userId;
+  if (isCount(userId)) return { groupId, kind: 'member_left', userId };
+  return null;
+}

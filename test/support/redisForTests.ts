@@ -1,0 +1,20 @@
+// The Redis that bus tests use: REDIS_URL when set (CI sets it, and then it must answer), else a
+// local Redis on the default port if one answers; tests that need it are skipped without one.
+import { Redis } from 'ioredis';
+
+export async function redisForTests(): Promise<string | null> {
+  const configured = process.env['REDIS_URL'];
+  const url = configured || 'redis://127.0.0.1:6379';
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1_000 });
+  probe.on('error', () => undefined);
+  try {
+    await probe.connect();
+    await probe.ping();
+    return url;
+  } catch (error) {
+    if (configured) throw new Error(`REDIS_URL is set but Redis does not answer there: ${String(error)}`);
+    return null;
+  } finally {
+    probe.disconnect();
+  }
+}
