@@ -66,7 +66,16 @@ describe('applyMigrations', () => {
     ]);
 
     expect(await tablesBySchema(database)).toEqual({
-      finance: ['_prisma_migrations', 'expenses', 'incomes', 'savings_goals'],
+      finance: [
+        '_prisma_migrations',
+        'expenses',
+        'group_contributions',
+        'group_events',
+        'incomes',
+        'savings_goals',
+        'savings_group_members',
+        'savings_groups',
+      ],
       users: ['_prisma_migrations', 'users'],
     });
   });

@@ -4,8 +4,7 @@
 import type { FollowGroupEventsResponse__Output } from './generated/ledgerline/finance/v1/FollowGroupEventsResponse.js';
 
 export type GroupEventNotice =
-  | { groupId: number; kind: 'contribution'; sequence: number }
-  | { groupId: number; kind: 'member_left'; userId: number };
+  { groupId: number; kind: 'contribution'; sequence: number } | { groupId: number; kind: 'member_left'; userId: number };
 
 /** The Redis channel of one group's notices; routers subscribe to the groups they have watchers for. */
 export const groupEventChannel = (groupId: number): string => `ledgerline:savings-group:${groupId}:events`;

@@ -7,8 +7,11 @@ const JWT_SECRET = 'j'.repeat(32);
 const ignoreWarnings = () => undefined;
 
 /** The secrets, and a data directory of the test's own. */
+const SERVICE_SECRET = 'g'.repeat(32);
+
 const devEnvironment = (env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
   ROUTER_SIGNING_SECRET: SIGNING_SECRET,
+  SERVICE_SIGNING_SECRET: SERVICE_SECRET,
   JWT_SECRET,
   LEDGERLINE_DATA_DIR: freshDataDir(),
   ...env,
@@ -28,6 +31,11 @@ describe('router configuration', () => {
       maxRequestBodyBytes: 1_000_000,
       jwtSecret: JWT_SECRET,
       routerSigningSecret: SIGNING_SECRET,
+      serviceSigningSecret: SERVICE_SECRET,
+      groupEvents: { financeGrpcAddress: '127.0.0.1:50052' },
+      userGrpcAddress: '127.0.0.1:50051',
+      webSocketKeepAliveMs: 12_000,
+      webSocketTokenRecheckMs: 60_000,
       logLevel: 'info',
     });
   });
@@ -43,10 +51,18 @@ describe('router configuration', () => {
         SUBGRAPH_TIMEOUT_MS: '2500',
         MAX_REQUEST_BODY_BYTES: '2048',
         LOG_LEVEL: 'warn',
+        REDIS_URL: 'redis://cache:6379',
+        USER_GRPC_ADDRESS: 'user:50051',
+        WEBSOCKET_KEEPALIVE_MS: '30000',
+        WEBSOCKET_TOKEN_RECHECK_MS: '5000',
       }),
       ignoreWarnings,
     );
     expect(config).toMatchObject({
+      groupEvents: { redisUrl: 'redis://cache:6379' },
+      userGrpcAddress: 'user:50051',
+      webSocketKeepAliveMs: 30_000,
+      webSocketTokenRecheckMs: 5_000,
       production: true,
       host: '0.0.0.0',
       port: 8080,
@@ -66,6 +82,9 @@ describe('router configuration', () => {
         SUBGRAPH_TIMEOUT_MS: '',
         MAX_REQUEST_BODY_BYTES: '',
         LOG_LEVEL: '',
+        REDIS_URL: '',
+        FINANCE_GRPC_ADDRESS: '',
+        USER_GRPC_ADDRESS: '',
       }),
       ignoreWarnings,
     );
@@ -97,13 +116,20 @@ describe('router configuration', () => {
     expect(namesOf(problemsWith(devEnvironment({ [name]: value })))).toEqual([name]);
   });
 
-  it('runs in production only with both secrets, reporting both at once, and exits with status 1', () => {
+  it('runs in production only with all three secrets, reporting every missing one at once, and exits with status 1', () => {
     const report = exitReportOf(() =>
-      readConfig(devEnvironment({ NODE_ENV: 'production', JWT_SECRET: undefined, ROUTER_SIGNING_SECRET: '' }), ignoreWarnings),
+      readConfig(
+        devEnvironment({ NODE_ENV: 'production', JWT_SECRET: undefined, ROUTER_SIGNING_SECRET: '', SERVICE_SIGNING_SECRET: undefined }),
+        ignoreWarnings,
+      ),
     );
     expect(report.exitCode).toBe(1);
     expect(report.stderr.split('\n')[0]).toBe('router: invalid configuration');
-    expect(reportedProblems(report)).toEqual(['JWT_SECRET: required in production', 'ROUTER_SIGNING_SECRET: required in production']);
+    expect(reportedProblems(report)).toEqual([
+      'JWT_SECRET: required in production',
+      'ROUTER_SIGNING_SECRET: required in production',
+      'SERVICE_SIGNING_SECRET: required in production',
+    ]);
   });
 
   it('reports every malformed variable at once', () => {
@@ -117,12 +143,21 @@ describe('router configuration', () => {
   it('outside production, generates each missing secret once in the data directory, with a warning for each', () => {
     const dataDir = freshDataDir();
     const warn = vi.fn();
-    const env = devEnvironment({ JWT_SECRET: undefined, ROUTER_SIGNING_SECRET: undefined, LEDGERLINE_DATA_DIR: dataDir });
+    const env = devEnvironment({
+      JWT_SECRET: undefined,
+      ROUTER_SIGNING_SECRET: undefined,
+      SERVICE_SIGNING_SECRET: undefined,
+      LEDGERLINE_DATA_DIR: dataDir,
+    });
     const first = readConfig(env, warn);
     expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
     expect(first.routerSigningSecret.length).toBeGreaterThanOrEqual(32);
     expect(first.jwtSecret).not.toBe(first.routerSigningSecret);
-    expect(warn.mock.calls.map(([message]) => String(message).split(' ')[0])).toEqual(['jwtSecret', 'routerSigningSecret']);
+    expect(warn.mock.calls.map(([message]) => String(message).split(' ')[0])).toEqual([
+      'jwtSecret',
+      'routerSigningSecret',
+      'serviceSigningSecret',
+    ]);
     const again = readConfig(env, ignoreWarnings);
     expect({ jwtSecret: again.jwtSecret, routerSigningSecret: again.routerSigningSecret }).toEqual({
       jwtSecret: first.jwtSecret,

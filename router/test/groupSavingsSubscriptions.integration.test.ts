@@ -79,33 +79,46 @@ describe.each([
       owner.token,
     );
     for (const other of others) {
-      await call(router, 'mutation($c: String!) { joinSavingsGroup(inviteCode: $c) { id } }', { c: createSavingsGroup.inviteCode }, other.token);
+      await call(
+        router,
+        'mutation($c: String!) { joinSavingsGroup(inviteCode: $c) { id } }',
+        { c: createSavingsGroup.inviteCode },
+        other.token,
+      );
     }
     return createSavingsGroup.id as string;
   }
 
   const contribute = (by: Member, groupId: string, amount: string, message: string | null = null, via = router) =>
-    call(via, 'mutation($g: ID!, $a: Money!, $m: String) { contributeToGroup(groupId: $g, amount: $a, message: $m) { id } }', { g: groupId, a: amount, m: message }, by.token);
+    call(
+      via,
+      'mutation($g: ID!, $a: Money!, $m: String) { contributeToGroup(groupId: $g, amount: $a, message: $m) { id } }',
+      { g: groupId, a: amount, m: message },
+      by.token,
+    );
 
-  it.skipIf(redis && redisUrl === null)("shows a member another member's contribution, with the contributor's username from the User subgraph", async () => {
-    const [alice, bob] = [await member(), await member()];
-    const groupId = await groupOf(alice, [bob]);
-    // From sequence 0, so the contribution is delivered however soon after subscribing it comes.
-    const watcher = watch(router.origin, alice.token, PROGRESS, { groupId, since: 0 });
-    await contribute(bob, groupId, '25.50', 'first!');
+  it.skipIf(redis && redisUrl === null)(
+    "shows a member another member's contribution, with the contributor's username from the User subgraph",
+    async () => {
+      const [alice, bob] = [await member(), await member()];
+      const groupId = await groupOf(alice, [bob]);
+      // From sequence 0, so the contribution is delivered however soon after subscribing it comes.
+      const watcher = watch(router.origin, alice.token, PROGRESS, { groupId, since: 0 });
+      await contribute(bob, groupId, '25.50', 'first!');
 
-    const [event] = await watcher.received(1);
-    expect(event).toEqual({
-      data: {
-        groupSavingsProgress: {
-          sequence: 1,
-          contribution: { amount: '25.50', message: 'first!', contributor: { username: bob.username } },
-          progress: { total: '25.50', percent: 25.5 },
+      const [event] = await watcher.received(1);
+      expect(event).toEqual({
+        data: {
+          groupSavingsProgress: {
+            sequence: 1,
+            contribution: { amount: '25.50', message: 'first!', contributor: { username: bob.username } },
+            progress: { total: '25.50', percent: 25.5 },
+          },
         },
-      },
-    });
-    await watcher.stop();
-  });
+      });
+      await watcher.stop();
+    },
+  );
 
   it.skipIf(redis && redisUrl === null)('resumes with `since`: exactly the events missed, in order, then live ones', async () => {
     const [alice, bob] = [await member(), await member()];
@@ -120,8 +133,16 @@ describe.each([
     const resumed = watch(router.origin, alice.token, PROGRESS, { groupId, since: 1 });
     const missed = await resumed.received(2);
     expect(missed.map(eventIn)).toEqual([
-      expect.objectContaining({ sequence: 2, contribution: expect.objectContaining({ amount: '20.00', message: 'second' }), progress: { total: '30.00', percent: 3 } }),
-      expect.objectContaining({ sequence: 3, contribution: expect.objectContaining({ amount: '30.00', message: 'third' }), progress: { total: '60.00', percent: 6 } }),
+      expect.objectContaining({
+        sequence: 2,
+        contribution: expect.objectContaining({ amount: '20.00', message: 'second' }),
+        progress: { total: '30.00', percent: 3 },
+      }),
+      expect.objectContaining({
+        sequence: 3,
+        contribution: expect.objectContaining({ amount: '30.00', message: 'third' }),
+        progress: { total: '60.00', percent: 6 },
+      }),
     ]);
     await contribute(alice, groupId, '40.00');
     const all = await resumed.received(3);
@@ -162,7 +183,7 @@ describe.each([
     expect(body.errors[0]).toMatchObject({ extensions: { code: 'BAD_REQUEST' }, message: expect.stringContaining('graphql-ws') });
   });
 
-  it.runIf(!redis)('runs a query sent on the WebSocket as the socket\'s user, through the gateway', async () => {
+  it.runIf(!redis)("runs a query sent on the WebSocket as the socket's user, through the gateway", async () => {
     const alice = await member();
     const asked = watch(router.origin, alice.token, '{ me { id username } }', {});
     await asked.ended();
@@ -195,7 +216,9 @@ describe.each([
     await call(router, 'mutation($g: ID!) { leaveSavingsGroup(groupId: $g) }', { g: groupId }, bob.token);
 
     await bobWatching.ended();
-    expect(bobWatching.results[1]).toEqual({ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })] });
+    expect(bobWatching.results[1]).toEqual({
+      errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })],
+    });
     await contribute(alice, groupId, '12.00');
     await aliceWatching.received(2);
     expect(bobWatching.results).toHaveLength(2);
@@ -205,7 +228,10 @@ describe.each([
   it.skipIf(redis && redisUrl === null)('closes the socket with 4401 when the token expires or the account is deleted', async () => {
     const [alice, bob] = [await member(), await member()];
     const groupId = await groupOf(alice, [bob]);
-    const { accountKey } = await subgraphs.databases.user.user.findUniqueOrThrow({ where: { id: Number(alice.userId) }, select: { accountKey: true } });
+    const { accountKey } = await subgraphs.databases.user.user.findUniqueOrThrow({
+      where: { id: Number(alice.userId) },
+      select: { accountKey: true },
+    });
     const shortLived = issueUserToken({ userId: Number(alice.userId), accountKey }, subgraphs.secrets.jwtSecret, 1);
     const expiring = watch(router.origin, shortLived, PROGRESS, { groupId });
     await expect.poll(() => expiring.closed?.code, { timeout: 5_000 }).toBe(4401);
@@ -219,43 +245,54 @@ describe.each([
     await deleted.stop();
   });
 
-  it.skipIf(redis && redisUrl === null)('answers a `since` older than the log keeps with EVENTS_EXPIRED, saying where the log starts', async () => {
-    const [alice, bob] = [await member(), await member()];
-    const groupId = await groupOf(alice, [bob], '1000.00');
-    for (const amount of ['1.00', '2.00', '3.00']) await contribute(bob, groupId, amount);
-    const db = subgraphs.databases.finance;
-    await publishPending(db, localGroupEventFeed());
-    // The first two events pass the retention; the third is recent.
-    await db.groupEvent.updateMany({ where: { groupId: Number(groupId), sequence: { lte: 2 } }, data: { createdAt: new Date(Date.now() - 3 * 3_600_000) } });
-    await pruneGroupEvents(db, 3_600_000);
+  it.skipIf(redis && redisUrl === null)(
+    'answers a `since` older than the log keeps with EVENTS_EXPIRED, saying where the log starts',
+    async () => {
+      const [alice, bob] = [await member(), await member()];
+      const groupId = await groupOf(alice, [bob], '1000.00');
+      for (const amount of ['1.00', '2.00', '3.00']) await contribute(bob, groupId, amount);
+      const db = subgraphs.databases.finance;
+      await publishPending(db, localGroupEventFeed());
+      // The first two events pass the retention; the third is recent.
+      await db.groupEvent.updateMany({
+        where: { groupId: Number(groupId), sequence: { lte: 2 } },
+        data: { createdAt: new Date(Date.now() - 3 * 3_600_000) },
+      });
+      await pruneGroupEvents(db, 3_600_000);
 
-    const expired = watch(router.origin, alice.token, PROGRESS, { groupId, since: 0 });
-    await expired.ended();
-    expect(expired.error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'EVENTS_EXPIRED', oldestSequence: 3 }) })]);
-    await expired.stop();
-    const kept = watch(router.origin, alice.token, PROGRESS, { groupId, since: 2 });
-    expect(eventIn((await kept.received(1))[0])?.sequence).toBe(3);
-    await kept.stop();
-  });
+      const expired = watch(router.origin, alice.token, PROGRESS, { groupId, since: 0 });
+      await expired.ended();
+      expect(expired.error).toEqual([
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'EVENTS_EXPIRED', oldestSequence: 3 }) }),
+      ]);
+      await expired.stop();
+      const kept = watch(router.origin, alice.token, PROGRESS, { groupId, since: 2 });
+      expect(eventIn((await kept.received(1))[0])?.sequence).toBe(3);
+      await kept.stop();
+    },
+  );
 
-  it.skipIf(redis && redisUrl === null)('delivers an event committed while the router was down to a client resuming with `since`', async () => {
-    const [alice, bob] = [await member(), await member()];
-    const groupId = await groupOf(alice, [bob]);
-    const other = await startRouterInFrontOf(subgraphs, redis && redisUrl !== null ? { redisUrl } : {});
-    const watcher = watch(other.origin, alice.token, PROGRESS, { groupId, since: 0 });
-    await contribute(bob, groupId, '1.00');
-    const [seen] = await watcher.received(1);
-    await other.stop();
-    // Drain closes the socket as going away (1001), which graphql-ws clients may retry.
-    await expect.poll(() => watcher.closed?.code, { timeout: 5_000 }).toBe(1001);
-    await watcher.stop();
+  it.skipIf(redis && redisUrl === null)(
+    'delivers an event committed while the router was down to a client resuming with `since`',
+    async () => {
+      const [alice, bob] = [await member(), await member()];
+      const groupId = await groupOf(alice, [bob]);
+      const other = await startRouterInFrontOf(subgraphs, redis && redisUrl !== null ? { redisUrl } : {});
+      const watcher = watch(other.origin, alice.token, PROGRESS, { groupId, since: 0 });
+      await contribute(bob, groupId, '1.00');
+      const [seen] = await watcher.received(1);
+      await other.stop();
+      // Drain closes the socket as going away (1001), which graphql-ws clients may retry.
+      await expect.poll(() => watcher.closed?.code, { timeout: 5_000 }).toBe(1001);
+      await watcher.stop();
 
-    await contribute(bob, groupId, '2.00', 'while you were away');
-    const back = await startRouterInFrontOf(subgraphs, redis && redisUrl !== null ? { redisUrl } : {});
-    const resumed = watch(back.origin, alice.token, PROGRESS, { groupId, since: eventIn(seen)?.sequence });
-    const [missed] = await resumed.received(1);
-    expect(eventIn(missed)).toMatchObject({ sequence: 2, contribution: { message: 'while you were away' } });
-    await resumed.stop();
-    await back.stop();
-  });
+      await contribute(bob, groupId, '2.00', 'while you were away');
+      const back = await startRouterInFrontOf(subgraphs, redis && redisUrl !== null ? { redisUrl } : {});
+      const resumed = watch(back.origin, alice.token, PROGRESS, { groupId, since: eventIn(seen)?.sequence });
+      const [missed] = await resumed.received(1);
+      expect(eventIn(missed)).toMatchObject({ sequence: 2, contribution: { message: 'while you were away' } });
+      await resumed.stop();
+      await back.stop();
+    },
+  );
 });

@@ -43,15 +43,21 @@ export function watch(httpOrigin: string, token: string | null, query: string, v
       return client.closeEvents[0] ?? null;
     },
     async received(count) {
-      await vi.waitFor(() => {
-        if (state.results.length < count) throw new Error(`${state.results.length} of ${count} results so far`);
-      }, { timeout: 10_000, interval: 20 });
+      await vi.waitFor(
+        () => {
+          if (state.results.length < count) throw new Error(`${state.results.length} of ${count} results so far`);
+        },
+        { timeout: 10_000, interval: 20 },
+      );
       return state.results.slice(0, count);
     },
     async ended() {
-      await vi.waitFor(() => {
-        if (!state.completed && state.error === undefined) throw new Error('still subscribed');
-      }, { timeout: 10_000, interval: 20 });
+      await vi.waitFor(
+        () => {
+          if (!state.completed && state.error === undefined) throw new Error('still subscribed');
+        },
+        { timeout: 10_000, interval: 20 },
+      );
     },
     async stop() {
       unsubscribe();

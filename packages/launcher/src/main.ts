@@ -31,6 +31,8 @@ try {
       '',
       'Ledgerline is up:',
       `  GraphQL (router)   ${stack.routerUrl}`,
+      `  Subscriptions      ${stack.routerUrl.replace(/^http/, 'ws')}  (graphql-ws; token in connectionParams.authorization)`,
+      `  Group events       ${process.env['REDIS_URL'] ? 'Redis pub/sub (REDIS_URL)' : "Finance's gRPC stream (no Redis)"}`,
       `  User subgraph      ${stack.userSubgraphUrl}  (accepts only the router's signed calls)`,
       `  Finance subgraph   ${stack.financeSubgraphUrl}  (accepts only the router's signed calls)`,
       `  gRPC (internal)    user ${stack.userGrpcAddress}, finance ${stack.financeGrpcAddress}  (health and reflection open; calls need a service credential)`,

@@ -10,7 +10,11 @@ import { EVENTS_PER_READ, type GroupEventQuery } from './groupEventQuery.js';
 import { pushQueue, type PushQueue } from './pushQueue.js';
 
 /** Runs an operation through the gateway as the subscriber. */
-export type RunAsSubscriber = (document: DocumentNode | string, operationName: string, variables: Record<string, unknown>) => Promise<FormattedExecutionResult>;
+export type RunAsSubscriber = (
+  document: DocumentNode | string,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+) => Promise<FormattedExecutionResult>;
 
 const LAST_SEQUENCE_QUERY = 'query LedgerlineGroupFollow($id: ID!) { savingsGroup(id: $id) { lastSequence } }';
 /** A read that failed for a passing reason (a subgraph briefly away) is tried again after this. */
@@ -49,7 +53,8 @@ const asGraphQLErrors = (errors: readonly GraphQLFormattedError[]): GraphQLError
 export async function openGroupProgressStream(settings: StreamSettings): Promise<GroupProgressStream | GraphQLError[]> {
   const { query, run, log } = settings;
   const groupId = parseRecordId(query.groupId);
-  if (groupId === null) return [new GraphQLError('groupId: must be the id of a savings group', { extensions: { code: 'BAD_USER_INPUT', field: 'groupId' } })];
+  if (groupId === null)
+    return [new GraphQLError('groupId: must be the id of a savings group', { extensions: { code: 'BAD_USER_INPUT', field: 'groupId' } })];
 
   let lastDelivered = 0;
   let ended = false;

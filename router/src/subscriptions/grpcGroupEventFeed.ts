@@ -4,12 +4,7 @@
 // opened again with backoff, and every watcher reads what it missed from the log.
 import type { ClientReadableStream } from '@grpc/grpc-js';
 import { SERVICE_CREDENTIAL_METADATA, signServiceCredential } from '@ledgerline/identity';
-import {
-  financeV1,
-  GROUP_EVENT_SERVICE,
-  groupEventNoticeFromMessage,
-  type FollowGroupEventsResponse__Output,
-} from '@ledgerline/proto';
+import { financeV1, GROUP_EVENT_SERVICE, groupEventNoticeFromMessage, type FollowGroupEventsResponse__Output } from '@ledgerline/proto';
 import { connectPeer, type GrpcCallerIdentity, type Logger } from '@ledgerline/service-runtime';
 import { Metadata } from '@grpc/grpc-js';
 import { FOLLOW_TIMEOUT_MS, GroupListeners, withTimeout, type GroupEventFeed } from './groupEventFeed.js';
@@ -18,7 +13,11 @@ const FIRST_RETRY_MS = 250;
 const LONGEST_RETRY_MS = 5_000;
 
 export function grpcGroupEventFeed(financeGrpcAddress: string, self: GrpcCallerIdentity, log: Logger): GroupEventFeed {
-  const client = connectPeer(financeV1.GroupEventService, { address: financeGrpcAddress, serviceName: GROUP_EVENT_SERVICE, label: 'finance' }, []);
+  const client = connectPeer(
+    financeV1.GroupEventService,
+    { address: financeGrpcAddress, serviceName: GROUP_EVENT_SERVICE, label: 'finance' },
+    [],
+  );
   const listeners = new GroupListeners();
   let stream: ClientReadableStream<FollowGroupEventsResponse__Output> | null = null;
   let open: Promise<void> | null = null;
@@ -31,7 +30,10 @@ export function grpcGroupEventFeed(financeGrpcAddress: string, self: GrpcCallerI
   function openStream(): Promise<void> {
     open ??= new Promise<void>((resolve, reject) => {
       const metadata = new Metadata();
-      metadata.set(SERVICE_CREDENTIAL_METADATA, `Bearer ${signServiceCredential({ caller: self.name, userId: null }, GROUP_EVENT_SERVICE, self.secret)}`);
+      metadata.set(
+        SERVICE_CREDENTIAL_METADATA,
+        `Bearer ${signServiceCredential({ caller: self.name, userId: null }, GROUP_EVENT_SERVICE, self.secret)}`,
+      );
       const call = client.followGroupEvents({}, metadata);
       stream = call;
       call.on('metadata', () => {

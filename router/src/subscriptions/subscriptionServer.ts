@@ -56,7 +56,8 @@ interface SocketSession {
 }
 
 /** What onSubscribe hands to graphql-ws's subscribe and execute, through ExecutionArgs.contextValue. */
-type Prepared = { stream: GroupProgressStream } | { context: RouterContext; query: string; operationName?: string; variables: Record<string, unknown> };
+type Prepared =
+  { stream: GroupProgressStream } | { context: RouterContext; query: string; operationName?: string; variables: Record<string, unknown> };
 
 /** setTimeout's ceiling; a token living longer is re-checked when this fires. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
@@ -97,9 +98,10 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): Subs
 
   function runAs(context: RouterContext): RunAsSubscriber {
     return async (document, operationName, variables) => {
-      const response = await apollo.executeOperation({ query: document, operationName, variables }, { contextValue: context });
+      const request = { query: document, variables, ...(operationName === undefined ? {} : { operationName }) };
+      const response = await apollo.executeOperation(request, { contextValue: context });
       if (response.body.kind !== 'single') throw new Error('Subscriptions do not use @defer or @stream');
-      return response.body.singleResult as FormattedExecutionResult;
+      return response.body.singleResult;
     };
   }
 
@@ -152,7 +154,12 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): Subs
         const base = { schema, document, ...(payload.operationName ? { operationName: payload.operationName } : {}) };
         const variables = payload.variables ?? {};
         if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
-          const prepared: Prepared = { context, query: payload.query, ...(payload.operationName ? { operationName: payload.operationName } : {}), variables };
+          const prepared: Prepared = {
+            context,
+            query: payload.query,
+            ...(payload.operationName ? { operationName: payload.operationName } : {}),
+            variables,
+          };
           return { ...base, contextValue: prepared };
         }
         const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
@@ -199,7 +206,7 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): Subs
       async execute(args) {
         const prepared = args.contextValue as Prepared;
         if ('stream' in prepared) throw new Error('A subscription reached execute');
-        return (await runAs(prepared.context)(prepared.query, prepared.operationName ?? '', prepared.variables)) as ExecutionResult;
+        return (await runAs(prepared.context)(prepared.query, prepared.operationName, prepared.variables)) as ExecutionResult;
       },
       // Results are already formatted (and masked) by the gateway's Apollo Server: sent as they are.
       onNext: (_ctx, _id, _payload, _args, result) => result as FormattedExecutionResult,

@@ -25,7 +25,14 @@ const environmentSchema = z
     /** With it, group events go out on Redis pub/sub to every router; without, over the gRPC stream only. */
     REDIS_URL: optionalVariable(z.url()),
     /** How long contribution events stay in the log that a subscription's `since` replays from. */
-    GROUP_EVENT_RETENTION_HOURS: variableWithDefault(z.coerce.number().int().min(1).max(24 * 366), 24 * 7),
+    GROUP_EVENT_RETENTION_HOURS: variableWithDefault(
+      z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 366),
+      24 * 7,
+    ),
     /** How often the outbox relay looks for events nobody announced (a crash, another replica). */
     OUTBOX_POLL_MS: variableWithDefault(z.coerce.number().int().min(20).max(60_000), 500),
     FINANCE_DATABASE_URL: optionalVariable(z.url()),

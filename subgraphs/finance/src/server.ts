@@ -26,7 +26,10 @@ export interface GroupEventParts {
 /** The Finance service's gRPC server, not yet listening. */
 export function financeGrpcServer(config: FinanceSubgraphConfig, db: FinanceDatabase, events: GroupEventParts, log: Logger): GrpcServer {
   return createGrpcServer({
-    services: [recordErasureService(db, events.relay, config.serviceSigningSecret, log), groupEventService(events.feed, config.serviceSigningSecret, log)],
+    services: [
+      recordErasureService(db, events.relay, config.serviceSigningSecret, log),
+      groupEventService(events.feed, config.serviceSigningSecret, log),
+    ],
     contracts: financeContractDefinition,
     log,
   });

@@ -36,6 +36,9 @@ describe('finance subgraph configuration', () => {
       dataDir: env['LEDGERLINE_DATA_DIR'],
       userGrpcAddress: '127.0.0.1:50051',
       tokenCheckCacheMs: 2000,
+      redisUrl: undefined,
+      groupEventRetentionMs: 7 * 24 * 3_600_000,
+      outboxPollMs: 500,
     });
   });
 

@@ -17,6 +17,8 @@ const NO_SUCH_GROUP = 2_000_000_000;
 const newGroup = async (ownerId: number, overrides: Record<string, unknown> = {}) =>
   createGroup(db(), ownerId, { name: 'Trip to Lisbon', targetAmount: '1000.00', deadline: '2099-12-31', ...overrides });
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** A group with its owner and the other members, who joined in the order given. */
 async function groupWith(memberCount: number, overrides: Record<string, unknown> = {}) {
   const [owner, ...others] = Array.from({ length: memberCount }, newUserId);
@@ -28,8 +30,6 @@ async function groupWith(memberCount: number, overrides: Record<string, unknown>
   }
   return { group, owner: owner!, others };
 }
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const contribute = (groupId: number, contributorId: number, amount: unknown, message?: unknown) =>
   db().$transaction((tx) => contributeInTransaction(tx, groupId, contributorId, { amount, message }));

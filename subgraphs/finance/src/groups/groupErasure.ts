@@ -13,6 +13,9 @@ export async function eraseFromGroupsInTransaction(tx: FinanceQueries, userId: n
   const memberships = await tx.savingsGroupMember.findMany({ where: { userId }, select: { groupId: true }, orderBy: { groupId: 'asc' } });
   // In id order, as every multi-group change takes its locks, so two erasures never wait on each other in a circle.
   for (const { groupId } of memberships) await leaveGroupInTransaction(tx, groupId, userId);
-  const { count } = await tx.groupContribution.updateMany({ where: { contributorId: userId }, data: { contributorId: null, message: null } });
+  const { count } = await tx.groupContribution.updateMany({
+    where: { contributorId: userId },
+    data: { contributorId: null, message: null },
+  });
   return { groupsLeft: memberships.length, contributionsAnonymised: count };
 }

@@ -31,18 +31,30 @@ export async function eventsAfter(db: FinanceQueries, group: SavingsGroup, after
     take: limit,
   });
   const [first] = rows;
-  if (first?.sequence !== after + 1) {
-    throw new DomainError('EVENTS_EXPIRED', `Events after ${after} are no longer kept; read the group afresh and follow it from its lastSequence`, {
-      oldestSequence: first?.sequence ?? group.lastSequence + 1,
-    });
+  // The log is pruned oldest first, so what is kept runs on from its first sequence without a hole.
+  if (first?.sequence !== after + 1 || rows.some((row, index) => row.sequence !== after + 1 + index)) {
+    throw new DomainError(
+      'EVENTS_EXPIRED',
+      `Events after ${after} are no longer kept; read the group afresh and follow it from its lastSequence`,
+      {
+        oldestSequence: first?.sequence ?? group.lastSequence + 1,
+      },
+    );
   }
-  const contributions = await db.groupContribution.findMany({ where: { groupId: group.id, sequence: { in: rows.map((row) => row.sequence!) } } });
+  const contributions = await db.groupContribution.findMany({
+    where: { groupId: group.id, sequence: { in: rows.map((row) => row.sequence!) } },
+  });
   const bySequence = new Map(contributions.map((contribution) => [contribution.sequence, contribution]));
   return rows.map((row) => {
     const contribution = bySequence.get(row.sequence!)!;
     const total = row.totalAfter!;
     const target = group.targetAmount;
     const targetReached = total.gte(target) && total.sub(contribution.amount).lt(target);
-    return { sequence: row.sequence!, groupId: group.id, contribution, progress: { total, target, percent: percentOf(total, target), targetReached } };
+    return {
+      sequence: row.sequence!,
+      groupId: group.id,
+      contribution,
+      progress: { total, target, percent: percentOf(total, target), targetReached },
+    };
   });
 }

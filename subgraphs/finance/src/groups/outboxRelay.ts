@@ -57,7 +57,12 @@ export async function pruneGroupEvents(db: FinanceDatabase, retentionMs: number,
   return count;
 }
 
-export function startOutboxRelay(db: FinanceDatabase, publisher: GroupEventPublisher, settings: OutboxRelaySettings, log: Logger): OutboxRelay {
+export function startOutboxRelay(
+  db: FinanceDatabase,
+  publisher: GroupEventPublisher,
+  settings: OutboxRelaySettings,
+  log: Logger,
+): OutboxRelay {
   let stopped = false;
   let wanted = false;
   let draining: Promise<void> | null = null;

@@ -45,7 +45,7 @@ export interface NewGroup {
 }
 
 /** A new group, with its creator as owner and first member. */
-export function createGroup(db: FinanceQueries, ownerId: number, input: NewGroup): Promise<SavingsGroup> {
+export async function createGroup(db: FinanceQueries, ownerId: number, input: NewGroup): Promise<SavingsGroup> {
   const data = {
     name: groupName('name', input.name),
     targetAmount: targetAmount('targetAmount', input.targetAmount),

@@ -4,7 +4,12 @@ import type { TokenChecks } from '@ledgerline/service-runtime';
 import type { Resolvers } from '../generated/graphql.js';
 import { mutationResolvers } from './Mutation.js';
 import { queryResolvers } from './Query.js';
-import { contributorTotalResolvers, groupContributionResolvers, savingsGroupMemberResolvers, savingsGroupResolvers } from './SavingsGroup.js';
+import {
+  contributorTotalResolvers,
+  groupContributionResolvers,
+  savingsGroupMemberResolvers,
+  savingsGroupResolvers,
+} from './SavingsGroup.js';
 import type { EventAnnouncer } from '../groups/outboxRelay.js';
 import { CalendarDate, Money } from './scalars.js';
 import { userResolvers } from './User.js';

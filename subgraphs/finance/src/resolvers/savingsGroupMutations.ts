@@ -25,11 +25,21 @@ export function savingsGroupMutations(db: FinanceDatabase, tokens: TokenChecks, 
   return {
     createSavingsGroup: (_, args, context) => {
       const caller = requireCaller(context);
-      return insertAsLiveOwner(tokens, caller, () => createGroup(db, caller.userId, args), () => takeOutOfGroups(caller.userId));
+      return insertAsLiveOwner(
+        tokens,
+        caller,
+        () => createGroup(db, caller.userId, args),
+        () => takeOutOfGroups(caller.userId),
+      );
     },
     joinSavingsGroup: (_, { inviteCode }, context) => {
       const caller = requireCaller(context);
-      return insertAsLiveOwner(tokens, caller, () => joinGroup(db, caller.userId, inviteCode), () => takeOutOfGroups(caller.userId));
+      return insertAsLiveOwner(
+        tokens,
+        caller,
+        () => joinGroup(db, caller.userId, inviteCode),
+        () => takeOutOfGroups(caller.userId),
+      );
     },
     leaveSavingsGroup: async (_, { groupId }, context) => {
       const id = idArgument('groupId', groupId);
