@@ -74,7 +74,7 @@ export async function startSubgraphsInProcess(options: InProcessOptions = {}): P
     tokenCheckCacheMs: 2_000,
     redisUrl: options.redisUrl,
     groupEventRetentionMs: 3_600_000,
-    outboxPollMs: 200,
+    outboxPollMs: 1_000,
   };
   const user = await buildUserSubgraph(userConfig, databases.user, log);
   const finance = await buildFinanceSubgraph(financeConfig, databases.finance, log);

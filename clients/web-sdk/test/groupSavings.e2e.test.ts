@@ -49,7 +49,13 @@ describe('group savings through the SDK', () => {
     expect((await bo.client.mutate(JoinSavingsGroupDocument, { inviteCode: group.inviteCode })).errors).toBeUndefined();
 
     const watching = follower(ada.token);
-    const { lastSequence } = (await ada.client.query(SavingsGroupDocument, { id: group.id })).data!.savingsGroup;
+    const read = await ada.client.query(SavingsGroupDocument, { id: group.id });
+    expect(read.errors).toBeUndefined();
+    expect(read.data?.savingsGroup.members.map((member) => [member.user.username, member.isOwner])).toEqual([
+      [ada.username, true],
+      [bo.username, false],
+    ]);
+    const { lastSequence } = read.data!.savingsGroup;
     const stop = watching.live.followGroupSavings({ groupId: group.id, since: lastSequence }, watching.handlers);
     await bo.client.mutate(ContributeToGroupDocument, { groupId: group.id, amount: '150.00', message: 'flights' });
     await vi.waitFor(() => expect(watching.received).toHaveLength(1), { timeout: 5_000 });
@@ -73,6 +79,13 @@ describe('group savings through the SDK', () => {
       [3, '400.00', '600.00', true],
     ]);
     expect(resumed.failures).toEqual([]);
+    const reached = (await bo.client.query(SavingsGroupDocument, { id: group.id })).data?.savingsGroup;
+    expect(reached?.status).toBe('TARGET_REACHED');
+    expect(reached?.leaderboard.map((place) => [place.rank, place.contributor?.username, place.total])).toEqual([
+      [1, bo.username, '600.00'],
+    ]);
+    const late = await ada.client.mutate(ContributeToGroupDocument, { groupId: group.id, amount: '1.00' });
+    expect(late.errors?.map((error) => error.extensions?.code)).toEqual(['GROUP_CLOSED']);
     await resumed.live.dispose();
   });
 
