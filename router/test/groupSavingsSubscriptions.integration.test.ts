@@ -13,6 +13,7 @@ import { redisForTests } from '../../test/support/redisForTests.js';
 import { startRouterInFrontOf, type InProcessRouter } from '../../test/support/routerInProcess.js';
 import { startSubgraphsInProcess, type InProcessSubgraphs } from '../../test/support/subgraphsInProcess.js';
 import { watch } from '../../test/support/subscriptionClient.js';
+import WebSocket from 'ws';
 
 const redisUrl = await redisForTests();
 
@@ -295,4 +296,26 @@ describe.each([
       await back.stop();
     },
   );
+});
+
+describe('the WebSocket keep-alive', () => {
+  it('closes a socket that stops answering pings, and keeps one that answers', async () => {
+    const subgraphs = await startSubgraphsInProcess();
+    const router = await startRouterInFrontOf(subgraphs, { webSocketKeepAliveMs: 300 });
+    const { token } = await router.register();
+    const open = (answersPings: boolean) =>
+      new Promise<WebSocket>((resolve, reject) => {
+        const socket = new WebSocket(`${router.origin.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', { autoPong: answersPings });
+        socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+        socket.once('message', () => resolve(socket));
+        socket.once('error', reject);
+      });
+    const [silent, alive] = [await open(false), await open(true)];
+    const silentClosed = new Promise((resolve) => silent.once('close', resolve));
+    await silentClosed;
+    expect(alive.readyState).toBe(WebSocket.OPEN);
+    alive.close();
+    await router.stop();
+    await subgraphs.stop();
+  });
 });

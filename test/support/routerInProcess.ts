@@ -19,7 +19,10 @@ export interface InProcessRouter {
   stop(): Promise<void>;
 }
 
-export async function startRouterInFrontOf(subgraphs: InProcessSubgraphs, options: { redisUrl?: string } = {}): Promise<InProcessRouter> {
+export async function startRouterInFrontOf(
+  subgraphs: InProcessSubgraphs,
+  options: { redisUrl?: string; webSocketKeepAliveMs?: number } = {},
+): Promise<InProcessRouter> {
   const router = await buildRouter(
     {
       production: false,
@@ -33,7 +36,7 @@ export async function startRouterInFrontOf(subgraphs: InProcessSubgraphs, option
       routerSigningSecret: subgraphs.secrets.routerSigningSecret,
       serviceSigningSecret: subgraphs.secrets.serviceSigningSecret,
       groupEvents: options.redisUrl === undefined ? { financeGrpcAddress: subgraphs.financeGrpcAddress } : { redisUrl: options.redisUrl },
-      webSocketKeepAliveMs: 12_000,
+      webSocketKeepAliveMs: options.webSocketKeepAliveMs ?? 12_000,
       userGrpcAddress: subgraphs.userGrpcAddress,
       webSocketTokenRecheckMs: 60_000,
     },

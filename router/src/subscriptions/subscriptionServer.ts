@@ -192,16 +192,22 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): Subs
       subscribe(args) {
         const prepared = args.contextValue as Prepared;
         if (!('stream' in prepared)) throw new Error('A subscription was prepared without its stream');
-        const { results } = prepared.stream;
-        const stream = prepared.stream;
-        return (async function* () {
-          try {
-            yield* results;
-          } finally {
+        const { stream } = prepared;
+        // Not an async generator: graphql-ws may stop it before reading it once (the client left
+        // while it was opening), and a generator's cleanup would then never run.
+        const results: AsyncIterableIterator<ExecutionResult> = {
+          [Symbol.asyncIterator]: () => results,
+          next: async () => {
+            const next = await stream.results.next();
+            if (next.done === true) streams.delete(stream);
+            return next as IteratorResult<ExecutionResult>;
+          },
+          return: () => {
             streams.delete(stream);
-            await results.return();
-          }
-        })() as AsyncGenerator<ExecutionResult>;
+            return stream.results.return() as Promise<IteratorResult<ExecutionResult>>;
+          },
+        };
+        return results;
       },
       async execute(args) {
         const prepared = args.contextValue as Prepared;
