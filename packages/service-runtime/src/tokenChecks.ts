@@ -36,9 +36,12 @@ export function userServiceTokenChecks(address: string, self: GrpcCallerIdentity
       { userId: caller.userId, deadlineMs: CHECK_DEADLINE_MS },
       (metadata, options, callback) => client.checkToken({ accountKey: caller.accountKey }, metadata, options, callback),
     );
-    answers.delete(key);
-    if (answers.size >= MAX_CACHED_ANSWERS) answers.delete(answers.keys().next().value ?? key);
-    answers.set(key, { status, until: Date.now() + cacheMs });
+    // With no cache time (the router's checks), there is nothing worth keeping.
+    if (cacheMs > 0) {
+      answers.delete(key);
+      if (answers.size >= MAX_CACHED_ANSWERS) answers.delete(answers.keys().next().value ?? key);
+      answers.set(key, { status, until: Date.now() + cacheMs });
+    }
     return status;
   }
 

@@ -40,12 +40,8 @@ export class GroupListeners {
     return true;
   }
 
-  has(groupId: number): boolean {
-    return this.byGroup.has(groupId);
-  }
-
-  groups(): number[] {
-    return [...this.byGroup.keys()];
+  get isEmpty(): boolean {
+    return this.byGroup.size === 0;
   }
 
   dispatch(signal: FeedSignal): void {

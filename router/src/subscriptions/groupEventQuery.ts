@@ -16,7 +16,7 @@ import {
   type VariableDefinitionNode,
 } from 'graphql';
 
-export const SUBSCRIPTION_FIELD = 'groupSavingsProgress';
+const SUBSCRIPTION_FIELD = 'groupSavingsProgress';
 /** The alias under which the router reads each event's sequence, whatever the client selected. */
 const SEQUENCE_ALIAS = 'ledgerlineSequence';
 /** Events read per round trip; a resume with more missed events takes several. */

@@ -19,8 +19,8 @@ export type RunAsSubscriber = (
 const LAST_SEQUENCE_QUERY = 'query LedgerlineGroupFollow($id: ID!) { savingsGroup(id: $id) { lastSequence } }';
 /** A read that failed for a passing reason (a subgraph briefly away) is tried again after this. */
 const RETRY_READ_MS = 1_000;
-/** Codes after which the subscription cannot go on: it ends with the error. */
-const FINAL_CODES = new Set(['FORBIDDEN', 'NOT_FOUND', 'EVENTS_EXPIRED', 'BAD_USER_INPUT']);
+/** Codes after which the subscription cannot go on: it ends with the error (UNAUTHENTICATED: the socket closes). */
+const FINAL_CODES = new Set(['FORBIDDEN', 'NOT_FOUND', 'EVENTS_EXPIRED', 'BAD_USER_INPUT', 'UNAUTHENTICATED']);
 
 export interface GroupProgressStream {
   results: PushQueue<FormattedExecutionResult>;
@@ -70,12 +70,27 @@ export async function openGroupProgressStream(settings: StreamSettings): Promise
     unfollow();
   }
 
+  /** Closes the socket when the errors say the token was refused; whether they did. */
+  function closedForToken(errors: readonly GraphQLFormattedError[]): boolean {
+    if (codeOf(errors) !== 'UNAUTHENTICATED') return false;
+    settings.onUnauthenticated(errors[0]?.message ?? 'Unauthenticated');
+    return true;
+  }
+
   function finish(errors: readonly GraphQLFormattedError[]): void {
     if (ended) return;
-    if (codeOf(errors) === 'UNAUTHENTICATED') settings.onUnauthenticated(errors[0]?.message ?? 'Unauthenticated');
-    else results.push({ errors });
+    if (!closedForToken(errors)) results.push({ errors });
     stop();
     results.end();
+  }
+
+  /** The group's latest sequence, read as the subscriber (so also a membership check), or the errors refusing it. */
+  async function readLastSequence(): Promise<number | readonly GraphQLFormattedError[]> {
+    const answer = await run(LAST_SEQUENCE_QUERY, 'LedgerlineGroupFollow', { id: query.groupId });
+    const lastSequence = (answer.data?.['savingsGroup'] as { lastSequence?: number } | null | undefined)?.lastSequence;
+    if (answer.errors?.length || typeof lastSequence !== 'number')
+      return answer.errors ?? [{ message: 'The savings group could not be read' }];
+    return lastSequence;
   }
 
   /** Reads every event after the last delivered one into the queue; the errors that stopped it, if any. */
@@ -111,7 +126,7 @@ export async function openGroupProgressStream(settings: StreamSettings): Promise
           return [{ message: 'The events could not be read', extensions: { code: 'SERVICE_UNAVAILABLE' } }];
         });
         if (errors === null || ended) continue;
-        if (FINAL_CODES.has(codeOf(errors) ?? '') || codeOf(errors) === 'UNAUTHENTICATED') finish(errors);
+        if (FINAL_CODES.has(codeOf(errors) ?? '')) finish(errors);
         else retryTimer = setTimeout(() => void read(), RETRY_READ_MS);
         return;
       } while (readAgain && !ended);
@@ -125,8 +140,8 @@ export async function openGroupProgressStream(settings: StreamSettings): Promise
    */
   async function recheckMembership(): Promise<void> {
     if (!(await settings.stillLive())) return stop();
-    const answer = await run(LAST_SEQUENCE_QUERY, 'LedgerlineGroupFollow', { id: query.groupId });
-    if (answer.errors?.length) finish(answer.errors);
+    const answer = await readLastSequence();
+    if (typeof answer !== 'number') finish(answer);
   }
 
   function onSignal(signal: FeedSignal): void {
@@ -143,19 +158,16 @@ export async function openGroupProgressStream(settings: StreamSettings): Promise
     return [new GraphQLError('Live updates are unavailable right now; try again shortly', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
   }
   // Following first, reading second: an event committed in between is both read and announced, never neither.
-  const opened = await run(LAST_SEQUENCE_QUERY, 'LedgerlineGroupFollow', { id: query.groupId });
-  const lastSequence = (opened.data?.['savingsGroup'] as { lastSequence?: number } | null | undefined)?.lastSequence;
-  if (opened.errors?.length || typeof lastSequence !== 'number') {
+  const lastSequence = await readLastSequence();
+  let refusal: readonly GraphQLFormattedError[] | null;
+  if (typeof lastSequence === 'number') {
+    lastDelivered = query.since ?? lastSequence;
+    refusal = await readNewEvents();
+  } else refusal = lastSequence;
+  if (refusal !== null) {
     stop();
-    const errors = opened.errors ?? [{ message: 'The savings group could not be read' }];
-    if (codeOf(errors) === 'UNAUTHENTICATED') settings.onUnauthenticated(errors[0]?.message ?? 'Unauthenticated');
-    return asGraphQLErrors(errors);
-  }
-  lastDelivered = query.since ?? lastSequence;
-  const replayErrors = await readNewEvents();
-  if (replayErrors !== null) {
-    stop();
-    return asGraphQLErrors(replayErrors);
+    closedForToken(refusal);
+    return asGraphQLErrors(refusal);
   }
   return { results, settle: async () => void (await reading) };
 }

@@ -54,7 +54,7 @@ export function grpcGroupEventFeed(financeGrpcAddress: string, self: GrpcCallerI
         stream = null;
         open = null;
         reject(new Error('group event stream closed before it opened'));
-        if (closed || listeners.groups().length === 0) return;
+        if (closed || listeners.isEmpty) return;
         retryTimer = setTimeout(() => void openStream().catch(() => undefined), retryMs);
         retryMs = Math.min(retryMs * 2, LONGEST_RETRY_MS);
       });

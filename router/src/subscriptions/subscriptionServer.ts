@@ -76,19 +76,22 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): Subs
   const streams = new Set<GroupProgressStream>();
 
   /**
-   * Whether the session's token still belongs to a live account; a refused one closes the socket
-   * with 4401. While the User service cannot answer, the socket stays: it is asked again later.
+   * The User service's word on a socket's token, asked afresh: 'refused' has closed the socket
+   * with 4401; 'unknown' means the User service could not answer.
    */
-  async function stillLive(session: SocketSession): Promise<boolean> {
+  async function checkToken(caller: Caller, socket: WebSocket): Promise<'live' | 'refused' | 'unknown'> {
     try {
-      await tokens.assertLive(session.caller, 'fresh');
-      return true;
+      await tokens.assertLive(caller, 'fresh');
+      return 'live';
     } catch (error) {
-      if (!(error instanceof DomainError && error.code === 'UNAUTHENTICATED')) return true;
-      unauthorized(session.socket, error.message);
-      return false;
+      if (!(error instanceof DomainError && error.code === 'UNAUTHENTICATED')) return 'unknown';
+      unauthorized(socket, error.message);
+      return 'refused';
     }
   }
+
+  /** Whether an open socket may stay: a refused token has closed it; while the User service cannot answer, it stays and is asked again later. */
+  const stillLive = async (session: SocketSession): Promise<boolean> => (await checkToken(session.caller, session.socket)) !== 'refused';
 
   // Revocations that no group event announces (a deleted account in no group) still close sockets.
   const recheck = setInterval(() => {
@@ -118,14 +121,10 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): Subs
         }
         const caller = { userId: claims.userId, accountKey: claims.accountKey };
         const session = { caller, log: log.child({ userId: caller.userId, transport: 'websocket' }), socket };
-        try {
-          await tokens.assertLive(caller, 'fresh');
-        } catch (error) {
-          if (error instanceof DomainError && error.code === 'UNAUTHENTICATED') unauthorized(socket, error.message);
-          // 1013: try again later; graphql-ws clients reconnect after it.
-          else socket.close(1013, 'The account service is unavailable; try again shortly');
-          return false;
-        }
+        const token = await checkToken(caller, socket);
+        // 1013: try again later; graphql-ws clients reconnect after it.
+        if (token === 'unknown') socket.close(1013, 'The account service is unavailable; try again shortly');
+        if (token !== 'live') return false;
         const untilExpiry = Math.min(claims.expiresAt.getTime() - Date.now(), LONGEST_TIMER_MS);
         const expiry = setTimeout(() => unauthorized(socket, 'Token expired: connect again with a new one'), untilExpiry);
         sessions.set(socket, session);
@@ -151,15 +150,11 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): Subs
         if (!operation) return [new GraphQLError('Name the operation to run (operationName)')];
         const requestId = requestIdFrom(undefined);
         const context: RouterContext = { caller: session.caller, requestId, log: session.log.child({ requestId, subscriptionId: id }) };
-        const base = { schema, document, ...(payload.operationName ? { operationName: payload.operationName } : {}) };
+        const named = payload.operationName ? { operationName: payload.operationName } : {};
+        const base = { schema, document, ...named };
         const variables = payload.variables ?? {};
         if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
-          const prepared: Prepared = {
-            context,
-            query: payload.query,
-            ...(payload.operationName ? { operationName: payload.operationName } : {}),
-            variables,
-          };
+          const prepared: Prepared = { context, query: payload.query, ...named, variables };
           return { ...base, contextValue: prepared };
         }
         const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);

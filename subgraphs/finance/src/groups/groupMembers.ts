@@ -3,7 +3,7 @@
 import type { FinanceQueries } from '../db.js';
 import type { SavingsGroup } from '../generated/prisma/client.js';
 import { Money } from '../money.js';
-import { contributorSums } from './contributions.js';
+import type { ContributorSum } from './groupProgress.js';
 import { membersOf } from './savingsGroups.js';
 
 export interface GroupMember {
@@ -13,9 +13,10 @@ export interface GroupMember {
   total: Money;
 }
 
-export async function groupMembers(db: FinanceQueries, group: SavingsGroup): Promise<GroupMember[]> {
-  const [members, sums] = await Promise.all([membersOf(db, group.id), contributorSums(db, group.id)]);
-  const totals = new Map(sums.map((sum) => [sum.contributorId, sum.total]));
+/** The members, each with their total from the group's contributor sums. */
+export async function groupMembers(db: FinanceQueries, group: SavingsGroup, sums: Promise<ContributorSum[]>): Promise<GroupMember[]> {
+  const [members, contributorTotals] = await Promise.all([membersOf(db, group.id), sums]);
+  const totals = new Map(contributorTotals.map((sum) => [sum.contributorId, sum.total]));
   return members.map(({ userId, joinedAt }) => ({
     userId,
     joinedAt,

@@ -32,9 +32,14 @@ export async function isMember(db: FinanceQueries, groupId: number, userId: numb
 
 /** The group, when the caller is one of its members: NOT_FOUND for no such group, FORBIDDEN for a non-member. */
 export async function groupOfMember(db: FinanceQueries, groupId: number, userId: number): Promise<SavingsGroup> {
-  const group = await db.savingsGroup.findUnique({ where: { id: groupId } });
-  if (group === null) throw noSuchGroup();
-  if (!(await isMember(db, groupId, userId))) throw notAMember();
+  // One query: every subscription read comes through here, once per event and subscriber.
+  const found = await db.savingsGroup.findUnique({
+    where: { id: groupId },
+    include: { members: { where: { userId }, select: { userId: true } } },
+  });
+  if (found === null) throw noSuchGroup();
+  const { members, ...group } = found;
+  if (members.length === 0) throw notAMember();
   return group;
 }
 

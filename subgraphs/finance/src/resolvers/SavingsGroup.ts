@@ -9,18 +9,30 @@ import type {
 } from '../generated/graphql.js';
 import { contributionsToGroup, contributorSums } from '../groups/contributions.js';
 import { groupMembers } from '../groups/groupMembers.js';
-import { leaderboardOf, progressOf, statusOf } from '../groups/groupProgress.js';
+import { leaderboardOf, progressOf, statusOf, type ContributorSum } from '../groups/groupProgress.js';
+import type { SavingsGroup } from '../generated/prisma/client.js';
 import { pageFrom } from '../recordRules.js';
 
 export function savingsGroupResolvers(db: FinanceDatabase): SavingsGroupResolvers {
+  // members, progress and leaderboard all need the group's sums: one query per group row read,
+  // however many of them a request selects (the row is read anew by each request).
+  const sumsByGroup = new WeakMap<SavingsGroup, Promise<ContributorSum[]>>();
+  const sumsOf = (group: SavingsGroup): Promise<ContributorSum[]> => {
+    let sums = sumsByGroup.get(group);
+    if (sums === undefined) {
+      sums = contributorSums(db, group.id);
+      sumsByGroup.set(group, sums);
+    }
+    return sums;
+  };
   return {
     owner: (group) => ({ id: group.ownerId }),
     status: (group) => statusOf(group),
-    members: (group) => groupMembers(db, group),
-    progress: async (group) => progressOf(group, await contributorSums(db, group.id)),
+    members: (group) => groupMembers(db, group, sumsOf(group)),
+    progress: async (group) => progressOf(group, await sumsOf(group)),
     leaderboard: async (group, { limit }) => {
       const places = pageFrom({ limit }).limit;
-      return leaderboardOf(await contributorSums(db, group.id)).slice(0, places);
+      return leaderboardOf(await sumsOf(group)).slice(0, places);
     },
     contributions: (group, page) => contributionsToGroup(db, group.id, page),
   };
