@@ -6,9 +6,15 @@ import type { FollowGroupEventsResponse__Output } from './generated/ledgerline/f
 export type GroupEventNotice =
   { groupId: number; kind: 'contribution'; sequence: number } | { groupId: number; kind: 'member_left'; userId: number };
 
-/** The Redis channel of one group's notices; routers subscribe to the groups they have watchers for. */
-export const groupEventChannel = (groupId: number): string => `ledgerline:savings-group:${groupId}:events`;
-export const GROUP_EVENT_CHANNEL_PATTERN = /^ledgerline:savings-group:(\d+):events$/;
+/** The Redis channel of one group's notices (after the deployment's key prefix); routers subscribe to the groups they have watchers for. */
+export const groupEventChannel = (keyPrefix: string, groupId: number): string => `${keyPrefix}savings-group:${groupId}:events`;
+
+/** The group id of a channel named by groupEventChannel with this prefix, or null. */
+export function groupIdOfEventChannel(keyPrefix: string, channel: string): number | null {
+  if (!channel.startsWith(keyPrefix)) return null;
+  const match = /^savings-group:(\d+):events$/.exec(channel.slice(keyPrefix.length));
+  return match ? Number(match[1]) : null;
+}
 
 /** The notice in the stream's message, or null when the message carries neither kind. */
 export function groupEventNoticeFromMessage(message: FollowGroupEventsResponse__Output): GroupEventNotice | null {

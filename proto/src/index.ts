@@ -37,6 +37,10 @@ export type { AccountServiceClient, AccountServiceHandlers } from './generated/l
 export type { CheckTokenRequest__Output as CheckTokenRequest } from './generated/ledgerline/user/v1/CheckTokenRequest.js';
 export type { CheckTokenResponse, CheckTokenResponse__Output } from './generated/ledgerline/user/v1/CheckTokenResponse.js';
 export type { TokenStatus__Output as TokenStatus } from './generated/ledgerline/user/v1/TokenStatus.js';
+export type {
+  FollowAccountRevocationsResponse,
+  FollowAccountRevocationsResponse__Output,
+} from './generated/ledgerline/user/v1/FollowAccountRevocationsResponse.js';
 export type { RecordErasureServiceClient, RecordErasureServiceHandlers } from './generated/ledgerline/finance/v1/RecordErasureService.js';
 export type {
   EraseUserRecordsResponse,
@@ -49,9 +53,17 @@ export type {
 } from './generated/ledgerline/finance/v1/FollowGroupEventsResponse.js';
 export {
   groupEventChannel,
-  GROUP_EVENT_CHANNEL_PATTERN,
+  groupIdOfEventChannel,
   groupEventNoticeFromJson,
   groupEventNoticeFromMessage,
   messageOfGroupEventNotice,
   type GroupEventNotice,
 } from './groupEventNotices.js';
+export {
+  accountRevocationChannel,
+  accountRevocationFromJson,
+  accountRevocationFromMessage,
+  accountRevocationJson,
+  messageOfAccountRevocation,
+  type AccountRevocation,
+} from './accountRevocations.js';

@@ -8,6 +8,7 @@ import {
   logLevelSchema,
   optionalVariable,
   portVariable,
+  redisKeyPrefixVariable,
   requireInProduction,
   secretOrDevSecret,
   variableWithDefault,
@@ -28,13 +29,28 @@ const environmentSchema = z
     SERVICE_SIGNING_SECRET: optionalVariable(secretSchema),
     /** With it, group events arrive over Redis pub/sub; without, over Finance's gRPC stream. */
     REDIS_URL: optionalVariable(z.url()),
+    REDIS_KEY_PREFIX: redisKeyPrefixVariable,
     FINANCE_GRPC_ADDRESS: grpcAddressVariable('127.0.0.1:50052'),
     /** The User service, which says whether a WebSocket's token is still live. */
     USER_GRPC_ADDRESS: grpcAddressVariable('127.0.0.1:50051'),
     /** How often open WebSockets' tokens are checked again, so a revoked one is closed. */
     WEBSOCKET_TOKEN_RECHECK_MS: variableWithDefault(z.coerce.number().int().min(1_000).max(3_600_000), 60_000),
     /** How often WebSockets are pinged; a socket silent for two of these is closed. */
-    WEBSOCKET_KEEPALIVE_MS: variableWithDefault(z.coerce.number().int().min(1_000).max(300_000), 12_000),
+    WEBSOCKET_KEEPALIVE_MS: variableWithDefault(z.coerce.number().int().min(100).max(300_000), 12_000),
+    /** How long a new WebSocket may wait before sending connection_init (or, on the raw route, its token): then 4408. */
+    WEBSOCKET_INIT_TIMEOUT_MS: variableWithDefault(z.coerce.number().int().min(100).max(60_000), 5_000),
+    /** How long an event may wait unread for a client before its socket is closed with 4008 (it stopped reading). */
+    WEBSOCKET_SEND_TIMEOUT_MS: variableWithDefault(z.coerce.number().int().min(100).max(120_000), 5_000),
+    /** How many events may wait unsent for one subscription before its socket is closed with 4008. */
+    WEBSOCKET_MAX_QUEUED_EVENTS: variableWithDefault(z.coerce.number().int().min(10).max(100_000), 1_000),
+    /** The largest message a client may send on a WebSocket (larger: closed with 1009). */
+    WEBSOCKET_MAX_MESSAGE_BYTES: variableWithDefault(z.coerce.number().int().min(1_024).max(10_000_000), 65_536),
+    /** Open WebSockets per user on one router (more: closed with 4429). */
+    WEBSOCKET_MAX_CONNECTIONS_PER_USER: variableWithDefault(z.coerce.number().int().min(1).max(1_000_000), 20),
+    /** Open WebSockets per client address on one router, signed in or not (more: closed with 4429). */
+    WEBSOCKET_MAX_CONNECTIONS_PER_ADDRESS: variableWithDefault(z.coerce.number().int().min(1).max(1_000_000), 200),
+    /** Live subscriptions per graphql-ws connection (more: that subscription is refused with TOO_MANY_SUBSCRIPTIONS). */
+    WEBSOCKET_MAX_SUBSCRIPTIONS_PER_CONNECTION: variableWithDefault(z.coerce.number().int().min(1).max(10_000), 50),
     LEDGERLINE_DATA_DIR: dataDirVariable,
     LOG_LEVEL: logLevelSchema,
   })
@@ -51,11 +67,23 @@ export interface RouterConfig {
   routerSigningSecret: string;
   serviceSigningSecret: string;
   /** Where group event notices come from. */
-  groupEvents: { redisUrl: string } | { financeGrpcAddress: string };
-  webSocketKeepAliveMs: number;
+  groupEvents: { redisUrl: string; keyPrefix: string } | { financeGrpcAddress: string };
   userGrpcAddress: string;
-  webSocketTokenRecheckMs: number;
+  webSockets: WebSocketRules;
   logLevel: string;
+}
+
+/** How the router's WebSockets are kept: the limits and timeouts of both routes. */
+export interface WebSocketRules {
+  keepAliveMs: number;
+  tokenRecheckMs: number;
+  initTimeoutMs: number;
+  sendTimeoutMs: number;
+  maxQueuedEvents: number;
+  maxMessageBytes: number;
+  maxConnectionsPerUser: number;
+  maxConnectionsPerAddress: number;
+  maxSubscriptionsPerConnection: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => void): RouterConfig {
@@ -70,10 +98,22 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
     jwtSecret: secretOrDevSecret(parsed.JWT_SECRET, 'jwtSecret', parsed.LEDGERLINE_DATA_DIR, warn),
     routerSigningSecret: secretOrDevSecret(parsed.ROUTER_SIGNING_SECRET, 'routerSigningSecret', parsed.LEDGERLINE_DATA_DIR, warn),
     serviceSigningSecret: secretOrDevSecret(parsed.SERVICE_SIGNING_SECRET, 'serviceSigningSecret', parsed.LEDGERLINE_DATA_DIR, warn),
-    groupEvents: parsed.REDIS_URL === undefined ? { financeGrpcAddress: parsed.FINANCE_GRPC_ADDRESS } : { redisUrl: parsed.REDIS_URL },
-    webSocketKeepAliveMs: parsed.WEBSOCKET_KEEPALIVE_MS,
+    groupEvents:
+      parsed.REDIS_URL === undefined
+        ? { financeGrpcAddress: parsed.FINANCE_GRPC_ADDRESS }
+        : { redisUrl: parsed.REDIS_URL, keyPrefix: parsed.REDIS_KEY_PREFIX },
     userGrpcAddress: parsed.USER_GRPC_ADDRESS,
-    webSocketTokenRecheckMs: parsed.WEBSOCKET_TOKEN_RECHECK_MS,
+    webSockets: {
+      keepAliveMs: parsed.WEBSOCKET_KEEPALIVE_MS,
+      tokenRecheckMs: parsed.WEBSOCKET_TOKEN_RECHECK_MS,
+      initTimeoutMs: parsed.WEBSOCKET_INIT_TIMEOUT_MS,
+      sendTimeoutMs: parsed.WEBSOCKET_SEND_TIMEOUT_MS,
+      maxQueuedEvents: parsed.WEBSOCKET_MAX_QUEUED_EVENTS,
+      maxMessageBytes: parsed.WEBSOCKET_MAX_MESSAGE_BYTES,
+      maxConnectionsPerUser: parsed.WEBSOCKET_MAX_CONNECTIONS_PER_USER,
+      maxConnectionsPerAddress: parsed.WEBSOCKET_MAX_CONNECTIONS_PER_ADDRESS,
+      maxSubscriptionsPerConnection: parsed.WEBSOCKET_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+    },
     logLevel: parsed.LOG_LEVEL,
   };
 }

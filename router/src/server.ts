@@ -14,13 +14,21 @@ import type { RouterConfig } from './config.js';
 import { routerContextFrom } from './context.js';
 import { createGatewayServer } from './gateway.js';
 import { restApi, restRouteNotFound } from './rest/restApi.js';
+import { routerMetrics } from './metrics.js';
+import { grpcAccountRevocationFeed, redisAccountRevocationFeed } from './subscriptions/accountRevocationFeed.js';
+import { groupEventFanOut } from './subscriptions/groupEventFanOut.js';
+import { groupSavingsUpdates } from './subscriptions/groupSavingsUpdatesRoute.js';
 import { grpcGroupEventFeed } from './subscriptions/grpcGroupEventFeed.js';
 import { redisGroupEventFeed } from './subscriptions/redisGroupEventFeed.js';
 import { graphqlSubscriptions } from './subscriptions/subscriptionServer.js';
 import { dispatchUpgrades } from './subscriptions/webSocketUpgrades.js';
+import { webSocketSessions } from './subscriptions/webSocketSessions.js';
 import { composeSupergraph, subgraphLocations } from './supergraph.js';
 import { buildSchema } from 'graphql';
 import { apiSchemaSdl } from './clientSchema.js';
+
+/** How long draining waits for queued events to be written before closing sockets anyway. */
+const DRAIN_WAIT_MS = 3_000;
 
 /** The router's name in the credentials it presents to the subgraphs' gRPC services. */
 export const ROUTER_SERVICE_NAME = 'ledgerline-router';
@@ -51,6 +59,13 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
     subgraphs.map(({ name, url }) => ({ name: `${name} subgraph`, check: () => expectReady(url) })),
     log,
   );
+  const metrics = routerMetrics();
+  app.get('/metrics', (_req, res, next) => {
+    metrics.registry
+      .metrics()
+      .then((text) => res.type(metrics.registry.contentType).send(text))
+      .catch(next);
+  });
   app.use(restApi({ apollo, jwtSecret: config.jwtSecret, maxRequestBodyBytes: config.maxRequestBodyBytes, log }));
   app.use(
     '/graphql',
@@ -63,34 +78,52 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
   app.use(restRouteNotFound);
 
   const self = { name: ROUTER_SERVICE_NAME, secret: config.serviceSigningSecret };
+  const bus = config.groupEvents;
   const feed =
-    'redisUrl' in config.groupEvents
-      ? redisGroupEventFeed(config.groupEvents.redisUrl, log)
-      : grpcGroupEventFeed(config.groupEvents.financeGrpcAddress, self, log);
-  // Answers are never reused: each check is a WebSocket being accepted or re-examined.
-  const tokens = userServiceTokenChecks(config.userGrpcAddress, self, 0);
-  const subscriptions = graphqlSubscriptions({
-    apollo,
-    // Built from SDL with our own graphql module: federation-internals' schema objects come from
-    // graphql's CommonJS build, which graphql's ES module build does not accept as a schema.
-    schema: buildSchema(apiSchemaSdl(supergraphSdl)),
-    feed,
-    jwtSecret: config.jwtSecret,
-    tokens,
-    tokenRecheckMs: config.webSocketTokenRecheckMs,
-    keepAliveMs: config.webSocketKeepAliveMs,
-    maxMessageBytes: config.maxRequestBodyBytes,
+    'redisUrl' in bus ? redisGroupEventFeed(bus.redisUrl, bus.keyPrefix, log) : grpcGroupEventFeed(bus.financeGrpcAddress, self, log);
+  const revocations =
+    'redisUrl' in bus
+      ? redisAccountRevocationFeed(bus.redisUrl, bus.keyPrefix, log)
+      : grpcAccountRevocationFeed(config.userGrpcAddress, self, log);
+  const fanOut = groupEventFanOut(feed, metrics, log);
+  const rules = config.webSockets;
+  const sessions = webSocketSessions({
+    // Answers are never reused: each check is a WebSocket being accepted or re-examined.
+    tokens: userServiceTokenChecks(config.userGrpcAddress, self, 0),
+    tokenRecheckMs: rules.tokenRecheckMs,
+    maxConnectionsPerUser: rules.maxConnectionsPerUser,
+    sendTimeoutMs: rules.sendTimeoutMs,
+    maxQueuedEvents: rules.maxQueuedEvents,
+    metrics,
     log,
   });
-  const upgrades = dispatchUpgrades(httpServer, [subscriptions.route]);
+  const stopFollowingRevocations = revocations.onRevoked((userId) => sessions.revoked(userId));
+  // Built from SDL with our own graphql module: federation-internals' schema objects come from
+  // graphql's CommonJS build, which graphql's ES module build does not accept as a schema.
+  const schema = buildSchema(apiSchemaSdl(supergraphSdl));
+  const shared = { apollo, schema, fanOut, sessions, jwtSecret: config.jwtSecret, metrics, log };
+  const socketRules = { keepAliveMs: rules.keepAliveMs, initTimeoutMs: rules.initTimeoutMs, maxMessageBytes: rules.maxMessageBytes };
+  const subscriptions = graphqlSubscriptions({
+    ...shared,
+    ...socketRules,
+    maxSubscriptionsPerConnection: rules.maxSubscriptionsPerConnection,
+  });
+  const groupUpdates = groupSavingsUpdates({ ...shared, ...socketRules });
+  const upgrades = dispatchUpgrades(httpServer, [subscriptions.route, groupUpdates.route], {
+    maxConnectionsPerAddress: rules.maxConnectionsPerAddress,
+    metrics,
+  });
 
   return {
     httpServer,
     async stop() {
       upgrades.refuseNewConnections();
-      await subscriptions.drain();
-      await feed.close();
-      tokens.close();
+      await fanOut.settle();
+      await sessions.drain(DRAIN_WAIT_MS);
+      await Promise.all([subscriptions.dispose(), groupUpdates.dispose()]);
+      stopFollowingRevocations();
+      await Promise.all([feed.close(), revocations.close()]);
+      sessions.stop();
       await apollo.stop();
     },
   };

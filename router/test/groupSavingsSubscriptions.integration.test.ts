@@ -301,7 +301,7 @@ describe.each([
 describe('the WebSocket keep-alive', () => {
   it('closes a socket that stops answering pings, and keeps one that answers', async () => {
     const subgraphs = await startSubgraphsInProcess();
-    const router = await startRouterInFrontOf(subgraphs, { webSocketKeepAliveMs: 300 });
+    const router = await startRouterInFrontOf(subgraphs, { webSockets: { keepAliveMs: 300 } });
     const { token } = await router.register();
     const open = (answersPings: boolean) =>
       new Promise<WebSocket>((resolve, reject) => {

@@ -18,6 +18,8 @@ export async function setup(project: TestProject): Promise<void> {
     ROUTER_SIGNING_SECRET: randomBytes(32).toString('base64url'),
     SERVICE_SIGNING_SECRET: randomBytes(32).toString('base64url'),
   };
+  // A Redis namespace of this run's own: other runs (and `npm start`) on the same Redis are never heard.
+  const redisKeyPrefix = `ledgerline-e2e-${randomBytes(6).toString('hex')}:`;
   stack = await startStack({
     databaseUrl: database.url,
     ports: {
@@ -27,7 +29,7 @@ export async function setup(project: TestProject): Promise<void> {
       userGrpc: await freePort(),
       financeGrpc: await freePort(),
     },
-    env: { ...secrets, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
+    env: { ...secrets, REDIS_KEY_PREFIX: redisKeyPrefix, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
     output: process.env['TEST_STACK_OUTPUT'] === 'inherit' ? 'inherit' : 'ignore',
   });
   project.provide('routerUrl', stack.routerUrl);
@@ -39,6 +41,9 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('userGrpcAddress', stack.userGrpcAddress);
   project.provide('financeGrpcAddress', stack.financeGrpcAddress);
   project.provide('databaseUrl', database.url);
+  // The services read it from the environment startStack passes through; an empty one means unset to them too.
+  project.provide('redisUrl', process.env['REDIS_URL'] || null);
+  project.provide('redisKeyPrefix', redisKeyPrefix);
 }
 
 export async function teardown(): Promise<void> {

@@ -13,6 +13,10 @@ declare module 'vitest' {
     /** host:port of each subgraph's gRPC server. */
     userGrpcAddress: string;
     financeGrpcAddress: string;
+    /** The Redis the stack's services share events and revocations on (REDIS_URL), or null without one. */
+    redisUrl: string | null;
+    /** The stack's REDIS_KEY_PREFIX. */
+    redisKeyPrefix: string;
   }
 }
 

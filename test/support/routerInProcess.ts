@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { createLogger, listen } from '@ledgerline/service-runtime';
+import type { WebSocketRules } from '../../router/src/config.js';
 import { buildRouter } from '../../router/src/server.js';
 import type { InProcessSubgraphs } from './subgraphsInProcess.js';
 
@@ -21,7 +22,7 @@ export interface InProcessRouter {
 
 export async function startRouterInFrontOf(
   subgraphs: InProcessSubgraphs,
-  options: { redisUrl?: string; webSocketKeepAliveMs?: number } = {},
+  options: { redisUrl?: string; webSockets?: Partial<WebSocketRules> } = {},
 ): Promise<InProcessRouter> {
   const router = await buildRouter(
     {
@@ -35,10 +36,23 @@ export async function startRouterInFrontOf(
       jwtSecret: subgraphs.secrets.jwtSecret,
       routerSigningSecret: subgraphs.secrets.routerSigningSecret,
       serviceSigningSecret: subgraphs.secrets.serviceSigningSecret,
-      groupEvents: options.redisUrl === undefined ? { financeGrpcAddress: subgraphs.financeGrpcAddress } : { redisUrl: options.redisUrl },
-      webSocketKeepAliveMs: options.webSocketKeepAliveMs ?? 12_000,
+      groupEvents:
+        options.redisUrl === undefined
+          ? { financeGrpcAddress: subgraphs.financeGrpcAddress }
+          : { redisUrl: options.redisUrl, keyPrefix: subgraphs.redisKeyPrefix },
       userGrpcAddress: subgraphs.userGrpcAddress,
-      webSocketTokenRecheckMs: 60_000,
+      webSockets: {
+        keepAliveMs: 12_000,
+        tokenRecheckMs: 60_000,
+        initTimeoutMs: 5_000,
+        sendTimeoutMs: 5_000,
+        maxQueuedEvents: 1_000,
+        maxMessageBytes: 65_536,
+        maxConnectionsPerUser: 20,
+        maxConnectionsPerAddress: 1_000,
+        maxSubscriptionsPerConnection: 50,
+        ...options.webSockets,
+      },
     },
     createLogger('router-test', 'silent'),
   );

@@ -23,6 +23,8 @@ export interface InProcessSubgraphs {
   financeGrpcAddress: string;
   /** The services' own database clients, for a test to look at or set up what the API cannot. */
   databases: { user: UserDatabase; finance: FinanceDatabase };
+  /** The Redis key prefix of this stack of its own, so stacks sharing one Redis never hear each other. */
+  redisKeyPrefix: string;
   /** Drains and stops the gRPC server; the service's GraphQL side keeps running. */
   stopGrpc(service: 'user' | 'finance'): Promise<void>;
   /** A new gRPC server for the service, on the port the stopped one had. */
@@ -42,7 +44,7 @@ export interface InProcessOptions {
   accountDeletionRetryMs?: number;
   /** Each service's database schema; the shared integration schemas by default. */
   schemas?: { user: string; finance: string };
-  /** Group events also go out on this Redis; without it, over the gRPC stream only. */
+  /** Group events and account revocations also go out on this Redis; without it, over the gRPC streams only. */
   redisUrl?: string;
 }
 
@@ -57,7 +59,17 @@ export async function startSubgraphsInProcess(options: InProcessOptions = {}): P
   };
   const grpcPorts = { user: await freePort(), finance: await freePort() };
   const grpcAddresses = { user: `127.0.0.1:${grpcPorts.user}`, finance: `127.0.0.1:${grpcPorts.finance}` };
-  const base = { production: false, host: '127.0.0.1', port: 0, databaseUrl: '', logLevel: 'silent', dataDir: '', ...secrets };
+  const redisKeyPrefix = `ledgerline-test-${randomBytes(6).toString('hex')}:`;
+  const base = {
+    production: false,
+    host: '127.0.0.1',
+    port: 0,
+    databaseUrl: '',
+    logLevel: 'silent',
+    dataDir: '',
+    ...secrets,
+    redisKeyPrefix,
+  };
   const userConfig: UserSubgraphConfig = {
     ...base,
     grpcPort: grpcPorts.user,
@@ -65,6 +77,7 @@ export async function startSubgraphsInProcess(options: InProcessOptions = {}): P
     jwtTtlSeconds: 600,
     financeGrpcAddress: grpcAddresses.finance,
     accountDeletionRetryMs: options.accountDeletionRetryMs ?? 60_000,
+    redisUrl: options.redisUrl,
   };
   const financeConfig: FinanceSubgraphConfig = {
     ...base,
@@ -80,7 +93,7 @@ export async function startSubgraphsInProcess(options: InProcessOptions = {}): P
   const finance = await buildFinanceSubgraph(financeConfig, databases.finance, log);
   const grpcServers: Record<'user' | 'finance', GrpcServer> = { user: user.grpc, finance: finance.grpc };
   const newGrpcServer = {
-    user: () => userGrpcServer(userConfig, databases.user, log),
+    user: () => userGrpcServer(userConfig, databases.user, log, user.accountRevocations),
     finance: () => financeGrpcServer(financeConfig, databases.finance, finance.groupEvents, log),
   };
   const httpUrls: string[] = [];
@@ -98,6 +111,7 @@ export async function startSubgraphsInProcess(options: InProcessOptions = {}): P
     userGrpcAddress: grpcAddresses.user,
     financeGrpcAddress: grpcAddresses.finance,
     databases,
+    redisKeyPrefix,
     async stopGrpc(service) {
       running.delete(service);
       await grpcServers[service].drain(0, 1_000);

@@ -8,6 +8,7 @@ export {
   unsetIfEmpty,
   optionalVariable,
   variableWithDefault,
+  redisKeyPrefixVariable,
   portVariable,
   hostVariable,
   grpcAddressVariable,

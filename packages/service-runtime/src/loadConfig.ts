@@ -36,6 +36,15 @@ export const hostVariable = variableWithDefault(z.string(), '127.0.0.1');
 export const grpcAddressVariable = (fallback: string) =>
   variableWithDefault(z.string().regex(/^[^\s:/]+:[0-9]{1,5}$/, 'must be host:port, e.g. 127.0.0.1:50051'), fallback);
 
+/**
+ * REDIS_KEY_PREFIX: what every Redis channel (and key) of this deployment starts with, so that
+ * deployments (or test runs) sharing one Redis never hear each other.
+ */
+export const redisKeyPrefixVariable = variableWithDefault(
+  z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'up to 64 letters, digits, ":", "_", "." or "-"'),
+  'ledgerline:',
+);
+
 /** LEDGERLINE_DATA_DIR: where the zero-setup defaults keep their state. */
 export const dataDirVariable = variableWithDefault(z.string(), defaultDataDir);
 

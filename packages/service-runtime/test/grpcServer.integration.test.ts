@@ -46,7 +46,8 @@ const handledCallers: ServiceCredential[] = [];
 // only come from the credential, since CheckTokenRequest has no user field.
 function accountServiceForTest() {
   const settings = { serviceName: ACCOUNT_SERVICE, secret, log };
-  const implementation: AccountServiceHandlers = {
+  // CheckToken alone: the streaming method, unimplemented here, answers UNIMPLEMENTED.
+  const implementation: Pick<AccountServiceHandlers, 'CheckToken'> = {
     CheckToken: unaryHandler<CheckTokenRequest, CheckTokenResponse>(settings, async (request, caller) => {
       handledCallers.push(caller);
       if (request.accountKey === 'closed-account') throw new DomainError('NOT_FOUND', 'No account holds this key');

@@ -1,53 +1,54 @@
-// One groupSavingsProgress subscription: it follows the group's notices, and reads through the
-// gateway, as the subscriber, every event after the last one it delivered. Reading from the last
-// delivered sequence is what makes delivery exact: a repeated notice reads nothing new, a missed
-// one is made up by the next read, and a resume with `since` starts from there.
+// One subscriber's stream of a group's events. Opening it checks membership and replays what the
+// subscriber missed (`since`), reading as the subscriber; after that it is one watcher of the
+// router's shared fan-out (groupEventFanOut.ts), which reads each new event once per selection.
+// Delivery is exact because each subscriber is only ever given events after the last it was given.
 import { parseRecordId } from '@ledgerline/identity';
-import { GraphQLError, type DocumentNode, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '@ledgerline/service-runtime';
-import type { FeedSignal, GroupEventFeed } from './groupEventFeed.js';
+import type { GroupEventFanOut, GroupSeat, GroupWatcher } from './groupEventFanOut.js';
 import { EVENTS_PER_READ, type GroupEventQuery } from './groupEventQuery.js';
+import { codeOf, eventResults, type RunAsSubscriber } from './groupEventReads.js';
 import { pushQueue, type PushQueue } from './pushQueue.js';
-
-/** Runs an operation through the gateway as the subscriber. */
-export type RunAsSubscriber = (
-  document: DocumentNode | string,
-  operationName: string | undefined,
-  variables: Record<string, unknown>,
-) => Promise<FormattedExecutionResult>;
+import type { Sharing } from './viewerDependence.js';
 
 const LAST_SEQUENCE_QUERY = 'query LedgerlineGroupFollow($id: ID!) { savingsGroup(id: $id) { lastSequence } }';
-/** A read that failed for a passing reason (a subgraph briefly away) is tried again after this. */
+/** A catch-up read that failed for a passing reason is tried again after this. */
 const RETRY_READ_MS = 1_000;
+/** A resume reads its next page once no more than this many events wait to be sent. */
+const CATCH_UP_LOW_WATER = EVENTS_PER_READ / 2;
 /** Codes after which the subscription cannot go on: it ends with the error (UNAUTHENTICATED: the socket closes). */
 const FINAL_CODES = new Set(['FORBIDDEN', 'NOT_FOUND', 'EVENTS_EXPIRED', 'BAD_USER_INPUT', 'UNAUTHENTICATED']);
 
 export interface GroupProgressStream {
   results: PushQueue<FormattedExecutionResult>;
-  /** Resolves when no read is under way: the events read so far are queued for the client. */
+  /** Resolves when the subscriber's own catch-up is done or stopped. */
   settle(): Promise<void>;
 }
 
 export interface StreamSettings {
   query: GroupEventQuery;
+  /** Which subscribers share this one's reads. */
+  sharing: Sharing;
   callerId: number;
-  feed: GroupEventFeed;
+  fanOut: GroupEventFanOut;
   run: RunAsSubscriber;
   /** Whether the subscriber's token is still live (false: the socket is being closed with 4401). */
   stillLive(): Promise<boolean>;
   /** The token was refused (expired, revoked, account deleted): the socket closes with 4401. */
   onUnauthenticated(message: string): void;
+  /** Counts the subscriber's own reads (opening, resuming). */
+  onOwnRead(): void;
+  onDelivered(): void;
   log: Logger;
 }
-
-const codeOf = (errors: readonly GraphQLFormattedError[]): string | undefined => {
-  const code = errors[0]?.extensions?.['code'];
-  return typeof code === 'string' ? code : undefined;
-};
 
 /** Refusals as graphql-ws sends them: the subscription never starts. */
 const asGraphQLErrors = (errors: readonly GraphQLFormattedError[]): GraphQLError[] =>
   errors.map((error) => new GraphQLError(error.message, { extensions: error.extensions ?? {} }));
+
+const unavailable = (): GraphQLFormattedError[] => [
+  { message: 'Live updates are unavailable right now; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } },
+];
 
 /** The stream, or the errors that refuse the subscription (non-member, unknown group, expired `since`...). */
 export async function openGroupProgressStream(settings: StreamSettings): Promise<GroupProgressStream | GraphQLError[]> {
@@ -58,16 +59,14 @@ export async function openGroupProgressStream(settings: StreamSettings): Promise
 
   let lastDelivered = 0;
   let ended = false;
-  let reading: Promise<void> | null = null;
-  let readAgain = false;
+  let seat: GroupSeat | null = null;
   let retryTimer: NodeJS.Timeout | undefined;
-  let unfollow = () => {};
   const results = pushQueue<FormattedExecutionResult>(() => stop());
 
   function stop(): void {
     ended = true;
     clearTimeout(retryTimer);
-    unfollow();
+    seat?.leave();
   }
 
   /** Closes the socket when the errors say the token was refused; whether they did. */
@@ -84,6 +83,13 @@ export async function openGroupProgressStream(settings: StreamSettings): Promise
     results.end();
   }
 
+  function deliver(sequence: number, result: FormattedExecutionResult): void {
+    if (ended || sequence <= lastDelivered) return;
+    results.push(result);
+    lastDelivered = sequence;
+    settings.onDelivered();
+  }
+
   /** The group's latest sequence, read as the subscriber (so also a membership check), or the errors refusing it. */
   async function readLastSequence(): Promise<number | readonly GraphQLFormattedError[]> {
     const answer = await run(LAST_SEQUENCE_QUERY, 'LedgerlineGroupFollow', { id: query.groupId });
@@ -93,81 +99,79 @@ export async function openGroupProgressStream(settings: StreamSettings): Promise
     return lastSequence;
   }
 
-  /** Reads every event after the last delivered one into the queue; the errors that stopped it, if any. */
-  async function readNewEvents(): Promise<readonly GraphQLFormattedError[] | null> {
-    for (;;) {
-      const answer = await run(query.document, query.operationName, { ...query.variables, ledgerlineAfter: lastDelivered });
-      const events = answer.data?.[query.responseKey] as Record<string, unknown>[] | null | undefined;
-      if (!Array.isArray(events)) return answer.errors ?? [{ message: 'The events could not be read' }];
-      events.forEach((raw, index) => {
-        const { sequence, event } = query.split(raw);
-        if (sequence <= lastDelivered || ended) return;
-        // Errors of a field inside this event (a subgraph that could not answer) go with it.
-        const errors = (answer.errors ?? [])
-          .filter((error) => error.path?.[1] === index)
-          .map((error) => ({ ...error, path: [query.responseKey, ...(error.path ?? []).slice(2)] }));
-        results.push({ data: { [query.responseKey]: event }, ...(errors.length > 0 ? { errors } : {}) });
-        lastDelivered = sequence;
-      });
-      if (events.length < EVENTS_PER_READ) return null;
-    }
-  }
-
-  function read(): Promise<void> {
-    if (reading) {
-      readAgain = true;
-      return reading;
-    }
-    reading = (async () => {
-      do {
-        readAgain = false;
-        const errors = await readNewEvents().catch((error: unknown) => {
-          log.warn({ err: error }, 'subscription read failed');
-          return [{ message: 'The events could not be read', extensions: { code: 'SERVICE_UNAVAILABLE' } }];
-        });
-        if (errors === null || ended) continue;
-        if (FINAL_CODES.has(codeOf(errors) ?? '')) finish(errors);
-        else retryTimer = setTimeout(() => void read(), RETRY_READ_MS);
-        return;
-      } while (readAgain && !ended);
-    })().finally(() => (reading = null));
-    return reading;
+  /** One page of the events after the last delivered, read as the subscriber: whether the page was full, or the errors refusing it. */
+  async function readOwnPage(): Promise<boolean | readonly GraphQLFormattedError[]> {
+    settings.onOwnRead();
+    const answer = await run(query.document, query.operationName, { ...query.variables, ledgerlineAfter: lastDelivered });
+    const events = eventResults(query, answer);
+    if (events === null) return answer.errors ?? [{ message: 'The events could not be read' }];
+    for (const { sequence, result } of events) deliver(sequence, result);
+    return events.length === EVENTS_PER_READ;
   }
 
   /**
-   * After a member_left notice about the subscriber: a deleted account closes the socket; a member
-   * who left ends the subscription with FORBIDDEN; one who already came back goes on.
+   * After a notice that the subscriber may have left: a deleted account closes the socket; a
+   * member who left ends the subscription with FORBIDDEN; one who already came back goes on.
    */
   async function recheckMembership(): Promise<void> {
+    if (ended) return;
     if (!(await settings.stillLive())) return stop();
     const answer = await readLastSequence();
     if (typeof answer !== 'number') finish(answer);
   }
 
-  function onSignal(signal: FeedSignal): void {
-    if (ended) return;
-    if (signal.kind === 'member_left') {
-      if (signal.userId === settings.callerId) void recheckMembership();
-    } else if (signal.kind === 'resync' || signal.sequence > lastDelivered) void read();
+  const watcher: GroupWatcher = {
+    userId: settings.callerId,
+    key: settings.sharing.key,
+    scope: settings.sharing.scope,
+    query,
+    run,
+    get lastDelivered() {
+      return lastDelivered;
+    },
+    deliver,
+    end: finish,
+    recheckMembership: () => void recheckMembership(),
+  };
+
+  /** The rest of a long resume, a page at a time as the client takes them; then live with everyone else. */
+  async function catchUpThenWatch(knownLast: number): Promise<void> {
+    for (;;) {
+      await results.whenAtMost(CATCH_UP_LOW_WATER);
+      if (ended) return;
+      const page = await readOwnPage().catch((error: unknown) => {
+        log.warn({ err: error }, 'subscription catch-up read failed');
+        return unavailable();
+      });
+      if (ended) return;
+      if (page === false) break;
+      if (page === true) continue;
+      if (FINAL_CODES.has(codeOf(page) ?? '')) return finish(page);
+      await new Promise((resolve) => (retryTimer = setTimeout(resolve, RETRY_READ_MS)));
+    }
+    seat?.watch(watcher, knownLast);
   }
 
   try {
-    unfollow = await settings.feed.follow(groupId, onSignal);
+    seat = await settings.fanOut.join(groupId);
   } catch (error) {
     log.warn({ err: error }, 'could not follow group events');
-    return [new GraphQLError('Live updates are unavailable right now; try again shortly', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
+    return asGraphQLErrors(unavailable());
   }
   // Following first, reading second: an event committed in between is both read and announced, never neither.
   const lastSequence = await readLastSequence();
-  let refusal: readonly GraphQLFormattedError[] | null;
+  let opened: boolean | readonly GraphQLFormattedError[] = typeof lastSequence === 'number' ? false : lastSequence;
   if (typeof lastSequence === 'number') {
     lastDelivered = query.since ?? lastSequence;
-    refusal = await readNewEvents();
-  } else refusal = lastSequence;
-  if (refusal !== null) {
-    stop();
-    closedForToken(refusal);
-    return asGraphQLErrors(refusal);
+    // A `since` is read at once, so an expired or impossible one refuses the subscription.
+    if (query.since !== null) opened = await readOwnPage();
   }
-  return { results, settle: async () => void (await reading) };
+  if (typeof opened !== 'boolean') {
+    stop();
+    closedForToken(opened);
+    return asGraphQLErrors(opened);
+  }
+  const known = typeof lastSequence === 'number' ? lastSequence : 0;
+  const catchingUp = opened ? catchUpThenWatch(known) : Promise.resolve(seat.watch(watcher, known));
+  return { results, settle: () => catchingUp };
 }

@@ -1,6 +1,7 @@
-// An async iterable fed by pushes: what graphql-ws reads a subscription's results from. Ending it
-// lets the reader finish what is queued first; the reader stopping early (the client completed,
-// the socket closed) runs `onReturn` once.
+// An async iterable fed by pushes: what a subscription's results are read from (by graphql-ws, or
+// the raw route's sender). Ending it lets the reader finish what is queued first; the reader
+// stopping early (the client completed, the socket closed) runs `onReturn` once. It knows how
+// long its oldest item has waited, which is how a client that stopped reading is found.
 
 export interface PushQueue<Item> extends AsyncIterableIterator<Item> {
   push(item: Item): void;
@@ -10,15 +11,29 @@ export interface PushQueue<Item> extends AsyncIterableIterator<Item> {
   return(): Promise<IteratorResult<Item>>;
   /** How many items wait to be read. */
   readonly size: number;
+  /** How long the oldest waiting item has waited, in ms (0 when none waits). */
+  oldestWaitMs(now: number): number;
+  /** Resolves once at most `size` items wait (or the queue was stopped). */
+  whenAtMost(size: number): Promise<void>;
 }
 
 export function pushQueue<Item>(onReturn: () => void): PushQueue<Item> {
-  const items: Item[] = [];
+  const items: { item: Item; queuedAt: number }[] = [];
   let waiting: ((result: IteratorResult<Item>) => void) | null = null;
   let ended = false;
   let returned = false;
+  const drainWaiters: { size: number; resolve: () => void }[] = [];
 
   const finish = (): IteratorResult<Item> => ({ done: true, value: undefined });
+
+  function wakeDrainWaiters(): void {
+    for (let index = drainWaiters.length - 1; index >= 0; index--) {
+      const waiter = drainWaiters[index]!;
+      if (items.length > waiter.size && !returned) continue;
+      drainWaiters.splice(index, 1);
+      waiter.resolve();
+    }
+  }
 
   const queue: PushQueue<Item> = {
     push(item) {
@@ -27,7 +42,7 @@ export function pushQueue<Item>(onReturn: () => void): PushQueue<Item> {
         const resolve = waiting;
         waiting = null;
         resolve({ done: false, value: item });
-      } else items.push(item);
+      } else items.push({ item, queuedAt: Date.now() });
     },
     end() {
       ended = true;
@@ -40,9 +55,18 @@ export function pushQueue<Item>(onReturn: () => void): PushQueue<Item> {
     get size() {
       return items.length;
     },
+    oldestWaitMs(now) {
+      const oldest = items[0];
+      return oldest === undefined ? 0 : now - oldest.queuedAt;
+    },
+    whenAtMost(size) {
+      if (items.length <= size || returned) return Promise.resolve();
+      return new Promise((resolve) => drainWaiters.push({ size, resolve }));
+    },
     next() {
-      const item = items.shift();
-      if (item !== undefined) return Promise.resolve({ done: false, value: item });
+      const head = items.shift();
+      if (drainWaiters.length > 0) wakeDrainWaiters();
+      if (head !== undefined) return Promise.resolve({ done: false, value: head.item });
       if (ended) return Promise.resolve(finish());
       return new Promise((resolve) => (waiting = resolve));
     },
@@ -53,6 +77,7 @@ export function pushQueue<Item>(onReturn: () => void): PushQueue<Item> {
         returned = true;
         onReturn();
       }
+      wakeDrainWaiters();
       waiting?.(finish());
       waiting = null;
       return Promise.resolve(finish());

@@ -1,12 +1,12 @@
 // Group event notices from Redis pub/sub: one subscriber connection per router, subscribed to the
 // channels of the groups this router has watchers for. Every replica subscribes for itself, so
 // every replica hears every event of the groups it serves.
-import { GROUP_EVENT_CHANNEL_PATTERN, groupEventChannel, groupEventNoticeFromJson } from '@ledgerline/proto';
+import { groupEventChannel, groupEventNoticeFromJson, groupIdOfEventChannel } from '@ledgerline/proto';
 import type { Logger } from '@ledgerline/service-runtime';
 import { Redis } from 'ioredis';
 import { FOLLOW_TIMEOUT_MS, GroupListeners, withTimeout, type GroupEventFeed } from './groupEventFeed.js';
 
-export function redisGroupEventFeed(redisUrl: string, log: Logger): GroupEventFeed {
+export function redisGroupEventFeed(redisUrl: string, keyPrefix: string, log: Logger): GroupEventFeed {
   const redis = new Redis(redisUrl, { connectionName: 'ledgerline-router-group-events', maxRetriesPerRequest: null });
   const listeners = new GroupListeners();
   let connectedBefore = false;
@@ -19,7 +19,7 @@ export function redisGroupEventFeed(redisUrl: string, log: Logger): GroupEventFe
   });
   redis.on('message', (channel: string, text: string) => {
     const notice = groupEventNoticeFromJson(text);
-    const groupId = Number(GROUP_EVENT_CHANNEL_PATTERN.exec(channel)?.[1]);
+    const groupId = groupIdOfEventChannel(keyPrefix, channel);
     if (notice === null || notice.groupId !== groupId) {
       log.warn({ channel }, 'group event feed: malformed notice dropped');
       return;
@@ -32,7 +32,7 @@ export function redisGroupEventFeed(redisUrl: string, log: Logger): GroupEventFe
 
   return {
     async follow(groupId, listener) {
-      const channel = groupEventChannel(groupId);
+      const channel = groupEventChannel(keyPrefix, groupId);
       listeners.add(groupId, listener);
       const stop = () => {
         if (!listeners.remove(groupId, listener)) return;

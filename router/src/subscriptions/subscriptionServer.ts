@@ -1,11 +1,10 @@
 // GraphQL over WebSocket (graphql-ws, the graphql-transport-ws protocol) at /graphql. @apollo/gateway
-// does not execute subscriptions, so the router serves them itself: a subscription becomes a
-// stream of reads through the gateway (groupProgressStream.ts), and a query or mutation sent on
-// the socket runs on the gateway as it would over HTTP. Either way it runs as the socket's user,
-// with the same logging and error masking as /graphql.
+// does not execute subscriptions, so the router serves them itself: a subscription becomes one
+// subscriber of the shared fan-out of its group's events (groupProgressStream.ts), and a query or
+// mutation sent on the socket runs on the gateway as it would over HTTP. Either way it runs as the
+// socket's user, with the same logging and error masking as /graphql.
 import type { ApolloServer } from '@apollo/server';
-import type { Caller } from '@ledgerline/identity';
-import { DomainError, requestIdFrom, type Logger, type TokenChecks } from '@ledgerline/service-runtime';
+import { requestIdFrom, type Logger } from '@ledgerline/service-runtime';
 import {
   getOperationAST,
   getVariableValues,
@@ -18,125 +17,122 @@ import {
   type FormattedExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
-import { CloseCode, type Context } from 'graphql-ws';
+import type { Context } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { RouterContext } from '../context.js';
+import type { RouterMetrics } from '../metrics.js';
+import { CloseCodes } from './closeCodes.js';
 import { socketCallerFrom } from './connectionAuthentication.js';
-import type { GroupEventFeed } from './groupEventFeed.js';
+import type { GroupEventFanOut } from './groupEventFanOut.js';
 import { groupEventQuery } from './groupEventQuery.js';
-import { openGroupProgressStream, type GroupProgressStream, type RunAsSubscriber } from './groupProgressStream.js';
+import { openGroupProgressStream, type GroupProgressStream } from './groupProgressStream.js';
+import { runAs } from './runAsSubscriber.js';
+import { sharingOf } from './viewerDependence.js';
 import type { WebSocketRoute } from './webSocketUpgrades.js';
+import type { WebSocketSession, WebSocketSessions } from './webSocketSessions.js';
 
 export interface SubscriptionServerSettings {
   apollo: ApolloServer<RouterContext>;
   /** The client-facing schema, against which operations are validated. */
   schema: GraphQLSchema;
-  feed: GroupEventFeed;
+  fanOut: GroupEventFanOut;
+  sessions: WebSocketSessions;
   jwtSecret: string;
-  /** The User service's word on whether a token is still live: asked on connect and every tokenRecheckMs. */
-  tokens: TokenChecks;
-  tokenRecheckMs: number;
   /** How often a socket is pinged; one that has not answered by the next ping is closed. */
   keepAliveMs: number;
+  /** How long a new socket may take to send connection_init before it is closed with 4408. */
+  initTimeoutMs: number;
   maxMessageBytes: number;
+  maxSubscriptionsPerConnection: number;
+  metrics: RouterMetrics;
   log: Logger;
 }
 
 export interface SubscriptionServer {
   route: WebSocketRoute;
-  /** Lets in-flight events reach their clients, then closes every socket with 1001. */
-  drain(): Promise<void>;
-}
-
-interface SocketSession {
-  caller: Caller;
-  log: Logger;
-  socket: WebSocket;
+  /** Closes what is still open with 1001 and stops accepting. */
+  dispose(): Promise<void>;
 }
 
 /** What onSubscribe hands to graphql-ws's subscribe and execute, through ExecutionArgs.contextValue. */
 type Prepared =
-  { stream: GroupProgressStream } | { context: RouterContext; query: string; operationName?: string; variables: Record<string, unknown> };
-
-/** setTimeout's ceiling; a token living longer is re-checked when this fires. */
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
-/** How long draining waits for queued events to be written before closing anyway. */
-const DRAIN_WAIT_MS = 3_000;
-
-function unauthorized(socket: WebSocket, message: string): void {
-  // 4401 tells graphql-ws clients not to retry: they need a new token first.
-  socket.close(CloseCode.Unauthorized, message.slice(0, 120));
-}
+  | { stream: GroupProgressStream; session: WebSocketSession }
+  | { context: RouterContext; query: string; operationName?: string; variables: Record<string, unknown> };
 
 export function graphqlSubscriptions(settings: SubscriptionServerSettings): SubscriptionServer {
-  const { apollo, schema, feed, tokens, log } = settings;
+  const { apollo, schema, fanOut, sessions, metrics } = settings;
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: settings.maxMessageBytes });
-  const sessions = new Map<WebSocket, SocketSession>();
-  const streams = new Set<GroupProgressStream>();
+  /** Subscriptions being opened on each socket, counted with its live ones against the limit. */
+  const opening = new Map<WebSocket, number>();
 
-  /**
-   * The User service's word on a socket's token, asked afresh: 'refused' has closed the socket
-   * with 4401; 'unknown' means the User service could not answer.
-   */
-  async function checkToken(caller: Caller, socket: WebSocket): Promise<'live' | 'refused' | 'unknown'> {
-    try {
-      await tokens.assertLive(caller, 'fresh');
-      return 'live';
-    } catch (error) {
-      if (!(error instanceof DomainError && error.code === 'UNAUTHENTICATED')) return 'unknown';
-      unauthorized(socket, error.message);
-      return 'refused';
-    }
+  function forget(session: WebSocketSession, stream: GroupProgressStream): void {
+    if (session.streams.delete(stream)) metrics.subscriptions.dec({ route: 'graphql' });
   }
 
-  /** Whether an open socket may stay: a refused token has closed it; while the User service cannot answer, it stays and is asked again later. */
-  const stillLive = async (session: SocketSession): Promise<boolean> => (await checkToken(session.caller, session.socket)) !== 'refused';
+  const tooManySubscriptions = () =>
+    new GraphQLError(`At most ${settings.maxSubscriptionsPerConnection} subscriptions per connection: complete one first`, {
+      extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
+    });
 
-  // Revocations that no group event announces (a deleted account in no group) still close sockets.
-  const recheck = setInterval(() => {
-    for (const session of sessions.values()) void stillLive(session);
-  }, settings.tokenRecheckMs);
-  recheck.unref();
-
-  function runAs(context: RouterContext): RunAsSubscriber {
-    return async (document, operationName, variables) => {
-      const request = { query: document, variables, ...(operationName === undefined ? {} : { operationName }) };
-      const response = await apollo.executeOperation(request, { contextValue: context });
-      if (response.body.kind !== 'single') throw new Error('Subscriptions do not use @defer or @stream');
-      return response.body.singleResult;
-    };
+  async function openStream(
+    ctx: Context<Record<string, unknown>, Extra>,
+    session: WebSocketSession,
+    id: string,
+    prepared: {
+      document: DocumentNode;
+      operation: NonNullable<ReturnType<typeof getOperationAST>>;
+      variables: Record<string, unknown>;
+      context: RouterContext;
+    },
+  ): Promise<GraphQLError[] | GroupProgressStream> {
+    const coerced = getVariableValues(schema, prepared.operation.variableDefinitions ?? [], prepared.variables);
+    if (coerced.errors) return [...coerced.errors];
+    let query;
+    try {
+      query = groupEventQuery(schema, prepared.document, prepared.operation, coerced.coerced);
+    } catch (error) {
+      if (error instanceof GraphQLError) return [error];
+      throw error;
+    }
+    const { context } = prepared;
+    const opened = await openGroupProgressStream({
+      query,
+      sharing: sharingOf(schema, query, session.caller.userId),
+      callerId: session.caller.userId,
+      fanOut,
+      run: runAs(apollo, context),
+      stillLive: () => sessions.stillLive(session),
+      onUnauthenticated: (message) => sessions.close(ctx.extra.socket, CloseCodes.unauthorized, message, 'unauthorized'),
+      onOwnRead: () => metrics.groupEventResolutions.inc({ scope: 'catch_up' }),
+      onDelivered: () => metrics.groupEventDeliveries.inc({ route: 'graphql' }),
+      log: context.log,
+    });
+    if (Array.isArray(opened)) {
+      context.log.info({ groupId: query.groupId, errorCodes: opened.map((error) => error.extensions['code']) }, 'subscription refused');
+      return opened;
+    }
+    context.log.info({ groupId: query.groupId, since: query.since, subscriptionId: id }, 'subscription started');
+    return opened;
   }
 
   const server = useServer<Record<string, unknown>, Record<PropertyKey, never>>(
     {
+      connectionInitWaitTimeout: settings.initTimeoutMs,
       async onConnect(ctx) {
         const { socket } = ctx.extra;
         let claims;
         try {
           claims = socketCallerFrom(ctx.connectionParams, settings.jwtSecret);
         } catch (error) {
-          unauthorized(socket, error instanceof GraphQLError ? error.message : 'Unauthorized');
+          sessions.close(socket, CloseCodes.unauthorized, error instanceof GraphQLError ? error.message : 'Unauthorized', 'unauthorized');
           return false;
         }
-        const caller = { userId: claims.userId, accountKey: claims.accountKey };
-        const session = { caller, log: log.child({ userId: caller.userId, transport: 'websocket' }), socket };
-        const token = await checkToken(caller, socket);
-        // 1013: try again later; graphql-ws clients reconnect after it.
-        if (token === 'unknown') socket.close(1013, 'The account service is unavailable; try again shortly');
-        if (token !== 'live') return false;
-        const untilExpiry = Math.min(claims.expiresAt.getTime() - Date.now(), LONGEST_TIMER_MS);
-        const expiry = setTimeout(() => unauthorized(socket, 'Token expired: connect again with a new one'), untilExpiry);
-        sessions.set(socket, session);
-        socket.once('close', () => {
-          clearTimeout(expiry);
-          sessions.delete(socket);
-        });
-        session.log.info('websocket connected');
-        return true;
+        return (await sessions.admit(claims, socket, 'graphql')) !== null;
       },
       async onSubscribe(ctx: Context<Record<string, unknown>, Extra>, id, payload) {
-        const session = sessions.get(ctx.extra.socket);
+        const { socket } = ctx.extra;
+        const session = sessions.of(socket);
         if (session === undefined) return [new GraphQLError('Sign in first', { extensions: { code: 'UNAUTHENTICATED' } })];
         let document: DocumentNode;
         try {
@@ -157,48 +153,42 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): Subs
           const prepared: Prepared = { context, query: payload.query, ...named, variables };
           return { ...base, contextValue: prepared };
         }
-        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-        if (coerced.errors) return coerced.errors;
-        let query;
+        const inFlight = opening.get(socket) ?? 0;
+        if (session.streams.size + inFlight >= settings.maxSubscriptionsPerConnection) return [tooManySubscriptions()];
+        opening.set(socket, inFlight + 1);
+        let opened;
         try {
-          query = groupEventQuery(schema, document, operation, coerced.coerced);
-        } catch (error) {
-          if (error instanceof GraphQLError) return [error];
-          throw error;
+          opened = await openStream(ctx, session, id, { document, operation, variables, context });
+        } finally {
+          const left = (opening.get(socket) ?? 1) - 1;
+          if (left > 0) opening.set(socket, left);
+          else opening.delete(socket);
         }
-        const opened = await openGroupProgressStream({
-          query,
-          callerId: session.caller.userId,
-          feed,
-          run: runAs(context),
-          stillLive: () => stillLive(session),
-          onUnauthenticated: (message) => unauthorized(ctx.extra.socket, message),
-          log: context.log,
-        });
-        if (Array.isArray(opened)) {
-          context.log.info({ groupId: query.groupId, errorCodes: opened.map((error) => error.extensions['code']) }, 'subscription refused');
-          return opened;
+        if (Array.isArray(opened)) return opened;
+        if (socket.readyState !== socket.OPEN) {
+          void opened.results.return();
+          return [new GraphQLError('The connection closed', { extensions: { code: 'UNAUTHENTICATED' } })];
         }
-        streams.add(opened);
-        context.log.info({ groupId: query.groupId, since: query.since }, 'subscription started');
-        const prepared: Prepared = { stream: opened };
+        session.streams.add(opened);
+        metrics.subscriptions.inc({ route: 'graphql' });
+        const prepared: Prepared = { stream: opened, session };
         return { ...base, contextValue: prepared };
       },
       subscribe(args) {
         const prepared = args.contextValue as Prepared;
         if (!('stream' in prepared)) throw new Error('A subscription was prepared without its stream');
-        const { stream } = prepared;
+        const { stream, session } = prepared;
         // Not an async generator: graphql-ws may stop it before reading it once (the client left
         // while it was opening), and a generator's cleanup would then never run.
         const results: AsyncIterableIterator<ExecutionResult> = {
           [Symbol.asyncIterator]: () => results,
           next: async () => {
             const next = await stream.results.next();
-            if (next.done === true) streams.delete(stream);
+            if (next.done === true) forget(session, stream);
             return next as IteratorResult<ExecutionResult>;
           },
           return: () => {
-            streams.delete(stream);
+            forget(session, stream);
             return stream.results.return() as Promise<IteratorResult<ExecutionResult>>;
           },
         };
@@ -207,15 +197,15 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): Subs
       async execute(args) {
         const prepared = args.contextValue as Prepared;
         if ('stream' in prepared) throw new Error('A subscription reached execute');
-        return (await runAs(prepared.context)(prepared.query, prepared.operationName, prepared.variables)) as ExecutionResult;
+        return (await runAs(apollo, prepared.context)(prepared.query, prepared.operationName, prepared.variables)) as ExecutionResult;
       },
       // Results are already formatted (and masked) by the gateway's Apollo Server: sent as they are.
       onNext: (_ctx, _id, _payload, _args, result) => result as FormattedExecutionResult,
       onComplete(ctx, id) {
-        sessions.get(ctx.extra.socket)?.log.info({ subscriptionId: id }, 'operation complete');
+        sessions.of(ctx.extra.socket)?.log.info({ subscriptionId: id }, 'operation complete');
       },
       onClose(ctx, code) {
-        sessions.get(ctx.extra.socket)?.log.info({ code }, 'websocket closed');
+        if (code === CloseCodes.initTimeout && !ctx.connectionInitReceived) metrics.webSocketCloses.inc({ reason: 'init_timeout' });
       },
     },
     webSockets,
@@ -224,14 +214,6 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): Subs
 
   return {
     route: { serves: (path) => path === '/graphql', server: webSockets },
-    async drain() {
-      clearInterval(recheck);
-      await Promise.all([...streams].map((stream) => stream.settle()));
-      const deadline = Date.now() + DRAIN_WAIT_MS;
-      while ([...streams].some((stream) => stream.results.size > 0) && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      await server.dispose();
-    },
+    dispose: async () => await server.dispose(),
   };
 }

@@ -6,6 +6,7 @@ import {
   loadConfig,
   optionalVariable,
   portVariable,
+  redisKeyPrefixVariable,
   requireInProduction,
   subgraphConfigFrom,
   subgraphVariables,
@@ -24,6 +25,7 @@ const environmentSchema = z
     TOKEN_CHECK_CACHE_MS: variableWithDefault(z.coerce.number().int().min(0).max(5_000), 2_000),
     /** With it, group events go out on Redis pub/sub to every router; without, over the gRPC stream only. */
     REDIS_URL: optionalVariable(z.url()),
+    REDIS_KEY_PREFIX: redisKeyPrefixVariable,
     /** How long contribution events stay in the log that a subscription's `since` replays from. */
     GROUP_EVENT_RETENTION_HOURS: variableWithDefault(
       z.coerce
@@ -48,6 +50,7 @@ export interface FinanceSubgraphConfig extends SubgraphConfig {
   userGrpcAddress: string;
   tokenCheckCacheMs: number;
   redisUrl: string | undefined;
+  redisKeyPrefix: string;
   groupEventRetentionMs: number;
   outboxPollMs: number;
 }
@@ -65,6 +68,7 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
     userGrpcAddress: parsed.USER_GRPC_ADDRESS,
     tokenCheckCacheMs: parsed.TOKEN_CHECK_CACHE_MS,
     redisUrl: parsed.REDIS_URL,
+    redisKeyPrefix: parsed.REDIS_KEY_PREFIX,
     groupEventRetentionMs: parsed.GROUP_EVENT_RETENTION_HOURS * 3_600_000,
     outboxPollMs: parsed.OUTBOX_POLL_MS,
   };

@@ -43,7 +43,7 @@ export async function buildFinanceSubgraph(config: FinanceSubgraphConfig, db: Fi
   const self = { name: FINANCE_SERVICE_NAME, secret: config.serviceSigningSecret };
   const tokens = userServiceTokenChecks(config.userGrpcAddress, self, config.tokenCheckCacheMs);
   const feed = localGroupEventFeed();
-  const publisher = config.redisUrl === undefined ? feed : allOf([feed, redisGroupEventPublisher(config.redisUrl)]);
+  const publisher = config.redisUrl === undefined ? feed : allOf([feed, redisGroupEventPublisher(config.redisUrl, config.redisKeyPrefix)]);
   const relay = startOutboxRelay(db, publisher, { pollMs: config.outboxPollMs, retentionMs: config.groupEventRetentionMs }, log);
   const grpc = financeGrpcServer(config, db, { feed, relay }, log);
   const http = await createSubgraphServer({

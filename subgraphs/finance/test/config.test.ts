@@ -37,6 +37,7 @@ describe('finance subgraph configuration', () => {
       userGrpcAddress: '127.0.0.1:50051',
       tokenCheckCacheMs: 2000,
       redisUrl: undefined,
+      redisKeyPrefix: 'ledgerline:',
       groupEventRetentionMs: 7 * 24 * 3_600_000,
       outboxPollMs: 500,
     });

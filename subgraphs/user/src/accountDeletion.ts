@@ -1,10 +1,12 @@
 // Deleting an account, in the order that makes it safe:
-//   1. the account refuses every token (new key, deletion mark), so no new write can slip in;
+//   1. the account refuses every token (new key, deletion mark), so no new write can slip in,
+//      and every router hears of it and closes the user's WebSockets;
 //   2. the Finance service erases every record of the user, over gRPC (idempotent);
 //   3. the account row goes, and its email and username are free again.
 // When Finance cannot be reached, step 1 stands and the deletion is recorded by its mark: the
 // caller hears PENDING, and this service finishes it in the background once Finance is back.
 import { DomainError, type Logger } from '@ledgerline/service-runtime';
+import type { AccountRevocationAnnouncer } from './accountRevocations.js';
 import type { UserDatabase } from './db.js';
 import type { RecordErasure } from './financeErasure.js';
 import { verifyPassword } from './passwords.js';
@@ -18,6 +20,7 @@ const PENDING_BATCH = 50;
 export async function deleteAccount(
   db: UserDatabase,
   erasure: RecordErasure,
+  revocations: AccountRevocationAnnouncer,
   log: Logger,
   input: { userId: number; password: string },
 ): Promise<AccountDeletionStatus> {
@@ -26,8 +29,11 @@ export async function deleteAccount(
   if (!(await verifyPassword(input.password, user.passwordHash))) {
     throw new DomainError('INVALID_CREDENTIALS', 'password: is incorrect', { field: 'password' });
   }
-  await markDeletionRequested(db, user.id);
-  log.info({ userId: user.id }, 'account deletion requested: its tokens are refused from now on');
+  if (await markDeletionRequested(db, user.id)) {
+    log.info({ userId: user.id }, 'account deletion requested: its tokens are refused from now on');
+    // Once committed, so a router that hears of it and asks CheckToken is told REVOKED.
+    revocations.announce(user.id);
+  }
   return finishDeletion(db, erasure, log, user.id);
 }
 

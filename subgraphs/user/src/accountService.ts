@@ -8,6 +8,8 @@ import {
   type TokenStatus as WireTokenStatus,
 } from '@ledgerline/proto';
 import { badInput, unaryHandler, type GrpcServiceBinding, type Logger } from '@ledgerline/service-runtime';
+import type { AccountRevocationFollowers } from './accountRevocations.js';
+import { followAccountRevocations } from './accountRevocationStream.js';
 import type { UserDatabase } from './db.js';
 import { tokenStatusOf, type TokenStatus } from './tokenChecks.js';
 
@@ -17,7 +19,7 @@ const ON_THE_WIRE: Record<TokenStatus, WireTokenStatus> = {
   no_account: 'TOKEN_STATUS_NO_ACCOUNT',
 };
 
-export function accountService(db: UserDatabase, secret: string, log: Logger): GrpcServiceBinding {
+export function accountService(db: UserDatabase, revocations: AccountRevocationFollowers, secret: string, log: Logger): GrpcServiceBinding {
   const settings = { serviceName: ACCOUNT_SERVICE, secret, log };
   const implementation: AccountServiceHandlers = {
     CheckToken: unaryHandler<CheckTokenRequest, CheckTokenResponse>(settings, async (request, credential) => {
@@ -25,6 +27,7 @@ export function accountService(db: UserDatabase, secret: string, log: Logger): G
       const status = await tokenStatusOf(db, { userId: credential.userId, accountKey: request.accountKey });
       return { status: ON_THE_WIRE[status] };
     }),
+    FollowAccountRevocations: followAccountRevocations(revocations, secret, log),
   };
   return { name: ACCOUNT_SERVICE, definition: userV1.AccountService.service, implementation };
 }

@@ -1,11 +1,13 @@
-// Registration, login and profile look-ups: the User service's rules, on top of its database.
+// Registration, login, signing out everywhere and profile look-ups: the User service's rules, on
+// top of its database.
 import { issueUserToken } from '@ledgerline/identity';
 import { DomainError } from '@ledgerline/service-runtime';
 import { checkNewPassword, normalizeEmail, normalizeUsername } from './accountRules.js';
+import type { AccountRevocationAnnouncer } from './accountRevocations.js';
 import type { UserDatabase } from './db.js';
 import type { User } from './generated/prisma/client.js';
 import { DECOY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.js';
-import { insertUser, takenIdentity, userByEmail, userById } from './userTable.js';
+import { insertUser, rotateAccountKey, takenIdentity, userByEmail, userById } from './userTable.js';
 
 export interface Session {
   token: string;
@@ -41,6 +43,24 @@ export async function logIn(db: UserDatabase, tokens: TokenSettings, input: { em
     throw new DomainError('INVALID_CREDENTIALS', 'Email or password is incorrect');
   }
   if (user.deletionRequestedAt !== null) throw new DomainError('FORBIDDEN', 'This account is being deleted and can no longer sign in');
+  return openSession(user, tokens);
+}
+
+/**
+ * Revokes every token of the account, the caller's own included, by giving it a new account key,
+ * and opens a new session for the caller's device; every router hears of it and closes the
+ * user's WebSockets.
+ */
+export async function signOutEverywhere(
+  db: UserDatabase,
+  tokens: TokenSettings,
+  revocations: AccountRevocationAnnouncer,
+  userId: number,
+): Promise<Session> {
+  const user = await rotateAccountKey(db, userId);
+  // The account was deleted (or began to be) since the caller's token was checked.
+  if (user === null) throw new DomainError('UNAUTHENTICATED', 'This account no longer accepts sign-ins');
+  revocations.announce(user.id);
   return openSession(user, tokens);
 }
 

@@ -7,6 +7,7 @@ import {
   loadConfig,
   optionalVariable,
   portVariable,
+  redisKeyPrefixVariable,
   requireInProduction,
   secretOrDevSecret,
   subgraphConfigFrom,
@@ -24,6 +25,9 @@ const environmentSchema = z
     FINANCE_GRPC_ADDRESS: grpcAddressVariable('127.0.0.1:50052'),
     /** How often deletions left pending (Finance was unreachable) are tried again. */
     ACCOUNT_DELETION_RETRY_MS: variableWithDefault(z.coerce.number().int().min(100).max(3_600_000), 30_000),
+    /** With it, account revocations also go out on Redis pub/sub to every router; without, over the gRPC stream only. */
+    REDIS_URL: optionalVariable(z.url()),
+    REDIS_KEY_PREFIX: redisKeyPrefixVariable,
     USER_DATABASE_URL: optionalVariable(z.url()),
     USER_DATABASE_SCHEMA: databaseSchemaVariable('users'),
     JWT_SECRET: optionalVariable(secretSchema),
@@ -47,6 +51,8 @@ export interface UserSubgraphConfig extends SubgraphConfig {
   jwtTtlSeconds: number;
   financeGrpcAddress: string;
   accountDeletionRetryMs: number;
+  redisUrl: string | undefined;
+  redisKeyPrefix: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => void): UserSubgraphConfig {
@@ -64,5 +70,7 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
     jwtTtlSeconds: parsed.JWT_TTL_SECONDS,
     financeGrpcAddress: parsed.FINANCE_GRPC_ADDRESS,
     accountDeletionRetryMs: parsed.ACCOUNT_DELETION_RETRY_MS,
+    redisUrl: parsed.REDIS_URL,
+    redisKeyPrefix: parsed.REDIS_KEY_PREFIX,
   };
 }

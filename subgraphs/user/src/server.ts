@@ -10,6 +10,7 @@ import {
 } from '@ledgerline/service-runtime';
 import { parse } from 'graphql';
 import { startPendingDeletionRetries } from './accountDeletion.js';
+import { accountRevocations, type AccountRevocationFollowers, type AccountRevocations } from './accountRevocations.js';
 import { accountService } from './accountService.js';
 import type { UserSubgraphConfig } from './config.js';
 import type { UserDatabase } from './db.js';
@@ -22,9 +23,26 @@ export const userSubgraphTypeDefs = parse(readFileSync(new URL('./schema.graphql
 /** This service's name in the credentials it presents to other services. */
 export const USER_SERVICE_NAME = 'ledgerline-user';
 
-/** The User service's gRPC server, not yet listening. */
-export function userGrpcServer(config: UserSubgraphConfig, db: UserDatabase, log: Logger): GrpcServer {
-  return createGrpcServer({ services: [accountService(db, config.serviceSigningSecret, log)], contracts: userContractDefinition, log });
+/** Followers of a server that announces nothing (tests of CheckToken alone). */
+const NO_REVOCATIONS: AccountRevocationFollowers = { follow: () => () => undefined };
+
+/** The User service's gRPC server, not yet listening; its revocation streams follow `revocations`. */
+export function userGrpcServer(
+  config: UserSubgraphConfig,
+  db: UserDatabase,
+  log: Logger,
+  revocations: AccountRevocationFollowers = NO_REVOCATIONS,
+): GrpcServer {
+  return createGrpcServer({
+    services: [accountService(db, revocations, config.serviceSigningSecret, log)],
+    contracts: userContractDefinition,
+    log,
+  });
+}
+
+export interface UserServices extends SubgraphServices {
+  /** Where revocations are announced and followed: a new gRPC server (after a restart) follows the same. */
+  accountRevocations: AccountRevocations;
 }
 
 export async function buildUserSubgraph(
@@ -35,11 +53,12 @@ export async function buildUserSubgraph(
     name: USER_SERVICE_NAME,
     secret: config.serviceSigningSecret,
   }),
-): Promise<SubgraphServices> {
-  const grpc = userGrpcServer(config, db, log);
+): Promise<UserServices> {
+  const revocations = accountRevocations(config.redisUrl, config.redisKeyPrefix, log);
+  const grpc = userGrpcServer(config, db, log, revocations);
   const http = await createSubgraphServer({
     typeDefs: userSubgraphTypeDefs,
-    resolvers: userSubgraphResolvers(db, { secret: config.jwtSecret, ttlSeconds: config.jwtTtlSeconds }, erasure),
+    resolvers: userSubgraphResolvers(db, { secret: config.jwtSecret, ttlSeconds: config.jwtTtlSeconds }, erasure, revocations),
     routerSigningSecret: config.routerSigningSecret,
     admitCaller: async (caller) => {
       const status = await tokenStatusOf(db, caller);
@@ -52,9 +71,11 @@ export async function buildUserSubgraph(
   return {
     http,
     grpc,
+    accountRevocations: revocations,
     stopBackgroundWork: async () => {
       await stopRetries();
       erasure.close();
+      await revocations.close();
     },
   };
 }

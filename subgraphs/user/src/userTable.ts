@@ -48,6 +48,19 @@ export async function markDeletionRequested(db: UserDatabase, id: number): Promi
   return count > 0;
 }
 
+/**
+ * Gives the account a new account key, so every token issued so far is refused from now on; the
+ * account as it now is, or null when there is no such account or it is being deleted.
+ */
+export async function rotateAccountKey(db: UserDatabase, id: number): Promise<User | null> {
+  try {
+    return await db.user.update({ where: { id, deletionRequestedAt: null }, data: { accountKey: randomUUID() } });
+  } catch (error) {
+    if (isPrismaError(error, NO_RECORD_MATCHED)) return null;
+    throw error;
+  }
+}
+
 /** The ids of accounts whose deletion began and has not finished, oldest first. */
 export async function idsPendingDeletion(db: UserDatabase, limit: number): Promise<number[]> {
   const rows = await db.user.findMany({

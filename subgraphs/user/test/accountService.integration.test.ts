@@ -1,29 +1,35 @@
-// The User service's gRPC API over a real socket, as the Finance service calls it: whether a
-// token's claims still belong to a live account, and who may ask.
+// The User service's gRPC API over a real socket, as the Finance service and the router call it:
+// whether a token's claims still belong to a live account, the stream of revoked accounts, and
+// who may ask.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Metadata, status } from '@grpc/grpc-js';
+import { Metadata, status, type ClientReadableStream, type ServiceError } from '@grpc/grpc-js';
 import {
   ACCOUNT_SERVICE,
   RECORD_ERASURE_SERVICE,
   userV1,
   type AccountServiceClient,
   type CheckTokenResponse__Output,
+  type FollowAccountRevocationsResponse__Output,
 } from '@ledgerline/proto';
 import { createLogger, type GrpcServer } from '@ledgerline/service-runtime';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newAccount } from '../../../test/support/accounts.js';
 import { credentialMetadata, insecure, unaryCall } from '../../../test/support/grpcCalls.js';
 import { userDatabase } from '../../../test/support/serviceDatabases.js';
+import { accountRevocations, type AccountRevocations } from '../src/accountRevocations.js';
 import { userGrpcServer } from '../src/server.js';
 import { markDeletionRequested } from '../src/userTable.js';
 
 const secret = randomBytes(32).toString('hex');
+const log = createLogger('user-grpc-test', 'silent');
+let revocations: AccountRevocations;
 let server: GrpcServer;
 let client: AccountServiceClient;
 
 beforeAll(async () => {
   const config = { serviceSigningSecret: secret } as Parameters<typeof userGrpcServer>[0];
-  server = userGrpcServer(config, userDatabase(), createLogger('user-grpc-test', 'silent'));
+  revocations = accountRevocations(undefined, 'ledgerline-test:', log);
+  server = userGrpcServer(config, userDatabase(), log, revocations);
   const port = await server.listen('127.0.0.1', 0);
   client = new userV1.AccountService(`127.0.0.1:${port}`, insecure());
 });
@@ -31,6 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   client.close();
   await server.drain(0, 1_000);
+  await revocations.close();
 });
 
 /** CheckToken for `accountKey`, with a credential acting for `userId`. */
@@ -72,6 +79,47 @@ describe('AccountService.CheckToken', () => {
     for (const metadata of [new Metadata(), forged, elsewhere]) {
       const { error, response } = await checkToken(user.id, user.accountKey, metadata);
       expect(response).toBeUndefined();
+      expect(error?.code).toBe(status.UNAUTHENTICATED);
+    }
+  });
+});
+
+type RevocationStream = ClientReadableStream<FollowAccountRevocationsResponse__Output>;
+
+/** FollowAccountRevocations with `metadata`: the stream once its headers arrived, or the error it was refused with. */
+function follow(metadata: Metadata): Promise<{ stream?: RevocationStream; error?: ServiceError }> {
+  return new Promise((resolve) => {
+    const stream = client.followAccountRevocations({}, metadata);
+    stream.on('metadata', () => resolve({ stream }));
+    stream.on('error', (error: ServiceError) => resolve({ error }));
+  });
+}
+
+const asCaller = (caller: string) => credentialMetadata(ACCOUNT_SERVICE, secret, null, caller);
+
+describe('AccountService.FollowAccountRevocations', () => {
+  it('streams to the router the user id of every account revoked after it began following', async () => {
+    revocations.announce(11);
+    const { stream } = await follow(asCaller('ledgerline-router'));
+    const received: number[] = [];
+    stream!.on('data', (message: FollowAccountRevocationsResponse__Output) => received.push(message.userId));
+    stream!.on('error', () => undefined);
+    revocations.announce(12);
+    revocations.announce(13);
+    await vi.waitFor(() => expect(received).toEqual([12, 13]));
+    stream!.cancel();
+  });
+
+  it('refuses with PERMISSION_DENIED a service other than the router, and with UNAUTHENTICATED a caller without a valid credential', async () => {
+    const other = await follow(asCaller('ledgerline-finance'));
+    expect(other.stream).toBeUndefined();
+    expect(other.error?.code).toBe(status.PERMISSION_DENIED);
+    expect(other.error?.details).toBe('only ledgerline-router may follow account revocations');
+    const forged = credentialMetadata(ACCOUNT_SERVICE, randomBytes(32).toString('hex'), null, 'ledgerline-router');
+    const elsewhere = credentialMetadata(RECORD_ERASURE_SERVICE, secret, null, 'ledgerline-router');
+    for (const metadata of [new Metadata(), forged, elsewhere]) {
+      const { error, stream } = await follow(metadata);
+      expect(stream).toBeUndefined();
       expect(error?.code).toBe(status.UNAUTHENTICATED);
     }
   });

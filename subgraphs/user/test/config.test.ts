@@ -38,6 +38,7 @@ describe('user subgraph configuration', () => {
       jwtTtlSeconds: 3600,
       financeGrpcAddress: '127.0.0.1:50052',
       accountDeletionRetryMs: 30_000,
+      redisKeyPrefix: 'ledgerline:',
     });
   });
 
@@ -50,6 +51,7 @@ describe('user subgraph configuration', () => {
         USER_GRPC_PORT: '6001',
         FINANCE_GRPC_ADDRESS: 'finance:6002',
         ACCOUNT_DELETION_RETRY_MS: '5000',
+        REDIS_URL: 'redis://redis:6379',
       }),
       ignoreWarnings,
     );
@@ -60,7 +62,21 @@ describe('user subgraph configuration', () => {
       grpcPort: 6001,
       financeGrpcAddress: 'finance:6002',
       accountDeletionRetryMs: 5000,
+      redisUrl: 'redis://redis:6379',
     });
+  });
+
+  it('announces account revocations without Redis when REDIS_URL is unset or empty, and refuses one that is not a URL', () => {
+    expect(readConfig(devEnvironment(), ignoreWarnings).redisUrl).toBeUndefined();
+    expect(readConfig(devEnvironment({ REDIS_URL: '' }), ignoreWarnings).redisUrl).toBeUndefined();
+    expect(problemsWith(devEnvironment({ REDIS_URL: 'redis' })).map((line) => line.split(':')[0])).toEqual(['REDIS_URL']);
+  });
+
+  it("keeps its Redis channels under REDIS_KEY_PREFIX ('ledgerline:' by default), refusing a prefix with spaces or of over 64 characters", () => {
+    expect(readConfig(devEnvironment(), ignoreWarnings).redisKeyPrefix).toBe('ledgerline:');
+    expect(readConfig(devEnvironment({ REDIS_KEY_PREFIX: 'staging:' }), ignoreWarnings).redisKeyPrefix).toBe('staging:');
+    for (const bad of ['has space:', 'x'.repeat(65)])
+      expect(problemsWith(devEnvironment({ REDIS_KEY_PREFIX: bad })).map((line) => line.split(':')[0])).toEqual(['REDIS_KEY_PREFIX']);
   });
 
   it.each(['finance', 'http://finance:50052', 'finance:port'])(

@@ -35,7 +35,7 @@ export function localGroupEventFeed(): LocalGroupEventFeed {
   };
 }
 
-export function redisGroupEventPublisher(redisUrl: string): GroupEventPublisher {
+export function redisGroupEventPublisher(redisUrl: string, keyPrefix: string): GroupEventPublisher {
   // Commands wait while Redis is away (the relay's publish then fails at its timeout and retries).
   const redis = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2, connectionName: 'ledgerline-finance-relay' });
   redis.on('error', () => {
@@ -44,7 +44,8 @@ export function redisGroupEventPublisher(redisUrl: string): GroupEventPublisher 
   return {
     async publish(notices) {
       const pipeline = redis.pipeline();
-      for (const notice of notices) pipeline.publish(groupEventChannel(notice.groupId), JSON.stringify(messageOfGroupEventNotice(notice)));
+      for (const notice of notices)
+        pipeline.publish(groupEventChannel(keyPrefix, notice.groupId), JSON.stringify(messageOfGroupEventNotice(notice)));
       const results = (await pipeline.exec()) ?? [];
       const failed = results.find(([error]) => error !== null);
       if (failed) throw failed[0] ?? new Error('Redis publish failed');

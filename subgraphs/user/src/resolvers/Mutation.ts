@@ -1,6 +1,7 @@
 import { requireUser, type SubgraphContext } from '@ledgerline/service-runtime';
 import { deleteAccount } from '../accountDeletion.js';
-import { logIn, registerAccount, type Session, type TokenSettings } from '../accounts.js';
+import type { AccountRevocationAnnouncer } from '../accountRevocations.js';
+import { logIn, registerAccount, signOutEverywhere, type Session, type TokenSettings } from '../accounts.js';
 import type { UserDatabase } from '../db.js';
 import type { RecordErasure } from '../financeErasure.js';
 import type { MutationResolvers } from '../generated/graphql.js';
@@ -14,12 +15,19 @@ function authPayload(session: Session, context: SubgraphContext) {
   return { ...session, userId: session.user.id };
 }
 
-export function mutationResolvers(db: UserDatabase, tokens: TokenSettings, erasure: RecordErasure): MutationResolvers {
+export function mutationResolvers(
+  db: UserDatabase,
+  tokens: TokenSettings,
+  erasure: RecordErasure,
+  revocations: AccountRevocationAnnouncer,
+): MutationResolvers {
   return {
     register: async (_, args, context) => authPayload(await registerAccount(db, tokens, args), context),
     login: async (_, args, context) => authPayload(await logIn(db, tokens, args), context),
+    signOutEverywhere: async (_, __, context) =>
+      authPayload(await signOutEverywhere(db, tokens, revocations, requireUser(context)), context),
     deleteAccount: async (_, { password }, context) => ({
-      status: await deleteAccount(db, erasure, context.log, { userId: requireUser(context), password }),
+      status: await deleteAccount(db, erasure, revocations, context.log, { userId: requireUser(context), password }),
     }),
   };
 }
