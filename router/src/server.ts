@@ -21,6 +21,7 @@ import { groupSavingsUpdates } from './subscriptions/groupSavingsUpdatesRoute.js
 import { grpcGroupEventFeed } from './subscriptions/grpcGroupEventFeed.js';
 import { redisGroupEventFeed } from './subscriptions/redisGroupEventFeed.js';
 import { graphqlSubscriptions } from './subscriptions/subscriptionServer.js';
+import { subscriptionPlans } from './subscriptions/subscriptionPlans.js';
 import { dispatchUpgrades } from './subscriptions/webSocketUpgrades.js';
 import { webSocketSessions } from './subscriptions/webSocketSessions.js';
 import { composeSupergraph, subgraphLocations } from './supergraph.js';
@@ -101,7 +102,7 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
   // Built from SDL with our own graphql module: federation-internals' schema objects come from
   // graphql's CommonJS build, which graphql's ES module build does not accept as a schema.
   const schema = buildSchema(apiSchemaSdl(supergraphSdl));
-  const shared = { apollo, schema, fanOut, sessions, jwtSecret: config.jwtSecret, metrics, log };
+  const shared = { apollo, schema, plans: subscriptionPlans(schema), fanOut, sessions, jwtSecret: config.jwtSecret, metrics, log };
   const socketRules = { keepAliveMs: rules.keepAliveMs, initTimeoutMs: rules.initTimeoutMs, maxMessageBytes: rules.maxMessageBytes };
   const subscriptions = graphqlSubscriptions({
     ...shared,

@@ -10,7 +10,7 @@ const schema: GraphQLSchema = buildSchema(clientSchemaSdl());
 
 function sharing(subscription: string, variables: Record<string, unknown>, viewerId: number) {
   const document = parse(subscription);
-  return sharingOf(schema, groupEventQuery(schema, document, getOperationAST(document)!, variables), viewerId);
+  return sharingOf(schema, groupEventQuery(schema, document, getOperationAST(document)!, variables))(viewerId);
 }
 
 const PUBLIC =

@@ -6,7 +6,8 @@ import { DomainError } from './DomainError.js';
 /** The code the caller will see; formatError has not run yet when plugins look. */
 function errorCodeOf(error: GraphQLError): unknown {
   if (error.originalError instanceof DomainError) return error.originalError.code;
-  return error.extensions['code'] ?? 'INTERNAL_SERVER_ERROR';
+  // extensions is optional for errors that did not come through graphql's constructor (a subgraph's, passed on).
+  return (error.extensions as GraphQLError['extensions'] | undefined)?.['code'] ?? 'INTERNAL_SERVER_ERROR';
 }
 
 const isUnexpected = (error: GraphQLError): boolean => errorCodeOf(error) === 'INTERNAL_SERVER_ERROR';

@@ -116,8 +116,12 @@ export async function openGroupProgressStream(settings: StreamSettings): Promise
   async function recheckMembership(): Promise<void> {
     if (ended) return;
     if (!(await settings.stillLive())) return stop();
-    const answer = await readLastSequence();
-    if (typeof answer !== 'number') finish(answer);
+    const answer = await readLastSequence().catch(() => unavailable());
+    if (typeof answer === 'number') return;
+    // Only an answer about membership ends it; a read that could not be made is asked again.
+    if (FINAL_CODES.has(codeOf(answer) ?? '')) return finish(answer);
+    log.warn({ errorCodes: answer.map((error) => error.extensions?.['code']) }, 'membership recheck failed; asking again shortly');
+    retryTimer = setTimeout(() => void recheckMembership(), RETRY_READ_MS);
   }
 
   const watcher: GroupWatcher = {

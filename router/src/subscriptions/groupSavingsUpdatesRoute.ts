@@ -14,18 +14,18 @@ import { tokenClaimsFromAuthorization, type RouterContext } from '../context.js'
 import type { RouterMetrics } from '../metrics.js';
 import { CloseCodes } from './closeCodes.js';
 import type { GroupEventFanOut } from './groupEventFanOut.js';
-import { groupEventQuery } from './groupEventQuery.js';
 import { codeOf } from './groupEventReads.js';
 import { openGroupProgressStream, type GroupProgressStream } from './groupProgressStream.js';
 import { groupSavingsUpdateMessage, UPDATE_SELECTION } from './groupSavingsUpdateMessage.js';
 import { runAs } from './runAsSubscriber.js';
-import { sharingOf } from './viewerDependence.js';
+import type { SubscriptionPlans } from './subscriptionPlans.js';
 import type { WebSocketRoute } from './webSocketUpgrades.js';
 import type { WebSocketSession, WebSocketSessions } from './webSocketSessions.js';
 
 export interface GroupSavingsUpdatesSettings {
   apollo: ApolloServer<RouterContext>;
   schema: GraphQLSchema;
+  plans: SubscriptionPlans;
   fanOut: GroupEventFanOut;
   sessions: WebSocketSessions;
   jwtSecret: string;
@@ -86,7 +86,7 @@ const send = (socket: WebSocket, text: string): Promise<void> =>
   new Promise((resolve) => (socket.readyState === socket.OPEN ? socket.send(text, () => resolve()) : resolve()));
 
 export function groupSavingsUpdates(settings: GroupSavingsUpdatesSettings): GroupSavingsUpdatesRoute {
-  const { apollo, schema, fanOut, sessions, metrics, log } = settings;
+  const { apollo, schema, plans, fanOut, sessions, metrics, log } = settings;
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: settings.maxMessageBytes });
   const document = parse(OPERATION);
   const invalid = validate(schema, document);
@@ -149,10 +149,10 @@ export function groupSavingsUpdates(settings: GroupSavingsUpdatesSettings): Grou
   async function openStream(session: WebSocketSession, groupId: string, since: number | null): Promise<GroupProgressStream | null> {
     const requestId = requestIdFrom(undefined);
     const context: RouterContext = { caller: session.caller, requestId, log: session.log.child({ requestId, groupId }) };
-    const query = groupEventQuery(schema, document, operation, { groupId, since });
+    const plan = plans.plan(document, operation, { groupId, since });
     const opened = await openGroupProgressStream({
-      query,
-      sharing: sharingOf(schema, query, session.caller.userId),
+      query: plan.query,
+      sharing: plan.sharingFor(session.caller.userId),
       callerId: session.caller.userId,
       fanOut,
       run: runAs(apollo, context),

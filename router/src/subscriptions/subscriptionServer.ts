@@ -10,8 +10,6 @@ import {
   getVariableValues,
   GraphQLError,
   OperationTypeNode,
-  parse,
-  validate,
   type DocumentNode,
   type ExecutionResult,
   type FormattedExecutionResult,
@@ -25,10 +23,9 @@ import type { RouterMetrics } from '../metrics.js';
 import { CloseCodes } from './closeCodes.js';
 import { socketCallerFrom } from './connectionAuthentication.js';
 import type { GroupEventFanOut } from './groupEventFanOut.js';
-import { groupEventQuery } from './groupEventQuery.js';
 import { openGroupProgressStream, type GroupProgressStream } from './groupProgressStream.js';
 import { runAs } from './runAsSubscriber.js';
-import { sharingOf } from './viewerDependence.js';
+import type { SubscriptionPlans } from './subscriptionPlans.js';
 import type { WebSocketRoute } from './webSocketUpgrades.js';
 import type { WebSocketSession, WebSocketSessions } from './webSocketSessions.js';
 
@@ -36,6 +33,7 @@ export interface SubscriptionServerSettings {
   apollo: ApolloServer<RouterContext>;
   /** The client-facing schema, against which operations are validated. */
   schema: GraphQLSchema;
+  plans: SubscriptionPlans;
   fanOut: GroupEventFanOut;
   sessions: WebSocketSessions;
   jwtSecret: string;
@@ -61,7 +59,7 @@ type Prepared =
   | { context: RouterContext; query: string; operationName?: string; variables: Record<string, unknown> };
 
 export function graphqlSubscriptions(settings: SubscriptionServerSettings): SubscriptionServer {
-  const { apollo, schema, fanOut, sessions, metrics } = settings;
+  const { apollo, schema, plans, fanOut, sessions, metrics } = settings;
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: settings.maxMessageBytes });
   /** Subscriptions being opened on each socket, counted with its live ones against the limit. */
   const opening = new Map<WebSocket, number>();
@@ -88,17 +86,18 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): Subs
   ): Promise<GraphQLError[] | GroupProgressStream> {
     const coerced = getVariableValues(schema, prepared.operation.variableDefinitions ?? [], prepared.variables);
     if (coerced.errors) return [...coerced.errors];
-    let query;
+    let plan;
     try {
-      query = groupEventQuery(schema, prepared.document, prepared.operation, coerced.coerced);
+      plan = plans.plan(prepared.document, prepared.operation, coerced.coerced);
     } catch (error) {
       if (error instanceof GraphQLError) return [error];
       throw error;
     }
     const { context } = prepared;
+    const { query } = plan;
     const opened = await openGroupProgressStream({
       query,
-      sharing: sharingOf(schema, query, session.caller.userId),
+      sharing: plan.sharingFor(session.caller.userId),
       callerId: session.caller.userId,
       fanOut,
       run: runAs(apollo, context),
@@ -134,14 +133,9 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): Subs
         const { socket } = ctx.extra;
         const session = sessions.of(socket);
         if (session === undefined) return [new GraphQLError('Sign in first', { extensions: { code: 'UNAUTHENTICATED' } })];
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('The query could not be parsed')];
-        }
-        const invalid = validate(schema, document);
-        if (invalid.length > 0) return invalid;
+        const validated = plans.document(payload.query);
+        if ('errors' in validated) return validated.errors;
+        const { document } = validated;
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('Name the operation to run (operationName)')];
         const requestId = requestIdFrom(undefined);

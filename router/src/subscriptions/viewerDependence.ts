@@ -36,17 +36,22 @@ export interface Sharing {
 }
 
 /** JSON with object keys sorted, so equal variables give equal keys. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([name, item]) => `${JSON.stringify(name)}:${canonicalJson(item)}`).join(',')}}`;
 }
 
-/** Subscribers of one group share reads by (document, variables), and by viewer too when the selection depends on who reads it. */
-export function sharingOf(schema: GraphQLSchema, query: GroupEventQuery, viewerId: number): Sharing {
+/**
+ * How a query's subscribers share reads: by (document, variables), and by viewer too when the
+ * selection depends on who reads it.
+ */
+export function sharingOf(schema: GraphQLSchema, query: GroupEventQuery): (viewerId: number) => Sharing {
   const selection = `${print(query.document)}\n${canonicalJson(query.variables)}`;
-  return dependsOnViewer(schema, query.document)
-    ? { key: `${selection}\nviewer:${viewerId}`, scope: 'viewer' }
-    : { key: selection, scope: 'shared' };
+  if (!dependsOnViewer(schema, query.document)) {
+    const shared: Sharing = { key: selection, scope: 'shared' };
+    return () => shared;
+  }
+  return (viewerId) => ({ key: `${selection}\nviewer:${viewerId}`, scope: 'viewer' });
 }

@@ -1,0 +1,88 @@
+// Everything the fan-out benchmark reads from its command line and environment, checked once:
+// every bad option is reported together, then it exits.
+import { parseArgs } from 'node:util';
+
+export type BenchRoute = 'graphql' | 'raw';
+
+export interface BenchOptions {
+  /** One round per count, in order. */
+  subscriberCounts: number[];
+  /** Contributions measured per round (after the warm-up). */
+  events: number;
+  route: BenchRoute;
+  /** Accounts the subscribers are spread over (the owner is one more). */
+  members: number;
+  /** Sockets opened at a time. */
+  batch: number;
+  /** Time between measured contributions. */
+  intervalMs: number;
+  /** An already-running router to measure instead of starting the stack (BENCH_ROUTER_URL). */
+  routerUrl: string | null;
+  /** Whether the stack's processes write their logs to this terminal (BENCH_STACK_OUTPUT=inherit). */
+  stackOutput: 'inherit' | 'ignore';
+  /** Passed through to the stack, which then carries group events over Redis. */
+  redisUrl: string | null;
+}
+
+export const usage = `Usage: npm run bench:fan-out -- [options]
+  --subscribers 1000,2000,5000  subscribers per round, one round each
+  --events 20                   contributions measured per round
+  --route graphql|raw           graphql-ws at /graphql, or the raw /ws/group-savings/<id>/updates route
+  --members 20                  accounts the subscribers are spread over
+  --batch 200                   sockets opened at a time
+  --interval 500                milliseconds between contributions
+Environment: BENCH_ROUTER_URL (measure a running router), DATABASE_URL, REDIS_URL, BENCH_STACK_OUTPUT=inherit`;
+
+function positiveInteger(name: string, text: string, errors: string[]): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) errors.push(`--${name}: "${text}" is not a positive integer`);
+  return value;
+}
+
+function routerUrlFrom(text: string | undefined, errors: string[]): string | null {
+  if (!text) return null;
+  try {
+    return new URL(text).origin;
+  } catch {
+    errors.push(`BENCH_ROUTER_URL: "${text}" is not a URL`);
+    return null;
+  }
+}
+
+export function readBenchOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      subscribers: { type: 'string', default: '1000,2000,5000' },
+      events: { type: 'string', default: '20' },
+      route: { type: 'string', default: 'graphql' },
+      members: { type: 'string', default: '20' },
+      batch: { type: 'string', default: '200' },
+      interval: { type: 'string', default: '500' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
+  const errors: string[] = [];
+  const route = values.route;
+  if (route !== 'graphql' && route !== 'raw') errors.push(`--route: "${route}" is neither graphql nor raw`);
+  const options: BenchOptions = {
+    subscriberCounts: values.subscribers.split(',').map((count) => positiveInteger('subscribers', count.trim(), errors)),
+    events: positiveInteger('events', values.events, errors),
+    route: route === 'raw' ? 'raw' : 'graphql',
+    members: positiveInteger('members', values.members, errors),
+    batch: positiveInteger('batch', values.batch, errors),
+    intervalMs: positiveInteger('interval', values.interval, errors),
+    routerUrl: routerUrlFrom(env['BENCH_ROUTER_URL'], errors),
+    stackOutput: env['BENCH_STACK_OUTPUT'] === 'inherit' ? 'inherit' : 'ignore',
+    redisUrl: env['REDIS_URL'] || null,
+  };
+  if (errors.length > 0) {
+    process.stderr.write(`${errors.join('\n')}\n\n${usage}\n`);
+    process.exit(2);
+  }
+  return options;
+}

@@ -1,0 +1,104 @@
+// The router the benchmark measures: the whole stack started here as separate processes, on a
+// database made for this run, or an already-running router (BENCH_ROUTER_URL).
+import { randomBytes } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { startStack } from '../../packages/launcher/src/stack.js';
+import { freePort } from '../../test/support/freePort.js';
+import { createTestDatabase } from '../../test/support/testDatabase.js';
+import type { BenchOptions } from './benchOptions.js';
+
+export interface BenchTarget {
+  /** The router's origin, e.g. http://127.0.0.1:4000. */
+  routerOrigin: string;
+  /** The router process, when it is a child of this one; memory is then read from /proc. */
+  routerPid: number | null;
+  /** What is being measured, for the report. */
+  description: { router: string; database: string; groupEvents: string };
+  /** Rejects when a service of the stack exits on its own. */
+  failed: Promise<never>;
+  stop(): Promise<void>;
+}
+
+/** Raised for the benchmark only: the router's per-client limits would refuse thousands of sockets from one user and address. */
+const routerLimits = {
+  WEBSOCKET_MAX_CONNECTIONS_PER_USER: '100000',
+  WEBSOCKET_MAX_CONNECTIONS_PER_ADDRESS: '100000',
+  LOG_LEVEL: 'warn',
+};
+
+export async function benchTarget(options: BenchOptions, log: (message: string) => void): Promise<BenchTarget> {
+  if (options.routerUrl !== null) {
+    return {
+      routerOrigin: options.routerUrl,
+      routerPid: null,
+      description: {
+        router: `running router at ${options.routerUrl}`,
+        database: 'as that router was set up',
+        groupEvents: 'as that router was set up',
+      },
+      failed: new Promise<never>(() => {}),
+      stop: async () => {},
+    };
+  }
+  const database = await createTestDatabase();
+  log(`starting the stack on ${database.kind}`);
+  try {
+    const stack = await startStack({
+      databaseUrl: database.url,
+      ports: {
+        router: await freePort(),
+        user: await freePort(),
+        finance: await freePort(),
+        userGrpc: await freePort(),
+        financeGrpc: await freePort(),
+      },
+      env: {
+        JWT_SECRET: randomBytes(32).toString('base64url'),
+        ROUTER_SIGNING_SECRET: randomBytes(32).toString('base64url'),
+        SERVICE_SIGNING_SECRET: randomBytes(32).toString('base64url'),
+        ...routerLimits,
+        // startStack passes this process's environment on as well; named here so the report says which bus ran.
+        ...(options.redisUrl === null ? {} : { REDIS_URL: options.redisUrl }),
+      },
+      output: options.stackOutput,
+    });
+    const routerOrigin = new URL(stack.routerUrl).origin;
+    return {
+      routerOrigin,
+      routerPid: await childProcessRunning('router/src/main.ts'),
+      description: {
+        router: `stack started here, router at ${routerOrigin}`,
+        database: database.kind,
+        groupEvents: options.redisUrl === null ? "Finance's gRPC stream" : 'Redis pub/sub',
+      },
+      failed: stack.failed.then((reason) => Promise.reject(new Error(reason))),
+      stop: async () => {
+        await stack.stop();
+        await database.drop();
+      },
+    };
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+}
+
+/**
+ * The pid of this process's child running `entry`. Stack does not expose its processes, but each
+ * service is a direct child (`node --import tsx <entry>`), so /proc finds it.
+ */
+async function childProcessRunning(entry: string): Promise<number | null> {
+  for (const name of await readdir('/proc').catch(() => [])) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = await readFile(`/proc/${name}/stat`, 'utf8');
+      const parentPid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parentPid !== process.pid) continue;
+      const commandLine = (await readFile(`/proc/${name}/cmdline`, 'utf8')).split('\0');
+      if (commandLine.includes(entry)) return Number(name);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return null;
+}
