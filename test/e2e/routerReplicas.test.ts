@@ -5,7 +5,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { groupUpdates } from '../support/groupUpdatesClient.js';
 import { routerOrigin } from '../support/restClient.js';
-import { routerAt, startRouterReplica, type RouterAt, type RouterReplica } from '../support/routerReplica.js';
+import { routerAt, type RouterAt } from '../support/routerAt.js';
+import { startRouterReplica, type RouterReplica } from '../support/routerReplica.js';
 import { callRouter, contributeThrough, groupOf, type Member } from '../support/savingsGroupsThroughRouter.js';
 import { subscriptionClient, watch } from '../support/subscriptionClient.js';
 

@@ -1,22 +1,15 @@
 // The router built in-process (buildRouter) in front of subgraphs started by
 // startSubgraphsInProcess, and how a test talks to it: GraphQL over HTTP, as a client would.
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
 import { createLogger, listen } from '@ledgerline/service-runtime';
 import type { WebSocketRules } from '../../router/src/config.js';
 import { buildRouter } from '../../router/src/server.js';
+import { routerAt, type RouterAt } from './routerAt.js';
 import type { InProcessSubgraphs } from './subgraphsInProcess.js';
 
-export interface GraphQLAnswer {
-  data?: Record<string, any> | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
+export type { GraphQLAnswer } from './routerAt.js';
 
-export interface InProcessRouter {
-  origin: string;
-  graphql(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLAnswer>;
-  /** A new account, signed in. */
-  register(): Promise<{ username: string; email: string; password: string; token: string; userId: string }>;
+export interface InProcessRouter extends RouterAt {
   stop(): Promise<void>;
 }
 
@@ -59,27 +52,8 @@ export async function startRouterInFrontOf(
   await listen(router.httpServer, 0, '127.0.0.1');
   const origin = `http://127.0.0.1:${(router.httpServer.address() as AddressInfo).port}`;
 
-  async function graphql(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLAnswer> {
-    const response = await fetch(`${origin}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphQLAnswer;
-  }
-
   return {
-    origin,
-    graphql,
-    async register() {
-      const suffix = randomBytes(5).toString('hex');
-      const account = { username: `u_${suffix}`, email: `u_${suffix}@example.test`, password: 'long enough password' };
-      const { data } = await graphql(
-        'mutation($u: String!, $e: String!, $p: String!) { register(username: $u, email: $e, password: $p) { token userId } }',
-        { u: account.username, e: account.email, p: account.password },
-      );
-      return { ...account, ...(data!['register'] as { token: string; userId: string }) };
-    },
+    ...routerAt(origin),
     stop: () => router.stop(),
   };
 }

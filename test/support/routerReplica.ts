@@ -1,46 +1,14 @@
 // One more router process in front of the e2e stack's subgraphs, as a second replica behind a load
-// balancer runs: the same subgraphs, secrets and Redis, a port of its own. And GraphQL over HTTP to
-// any router of the stack, in the shape the savings group helpers take.
+// balancer runs: the same subgraphs, secrets and Redis, a port of its own.
 import { inject } from 'vitest';
 import { startServiceProcess, waitUntilReady } from '../../packages/launcher/src/serviceProcess.js';
 import { freePort } from './freePort.js';
-import { REGISTER, uniqueCredentials } from './router.js';
-import type { GraphQLAnswer } from './routerInProcess.js';
-import type { Member } from './savingsGroupsThroughRouter.js';
+import { routerAt, type RouterAt } from './routerAt.js';
 
 const READY_TIMEOUT_MS = 60_000;
 
-export interface RouterAt {
-  origin: string;
-  graphql(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLAnswer>;
-  /** A new account, registered and signed in through this router. */
-  register(): Promise<Member>;
-}
-
 export interface RouterReplica extends RouterAt {
   stop(): Promise<void>;
-}
-
-export function routerAt(origin: string): RouterAt {
-  async function graphql(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLAnswer> {
-    const response = await fetch(`${origin}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphQLAnswer;
-  }
-  return {
-    origin,
-    graphql,
-    async register() {
-      const credentials = uniqueCredentials();
-      const answer = await graphql(REGISTER, credentials);
-      const registered = answer.data?.['register'] as { token: string; userId: string } | undefined;
-      if (!registered) throw new Error(`register failed: ${JSON.stringify(answer.errors)}`);
-      return { ...credentials, ...registered };
-    },
-  };
 }
 
 /** A second router, ready to answer; group events and account revocations reach it over `redisUrl`, as they reach the stack's router. */

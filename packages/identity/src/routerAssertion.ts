@@ -2,6 +2,7 @@
 // id. It is a short-lived HS256 JWT signed with a secret only the router and the subgraphs hold,
 // so a subgraph can refuse both a forged identity and any call that did not come through the router.
 import jwt from 'jsonwebtoken';
+import { hmacKey } from './hmacKey.js';
 import { ACCOUNT_KEY_CLAIM, callerFromClaims, type Caller } from './caller.js';
 import { InvalidTokenError } from './InvalidTokenError.js';
 
@@ -32,13 +33,13 @@ export function signRouterAssertion(assertion: RouterAssertion, secret: string):
     options.subject = String(assertion.caller.userId);
     claims[ACCOUNT_KEY_CLAIM] = assertion.caller.accountKey;
   }
-  return jwt.sign(claims, secret, options);
+  return jwt.sign(claims, hmacKey(secret), options);
 }
 
 export function verifyRouterAssertion(value: string, secret: string): RouterAssertion {
   let payload: jwt.JwtPayload | string;
   try {
-    payload = jwt.verify(value, secret, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE });
+    payload = jwt.verify(value, hmacKey(secret), { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE });
   } catch {
     throw new InvalidTokenError(REFUSAL);
   }

@@ -4,6 +4,7 @@
 // replayed against another. A call made for a user carries that user as the subject: the user
 // travels signed, never in a message field a caller could fill in freely.
 import jwt from 'jsonwebtoken';
+import { hmacKey } from './hmacKey.js';
 import { InvalidTokenError } from './InvalidTokenError.js';
 import { parseRecordId } from './recordId.js';
 
@@ -24,14 +25,14 @@ export interface ServiceCredential {
 export function signServiceCredential(credential: ServiceCredential, audience: string, secret: string): string {
   const options: jwt.SignOptions = { algorithm: ALGORITHM, issuer: credential.caller, audience, expiresIn: LIFETIME_SECONDS };
   if (credential.userId !== null) options.subject = String(credential.userId);
-  return jwt.sign({}, secret, options);
+  return jwt.sign({}, hmacKey(secret), options);
 }
 
 /** The credential, if it is signed with `secret`, meant for `audience` and unexpired. */
 export function verifyServiceCredential(value: string, audience: string, secret: string): ServiceCredential {
   let payload: jwt.JwtPayload | string;
   try {
-    payload = jwt.verify(value, secret, { algorithms: [ALGORITHM], audience });
+    payload = jwt.verify(value, hmacKey(secret), { algorithms: [ALGORITHM], audience });
   } catch (error) {
     throw new InvalidTokenError(error instanceof jwt.TokenExpiredError ? 'service credential expired' : REFUSAL);
   }

@@ -2,6 +2,7 @@
 // WebSocket connection_init later): an HS256 JWT whose `sub` is the user id and whose account-key
 // claim binds it to one account (caller.ts).
 import jwt from 'jsonwebtoken';
+import { hmacKey } from './hmacKey.js';
 import { ACCOUNT_KEY_CLAIM, callerFromClaims, type Caller } from './caller.js';
 import { InvalidTokenError } from './InvalidTokenError.js';
 
@@ -14,7 +15,7 @@ export interface UserTokenClaims extends Caller {
 }
 
 export function issueUserToken(caller: Caller, secret: string, ttlSeconds: number): string {
-  return jwt.sign({ [ACCOUNT_KEY_CLAIM]: caller.accountKey }, secret, {
+  return jwt.sign({ [ACCOUNT_KEY_CLAIM]: caller.accountKey }, hmacKey(secret), {
     algorithm: ALGORITHM,
     subject: String(caller.userId),
     issuer: ISSUER,
@@ -26,7 +27,7 @@ export function issueUserToken(caller: Caller, secret: string, ttlSeconds: numbe
 export function verifyUserToken(token: string, secret: string): UserTokenClaims {
   let payload: jwt.JwtPayload | string;
   try {
-    payload = jwt.verify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE });
+    payload = jwt.verify(token, hmacKey(secret), { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE });
   } catch (error) {
     throw new InvalidTokenError(error instanceof jwt.TokenExpiredError ? 'token expired' : 'token invalid');
   }

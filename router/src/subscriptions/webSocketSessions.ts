@@ -118,11 +118,14 @@ export function webSocketSessions(rules: SessionRules): WebSocketSessions {
 
   const slowConsumers = setInterval(() => {
     const now = Date.now();
+    const behind = (stream: GroupProgressStream) =>
+      stream.results.size > rules.maxQueuedEvents || stream.results.oldestWaitMs(now) > rules.sendTimeoutMs;
     for (const session of sessions.values()) {
-      const behind = [...session.streams].some(
-        (stream) => stream.results.size > rules.maxQueuedEvents || stream.results.oldestWaitMs(now) > rules.sendTimeoutMs,
-      );
-      if (behind) closeSlowConsumer(session);
+      for (const stream of session.streams) {
+        if (!behind(stream)) continue;
+        closeSlowConsumer(session);
+        break;
+      }
     }
   }, SLOW_CONSUMER_SWEEP_MS);
   slowConsumers.unref();

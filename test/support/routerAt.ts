@@ -1,0 +1,38 @@
+// GraphQL over HTTP to a router at an origin, as a client talks to it: the in-process router, a
+// second router process, or the e2e stack's.
+import { REGISTER, uniqueCredentials } from './router.js';
+import type { Member } from './savingsGroupsThroughRouter.js';
+
+export interface GraphQLAnswer {
+  data?: Record<string, any> | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+export interface RouterAt {
+  origin: string;
+  graphql(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLAnswer>;
+  /** A new account, registered and signed in through this router. */
+  register(): Promise<Member>;
+}
+
+export function routerAt(origin: string): RouterAt {
+  async function graphql(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLAnswer> {
+    const response = await fetch(`${origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLAnswer;
+  }
+  return {
+    origin,
+    graphql,
+    async register() {
+      const credentials = uniqueCredentials();
+      const answer = await graphql(REGISTER, credentials);
+      const registered = answer.data?.['register'] as { token: string; userId: string } | undefined;
+      if (!registered) throw new Error(`register failed: ${JSON.stringify(answer.errors)}`);
+      return { ...credentials, ...registered };
+    },
+  };
+}
