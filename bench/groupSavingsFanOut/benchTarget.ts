@@ -56,6 +56,8 @@ export async function benchTarget(options: BenchOptions, log: (message: string) 
         JWT_SECRET: randomBytes(32).toString('base64url'),
         ROUTER_SIGNING_SECRET: randomBytes(32).toString('base64url'),
         SERVICE_SIGNING_SECRET: randomBytes(32).toString('base64url'),
+        // A Redis namespace of the run's own: a test run on the same Redis is not heard, nor heard of.
+        REDIS_KEY_PREFIX: `ledgerline-bench-${randomBytes(6).toString('hex')}:`,
         ...routerLimits,
         // startStack passes this process's environment on as well; named here so the report says which bus ran.
         ...(options.redisUrl === null ? {} : { REDIS_URL: options.redisUrl }),
