@@ -14,7 +14,7 @@ export const subgraphVariables = {
   HOST: hostVariable,
   DATABASE_URL: optionalVariable(z.url()),
   ROUTER_SIGNING_SECRET: optionalVariable(secretSchema),
-  /** Signs the credentials the services present to each other over gRPC; the router never holds it. */
+  /** Signs the credentials the services (and the router, for its token checks and event streams) present to each other over gRPC. */
   SERVICE_SIGNING_SECRET: optionalVariable(secretSchema),
   LEDGERLINE_DATA_DIR: dataDirVariable,
   LOG_LEVEL: logLevelSchema,
