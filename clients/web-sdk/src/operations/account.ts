@@ -52,3 +52,17 @@ export const DeleteAccountDocument = graphql(`
     }
   }
 `);
+
+/**
+ * Signs the account out everywhere: every token it holds (this one too) stops working, and its
+ * open WebSockets close with 4401 on every router. The answer carries a new token for this device.
+ */
+export const SignOutEverywhereDocument = graphql(`
+  mutation SignOutEverywhere {
+    signOutEverywhere {
+      token
+      expiresAt
+      userId
+    }
+  }
+`);
