@@ -145,42 +145,45 @@ describe.each([
     expect(stopped).not.toContain(account.userId);
   });
 
-  it.skipIf(redis)('follows again, with no help, once the User gRPC server is back after a restart', async () => {
-    await subgraphs.stopGrpc('user');
-    await subgraphs.startGrpc('user');
-    const account = await registered();
-    let token = account.token;
-    // Revocations announced before the stream is open again are not replayed (the router's periodic
-    // CheckToken covers them), so the account signs out until one gets through.
-    await vi.waitFor(
-      async () => {
-        token = await signOutEverywhere(token);
-        expect(heard).toContain(account.userId);
-      },
-      { timeout: 10_000, interval: 100 },
-    );
-  });
+  // Each bus has a failure of its own: the stream's restart here, Redis's malformed messages below.
+  if (!redis)
+    it('follows again, with no help, once the User gRPC server is back after a restart', async () => {
+      await subgraphs.stopGrpc('user');
+      await subgraphs.startGrpc('user');
+      const account = await registered();
+      let token = account.token;
+      // Revocations announced before the stream is open again are not replayed (the router's periodic
+      // CheckToken covers them), so the account signs out until one gets through.
+      await vi.waitFor(
+        async () => {
+          token = await signOutEverywhere(token);
+          expect(heard).toContain(account.userId);
+        },
+        { timeout: 10_000, interval: 100 },
+      );
+    });
 
-  it.skipIf(!redis || skipped)('drops a malformed message on the channel and goes on reporting', async () => {
-    const publisher = new Redis(redisUrl!);
-    try {
-      for (const malformed of [
-        'not json',
-        'null',
-        '{}',
-        '{"userId":"2147480001"}',
-        '{"userId":0}',
-        '{"userId":1.5}',
-        '{"userId":2147483648}',
-      ]) {
-        await publisher.publish(accountRevocationChannel(subgraphs.redisKeyPrefix), malformed);
+  if (redis)
+    it.skipIf(skipped)('drops a malformed message on the channel and goes on reporting', async () => {
+      const publisher = new Redis(redisUrl!);
+      try {
+        for (const malformed of [
+          'not json',
+          'null',
+          '{}',
+          '{"userId":"2147480001"}',
+          '{"userId":0}',
+          '{"userId":1.5}',
+          '{"userId":2147483648}',
+        ]) {
+          await publisher.publish(accountRevocationChannel(subgraphs.redisKeyPrefix), malformed);
+        }
+        await publisher.publish(accountRevocationChannel(subgraphs.redisKeyPrefix), JSON.stringify({ userId: 2147480002 }));
+        await vi.waitFor(() => expect(heard).toContain(2147480002), WITHIN);
+        expect(heard.filter((userId) => !Number.isInteger(userId) || userId <= 0 || userId > 2147483647)).toEqual([]);
+        expect(heard).not.toContain(2147480001);
+      } finally {
+        await publisher.quit();
       }
-      await publisher.publish(accountRevocationChannel(subgraphs.redisKeyPrefix), JSON.stringify({ userId: 2147480002 }));
-      await vi.waitFor(() => expect(heard).toContain(2147480002), WITHIN);
-      expect(heard.filter((userId) => !Number.isInteger(userId) || userId <= 0 || userId > 2147483647)).toEqual([]);
-      expect(heard).not.toContain(2147480001);
-    } finally {
-      await publisher.quit();
-    }
-  });
+    });
 });
