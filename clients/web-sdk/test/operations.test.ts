@@ -32,6 +32,7 @@ describe('web SDK operations', () => {
       'RegisterDocument',
       'RevokeInviteCodeDocument',
       'SavingsGroupDocument',
+      'SignOutEverywhereDocument',
       'UpdateExpenseDocument',
       'UpdateIncomeDocument',
       'UpdateSavingsGoalDocument',
