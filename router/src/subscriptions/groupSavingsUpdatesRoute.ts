@@ -5,43 +5,18 @@
 // parameter; it is never logged. `since` resumes as the subscription's argument does. The close
 // codes are closeCodes.ts.
 import type { IncomingMessage } from 'node:http';
-import type { ApolloServer } from '@apollo/server';
 import type { UserTokenClaims } from '@ledgerline/identity';
-import { requestIdFrom, type Logger } from '@ledgerline/service-runtime';
-import { getOperationAST, GraphQLError, parse, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { requestIdFrom } from '@ledgerline/service-runtime';
+import { getOperationAST, GraphQLError, parse, validate, type GraphQLFormattedError } from 'graphql';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { tokenClaimsFromAuthorization, type RouterContext } from '../context.js';
-import type { RouterMetrics } from '../metrics.js';
 import { CloseCodes } from './closeCodes.js';
-import type { GroupEventFanOut } from './groupEventFanOut.js';
 import { codeOf } from './groupEventReads.js';
 import { openGroupProgressStream, type GroupProgressStream } from './groupProgressStream.js';
 import { groupSavingsUpdateMessage, UPDATE_SELECTION } from './groupSavingsUpdateMessage.js';
 import { runAs } from './runAsSubscriber.js';
-import type { SubscriptionPlans } from './subscriptionPlans.js';
-import type { WebSocketRoute } from './webSocketUpgrades.js';
-import type { WebSocketSession, WebSocketSessions } from './webSocketSessions.js';
-
-export interface GroupSavingsUpdatesSettings {
-  apollo: ApolloServer<RouterContext>;
-  schema: GraphQLSchema;
-  plans: SubscriptionPlans;
-  fanOut: GroupEventFanOut;
-  sessions: WebSocketSessions;
-  jwtSecret: string;
-  keepAliveMs: number;
-  /** How long a socket may take to send its first message (when the URL has no token) before it is closed with 4408. */
-  initTimeoutMs: number;
-  maxMessageBytes: number;
-  metrics: RouterMetrics;
-  log: Logger;
-}
-
-export interface GroupSavingsUpdatesRoute {
-  route: WebSocketRoute;
-  /** Closes the sockets still waiting for a token with 1001 and stops accepting. */
-  dispose(): Promise<void>;
-}
+import type { WebSocketRouteServer, WebSocketRouteSettings } from './webSocketRouteSettings.js';
+import type { WebSocketSession } from './webSocketSessions.js';
 
 const PATH = /^\/ws\/group-savings\/([^/]+)\/updates$/;
 const OPERATION = `subscription GroupSavingsUpdates($groupId: ID!, $since: Int) {
@@ -85,7 +60,7 @@ function tokenOfFirstMessage(data: RawData, isBinary: boolean): string | null {
 const send = (socket: WebSocket, text: string): Promise<void> =>
   new Promise((resolve) => (socket.readyState === socket.OPEN ? socket.send(text, () => resolve()) : resolve()));
 
-export function groupSavingsUpdates(settings: GroupSavingsUpdatesSettings): GroupSavingsUpdatesRoute {
+export function groupSavingsUpdates(settings: WebSocketRouteSettings): WebSocketRouteServer {
   const { apollo, schema, plans, fanOut, sessions, metrics, log } = settings;
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: settings.maxMessageBytes });
   const document = parse(OPERATION);

@@ -3,8 +3,7 @@
 // subscriber of the shared fan-out of its group's events (groupProgressStream.ts), and a query or
 // mutation sent on the socket runs on the gateway as it would over HTTP. Either way it runs as the
 // socket's user, with the same logging and error masking as /graphql.
-import type { ApolloServer } from '@apollo/server';
-import { requestIdFrom, type Logger } from '@ledgerline/service-runtime';
+import { requestIdFrom } from '@ledgerline/service-runtime';
 import {
   getOperationAST,
   getVariableValues,
@@ -13,44 +12,20 @@ import {
   type DocumentNode,
   type ExecutionResult,
   type FormattedExecutionResult,
-  type GraphQLSchema,
 } from 'graphql';
 import type { Context } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { RouterContext } from '../context.js';
-import type { RouterMetrics } from '../metrics.js';
 import { CloseCodes } from './closeCodes.js';
 import { socketCallerFrom } from './connectionAuthentication.js';
-import type { GroupEventFanOut } from './groupEventFanOut.js';
 import { openGroupProgressStream, type GroupProgressStream } from './groupProgressStream.js';
 import { runAs } from './runAsSubscriber.js';
-import type { SubscriptionPlans } from './subscriptionPlans.js';
-import type { WebSocketRoute } from './webSocketUpgrades.js';
-import type { WebSocketSession, WebSocketSessions } from './webSocketSessions.js';
+import type { WebSocketRouteServer, WebSocketRouteSettings } from './webSocketRouteSettings.js';
+import type { WebSocketSession } from './webSocketSessions.js';
 
-export interface SubscriptionServerSettings {
-  apollo: ApolloServer<RouterContext>;
-  /** The client-facing schema, against which operations are validated. */
-  schema: GraphQLSchema;
-  plans: SubscriptionPlans;
-  fanOut: GroupEventFanOut;
-  sessions: WebSocketSessions;
-  jwtSecret: string;
-  /** How often a socket is pinged; one that has not answered by the next ping is closed. */
-  keepAliveMs: number;
-  /** How long a new socket may take to send connection_init before it is closed with 4408. */
-  initTimeoutMs: number;
-  maxMessageBytes: number;
+export interface SubscriptionServerSettings extends WebSocketRouteSettings {
   maxSubscriptionsPerConnection: number;
-  metrics: RouterMetrics;
-  log: Logger;
-}
-
-export interface SubscriptionServer {
-  route: WebSocketRoute;
-  /** Closes what is still open with 1001 and stops accepting. */
-  dispose(): Promise<void>;
 }
 
 /** What onSubscribe hands to graphql-ws's subscribe and execute, through ExecutionArgs.contextValue. */
@@ -58,7 +33,7 @@ type Prepared =
   | { stream: GroupProgressStream; session: WebSocketSession }
   | { context: RouterContext; query: string; operationName?: string; variables: Record<string, unknown> };
 
-export function graphqlSubscriptions(settings: SubscriptionServerSettings): SubscriptionServer {
+export function graphqlSubscriptions(settings: SubscriptionServerSettings): WebSocketRouteServer {
   const { apollo, schema, plans, fanOut, sessions, metrics } = settings;
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: settings.maxMessageBytes });
   /** Subscriptions being opened on each socket, counted with its live ones against the limit. */
