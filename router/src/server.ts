@@ -9,6 +9,7 @@ import {
   userServiceTokenChecks,
   type Logger,
 } from '@ledgerline/service-runtime';
+import { ROUTER_SERVICE_NAME } from '@ledgerline/identity';
 import express from 'express';
 import type { RouterConfig } from './config.js';
 import { routerContextFrom } from './context.js';
@@ -30,9 +31,6 @@ import { apiSchemaSdl } from './clientSchema.js';
 
 /** How long draining waits for queued events to be written before closing sockets anyway. */
 const DRAIN_WAIT_MS = 3_000;
-
-/** The router's name in the credentials it presents to the subgraphs' gRPC services. */
-export const ROUTER_SERVICE_NAME = 'ledgerline-router';
 
 export interface Router {
   httpServer: Server;

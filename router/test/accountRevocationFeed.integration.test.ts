@@ -3,7 +3,7 @@
 // an account's tokens (its deletion, signing out everywhere) reaches the feed within seconds, so
 // the router can close the user's WebSockets. Requests reach the User subgraph as the router sends
 // them: with the caller it verified, in a signed router assertion.
-import { ROUTER_ASSERTION_HEADER, signRouterAssertion, verifyUserToken } from '@ledgerline/identity';
+import { ROUTER_ASSERTION_HEADER, ROUTER_SERVICE_NAME, signRouterAssertion, verifyUserToken } from '@ledgerline/identity';
 import { accountRevocationChannel } from '@ledgerline/proto';
 import { createLogger } from '@ledgerline/service-runtime';
 import { Redis } from 'ioredis';
@@ -19,8 +19,6 @@ import {
 const redisUrl = await redisForTests();
 const log = createLogger('account-revocation-feed-test', 'silent');
 
-/** The router's name in its service credential (router/src/server.ts): the one caller the stream accepts. */
-const ROUTER = 'ledgerline-router';
 /** How soon a revocation must reach the router. */
 const WITHIN = { timeout: 5_000, interval: 50 };
 
@@ -47,7 +45,7 @@ describe.each([
   beforeAll(async () => {
     if (skipped) return;
     subgraphs = await startSubgraphsInProcess(redis && redisUrl !== null ? { redisUrl } : {});
-    const self = { name: ROUTER, secret: subgraphs.secrets.serviceSigningSecret };
+    const self = { name: ROUTER_SERVICE_NAME, secret: subgraphs.secrets.serviceSigningSecret };
     feed =
       redis && redisUrl !== null
         ? redisAccountRevocationFeed(redisUrl, subgraphs.redisKeyPrefix, log)

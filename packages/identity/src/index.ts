@@ -6,6 +6,7 @@ export { MAX_RECORD_ID, parseRecordId } from './recordId.js';
 export { ROUTER_ASSERTION_HEADER, signRouterAssertion, verifyRouterAssertion, type RouterAssertion } from './routerAssertion.js';
 export {
   SERVICE_CREDENTIAL_METADATA,
+  ROUTER_SERVICE_NAME,
   signServiceCredential,
   verifyServiceCredential,
   type ServiceCredential,

@@ -9,6 +9,8 @@ import { InvalidTokenError } from './InvalidTokenError.js';
 import { parseRecordId } from './recordId.js';
 
 export const SERVICE_CREDENTIAL_METADATA = 'authorization';
+/** The router's name as a caller: it checks tokens and follows event streams, and some streams admit only it. */
+export const ROUTER_SERVICE_NAME = 'ledgerline-router';
 
 const ALGORITHM = 'HS256';
 /** One call's worth, with room for retries and clock skew between pods. */

@@ -63,6 +63,17 @@ export function connectPeer<Client>(ClientClass: GeneratedClient<Client>, peer: 
 type UnaryInvocation<Response> = (metadata: Metadata, options: CallOptions, callback: requestCallback<Response>) => ClientUnaryCall;
 
 /**
+ * The metadata of a call to `serviceName`: a credential naming this service and, when the call
+ * acts for a user, that user. Signed afresh for each call or stream: a credential lives 30 s.
+ */
+export function credentialMetadata(serviceName: string, self: GrpcCallerIdentity, userId: number | null): Metadata {
+  const metadata = new Metadata();
+  const credential = signServiceCredential({ caller: self.name, userId }, serviceName, self.secret);
+  metadata.set(SERVICE_CREDENTIAL_METADATA, `Bearer ${credential}`);
+  return metadata;
+}
+
+/**
  * One call with a deadline (covering its retries) and a credential that names this service and,
  * when the call acts for a user, that user. A failure comes back as errorFromFailedCall says.
  */
@@ -72,9 +83,7 @@ export function callPeer<Response>(
   call: { userId: number | null; deadlineMs: number },
   invoke: UnaryInvocation<Response>,
 ): Promise<Response> {
-  const metadata = new Metadata();
-  const credential = signServiceCredential({ caller: self.name, userId: call.userId }, peer.serviceName, self.secret);
-  metadata.set(SERVICE_CREDENTIAL_METADATA, `Bearer ${credential}`);
+  const metadata = credentialMetadata(peer.serviceName, self, call.userId);
   return new Promise((resolve, reject) => {
     invoke(metadata, { deadline: Date.now() + call.deadlineMs }, (error, response) => {
       if (error !== null || response === undefined) reject(errorFromFailedCall(error ?? new Error('empty gRPC response'), peer.label));

@@ -38,7 +38,7 @@ export { httpErrorHandler } from './httpErrorHandler.js';
 export { isPrismaError } from './prismaErrors.js';
 export { createGrpcServer, type GrpcServer, type GrpcServiceBinding } from './grpcServer.js';
 export { unaryHandler, credentialOf, type GrpcHandlerSettings } from './grpcHandlers.js';
-export { connectPeer, callPeer, type GrpcPeer, type GrpcCallerIdentity } from './grpcClient.js';
+export { connectPeer, callPeer, credentialMetadata, type GrpcPeer, type GrpcCallerIdentity } from './grpcClient.js';
 export { errorFromFailedCall, grpcStatusOf } from './grpcStatus.js';
 export { refusedToken } from './tokenRefusal.js';
 export { userServiceTokenChecks, type TokenChecks, type Freshness } from './tokenChecks.js';

@@ -4,8 +4,7 @@
 // User service's gRPC stream AccountService.FollowAccountRevocations. Both follow from the moment
 // they are made, for every user. A revocation missed while the bus is away is not replayed: the
 // periodic recheck still catches it.
-import { Metadata, type ClientReadableStream } from '@grpc/grpc-js';
-import { SERVICE_CREDENTIAL_METADATA, signServiceCredential } from '@ledgerline/identity';
+import type { ClientReadableStream } from '@grpc/grpc-js';
 import {
   accountRevocationChannel,
   ACCOUNT_SERVICE,
@@ -14,7 +13,7 @@ import {
   userV1,
   type FollowAccountRevocationsResponse__Output,
 } from '@ledgerline/proto';
-import { connectPeer, type GrpcCallerIdentity, type Logger } from '@ledgerline/service-runtime';
+import { connectPeer, credentialMetadata, type GrpcCallerIdentity, type Logger } from '@ledgerline/service-runtime';
 import { Redis } from 'ioredis';
 
 export interface AccountRevocationFeed {
@@ -85,13 +84,7 @@ export function grpcAccountRevocationFeed(userGrpcAddress: string, self: GrpcCal
 
   /** Opens the one stream; when it breaks (the User service restarted), opens it again with backoff. */
   function follow(): void {
-    const metadata = new Metadata();
-    // Signed afresh for each stream: a credential lives 30 s, a stream as long as it stays up.
-    metadata.set(
-      SERVICE_CREDENTIAL_METADATA,
-      `Bearer ${signServiceCredential({ caller: self.name, userId: null }, ACCOUNT_SERVICE, self.secret)}`,
-    );
-    const call = client.followAccountRevocations({}, metadata);
+    const call = client.followAccountRevocations({}, credentialMetadata(ACCOUNT_SERVICE, self, null));
     stream = call;
     call.on('metadata', () => {
       retryMs = FIRST_RETRY_MS;

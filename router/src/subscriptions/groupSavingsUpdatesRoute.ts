@@ -7,14 +7,14 @@
 import type { IncomingMessage } from 'node:http';
 import type { UserTokenClaims } from '@ledgerline/identity';
 import { requestIdFrom } from '@ledgerline/service-runtime';
-import { getOperationAST, GraphQLError, parse, validate, type GraphQLFormattedError } from 'graphql';
+import { getOperationAST, GraphQLError, parse, validate, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { tokenClaimsFromAuthorization, type RouterContext } from '../context.js';
 import { CloseCodes } from './closeCodes.js';
 import { codeOf } from './groupEventReads.js';
-import { openGroupProgressStream, type GroupProgressStream } from './groupProgressStream.js';
+import type { GroupProgressStream } from './groupProgressStream.js';
 import { groupSavingsUpdateMessage, UPDATE_SELECTION } from './groupSavingsUpdateMessage.js';
-import { runAs } from './runAsSubscriber.js';
+import { openSessionStream } from './sessionStream.js';
 import type { WebSocketRouteServer, WebSocketRouteSettings } from './webSocketRouteSettings.js';
 import type { WebSocketSession } from './webSocketSessions.js';
 
@@ -61,7 +61,7 @@ const send = (socket: WebSocket, text: string): Promise<void> =>
   new Promise((resolve) => (socket.readyState === socket.OPEN ? socket.send(text, () => resolve()) : resolve()));
 
 export function groupSavingsUpdates(settings: WebSocketRouteSettings): WebSocketRouteServer {
-  const { apollo, schema, plans, fanOut, sessions, metrics, log } = settings;
+  const { schema, plans, sessions, metrics, log } = settings;
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: settings.maxMessageBytes });
   const document = parse(OPERATION);
   const invalid = validate(schema, document);
@@ -124,19 +124,7 @@ export function groupSavingsUpdates(settings: WebSocketRouteSettings): WebSocket
   async function openStream(session: WebSocketSession, groupId: string, since: number | null): Promise<GroupProgressStream | null> {
     const requestId = requestIdFrom(undefined);
     const context: RouterContext = { caller: session.caller, requestId, log: session.log.child({ requestId, groupId }) };
-    const plan = plans.plan(document, operation, { groupId, since });
-    const opened = await openGroupProgressStream({
-      query: plan.query,
-      sharing: plan.sharingFor(session.caller.userId),
-      callerId: session.caller.userId,
-      fanOut,
-      run: runAs(apollo, context),
-      stillLive: () => sessions.stillLive(session),
-      onUnauthenticated: (message) => close(session.socket, CloseCodes.unauthorized, message, 'unauthorized'),
-      onOwnRead: () => metrics.groupEventResolutions.inc({ scope: 'catch_up' }),
-      onDelivered: () => metrics.groupEventDeliveries.inc({ route: 'group_updates' }),
-      log: context.log,
-    });
+    const opened = await openSessionStream(settings, session, context, plans.plan(document, operation, { groupId, since }));
     if (!Array.isArray(opened)) {
       context.log.info({ since }, 'group updates started');
       return opened;
@@ -147,12 +135,27 @@ export function groupSavingsUpdates(settings: WebSocketRouteSettings): WebSocket
     return null;
   }
 
+  /**
+   * The message of a result, as text, or null when it carries no contribution. The fan-out hands
+   * the same result object to every subscriber sharing a read, so each is serialized once.
+   */
+  const messageTexts = new WeakMap<FormattedExecutionResult, string | null>();
+  function messageTextOf(result: FormattedExecutionResult): string | null {
+    let text = messageTexts.get(result);
+    if (text === undefined) {
+      const message = groupSavingsUpdateMessage(result.data?.[RESPONSE_KEY] as Parameters<typeof groupSavingsUpdateMessage>[0]);
+      text = message === null ? null : JSON.stringify(message);
+      messageTexts.set(result, text);
+    }
+    return text;
+  }
+
   /** Sends the stream's events in the original shape, one at a time as the socket takes them. */
   async function pump(session: WebSocketSession, stream: GroupProgressStream): Promise<void> {
     for await (const result of stream.results) {
-      const message = groupSavingsUpdateMessage(result.data?.[RESPONSE_KEY] as Parameters<typeof groupSavingsUpdateMessage>[0]);
-      if (message !== null) {
-        await send(session.socket, JSON.stringify(message));
+      const text = messageTextOf(result);
+      if (text !== null) {
+        await send(session.socket, text);
         continue;
       }
       const errors = result.errors ?? [];

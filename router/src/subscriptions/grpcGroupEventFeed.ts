@@ -3,10 +3,8 @@
 // those of the groups it has watchers for. When the stream breaks (Finance restarted), it is
 // opened again with backoff, and every watcher reads what it missed from the log.
 import type { ClientReadableStream } from '@grpc/grpc-js';
-import { SERVICE_CREDENTIAL_METADATA, signServiceCredential } from '@ledgerline/identity';
 import { financeV1, GROUP_EVENT_SERVICE, groupEventNoticeFromMessage, type FollowGroupEventsResponse__Output } from '@ledgerline/proto';
-import { connectPeer, type GrpcCallerIdentity, type Logger } from '@ledgerline/service-runtime';
-import { Metadata } from '@grpc/grpc-js';
+import { connectPeer, credentialMetadata, type GrpcCallerIdentity, type Logger } from '@ledgerline/service-runtime';
 import { FOLLOW_TIMEOUT_MS, GroupListeners, withTimeout, type GroupEventFeed } from './groupEventFeed.js';
 
 const FIRST_RETRY_MS = 250;
@@ -29,12 +27,7 @@ export function grpcGroupEventFeed(financeGrpcAddress: string, self: GrpcCallerI
   /** Opens the stream; resolves once Finance has answered with its headers, so no later notice is missed. */
   function openStream(): Promise<void> {
     open ??= new Promise<void>((resolve, reject) => {
-      const metadata = new Metadata();
-      metadata.set(
-        SERVICE_CREDENTIAL_METADATA,
-        `Bearer ${signServiceCredential({ caller: self.name, userId: null }, GROUP_EVENT_SERVICE, self.secret)}`,
-      );
-      const call = client.followGroupEvents({}, metadata);
+      const call = client.followGroupEvents({}, credentialMetadata(GROUP_EVENT_SERVICE, self, null));
       stream = call;
       call.on('metadata', () => {
         retryMs = FIRST_RETRY_MS;

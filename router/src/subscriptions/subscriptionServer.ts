@@ -19,8 +19,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { RouterContext } from '../context.js';
 import { CloseCodes } from './closeCodes.js';
 import { socketCallerFrom } from './connectionAuthentication.js';
-import { openGroupProgressStream, type GroupProgressStream } from './groupProgressStream.js';
+import type { GroupProgressStream } from './groupProgressStream.js';
 import { runAs } from './runAsSubscriber.js';
+import { openSessionStream } from './sessionStream.js';
 import type { WebSocketRouteServer, WebSocketRouteSettings } from './webSocketRouteSettings.js';
 import type { WebSocketSession } from './webSocketSessions.js';
 
@@ -34,7 +35,7 @@ type Prepared =
   | { context: RouterContext; query: string; operationName?: string; variables: Record<string, unknown> };
 
 export function graphqlSubscriptions(settings: SubscriptionServerSettings): WebSocketRouteServer {
-  const { apollo, schema, plans, fanOut, sessions, metrics } = settings;
+  const { apollo, schema, plans, sessions, metrics } = settings;
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: settings.maxMessageBytes });
   /** Subscriptions being opened on each socket, counted with its live ones against the limit. */
   const opening = new Map<WebSocket, number>();
@@ -49,7 +50,6 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): WebS
     });
 
   async function openStream(
-    ctx: Context<Record<string, unknown>, Extra>,
     session: WebSocketSession,
     id: string,
     prepared: {
@@ -70,18 +70,7 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): WebS
     }
     const { context } = prepared;
     const { query } = plan;
-    const opened = await openGroupProgressStream({
-      query,
-      sharing: plan.sharingFor(session.caller.userId),
-      callerId: session.caller.userId,
-      fanOut,
-      run: runAs(apollo, context),
-      stillLive: () => sessions.stillLive(session),
-      onUnauthenticated: (message) => sessions.close(ctx.extra.socket, CloseCodes.unauthorized, message, 'unauthorized'),
-      onOwnRead: () => metrics.groupEventResolutions.inc({ scope: 'catch_up' }),
-      onDelivered: () => metrics.groupEventDeliveries.inc({ route: 'graphql' }),
-      log: context.log,
-    });
+    const opened = await openSessionStream(settings, session, context, plan);
     if (Array.isArray(opened)) {
       context.log.info({ groupId: query.groupId, errorCodes: opened.map((error) => error.extensions['code']) }, 'subscription refused');
       return opened;
@@ -127,7 +116,7 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): WebS
         opening.set(socket, inFlight + 1);
         let opened;
         try {
-          opened = await openStream(ctx, session, id, { document, operation, variables, context });
+          opened = await openStream(session, id, { document, operation, variables, context });
         } finally {
           const left = (opening.get(socket) ?? 1) - 1;
           if (left > 0) opening.set(socket, left);

@@ -8,11 +8,9 @@ import {
   type AccountServiceHandlers,
   type FollowAccountRevocationsResponse,
 } from '@ledgerline/proto';
+import { ROUTER_SERVICE_NAME } from '@ledgerline/identity';
 import { credentialOf, DomainError, grpcStatusOf, type Logger } from '@ledgerline/service-runtime';
 import type { AccountRevocationFollowers } from './accountRevocations.js';
-
-/** The one service that may follow: the router, which holds the WebSockets to close. */
-const REVOCATION_FOLLOWER = 'ledgerline-router';
 
 export function followAccountRevocations(
   followers: AccountRevocationFollowers,
@@ -24,7 +22,8 @@ export function followAccountRevocations(
     try {
       caller = credentialOf(call.metadata, ACCOUNT_SERVICE, secret).caller;
       // Which users get signed out, and when, is no other service's business.
-      if (caller !== REVOCATION_FOLLOWER) throw new DomainError('FORBIDDEN', `only ${REVOCATION_FOLLOWER} may follow account revocations`);
+      // The one service that may follow: the router, which holds the WebSockets to close.
+      if (caller !== ROUTER_SERVICE_NAME) throw new DomainError('FORBIDDEN', `only ${ROUTER_SERVICE_NAME} may follow account revocations`);
     } catch (error) {
       log.warn({ method: call.getPath(), err: error }, 'gRPC call refused');
       call.emit('error', grpcStatusOf(error));

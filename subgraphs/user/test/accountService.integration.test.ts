@@ -11,6 +11,7 @@ import {
   type CheckTokenResponse__Output,
   type FollowAccountRevocationsResponse__Output,
 } from '@ledgerline/proto';
+import { ROUTER_SERVICE_NAME } from '@ledgerline/identity';
 import { createLogger, type GrpcServer } from '@ledgerline/service-runtime';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newAccount } from '../../../test/support/accounts.js';
@@ -100,7 +101,7 @@ const asCaller = (caller: string) => credentialMetadata(ACCOUNT_SERVICE, secret,
 describe('AccountService.FollowAccountRevocations', () => {
   it('streams to the router the user id of every account revoked after it began following', async () => {
     revocations.announce(11);
-    const { stream } = await follow(asCaller('ledgerline-router'));
+    const { stream } = await follow(asCaller(ROUTER_SERVICE_NAME));
     const received: number[] = [];
     stream!.on('data', (message: FollowAccountRevocationsResponse__Output) => received.push(message.userId));
     stream!.on('error', () => undefined);
@@ -115,8 +116,8 @@ describe('AccountService.FollowAccountRevocations', () => {
     expect(other.stream).toBeUndefined();
     expect(other.error?.code).toBe(status.PERMISSION_DENIED);
     expect(other.error?.details).toBe('only ledgerline-router may follow account revocations');
-    const forged = credentialMetadata(ACCOUNT_SERVICE, randomBytes(32).toString('hex'), null, 'ledgerline-router');
-    const elsewhere = credentialMetadata(RECORD_ERASURE_SERVICE, secret, null, 'ledgerline-router');
+    const forged = credentialMetadata(ACCOUNT_SERVICE, randomBytes(32).toString('hex'), null, ROUTER_SERVICE_NAME);
+    const elsewhere = credentialMetadata(RECORD_ERASURE_SERVICE, secret, null, ROUTER_SERVICE_NAME);
     for (const metadata of [new Metadata(), forged, elsewhere]) {
       const { error, stream } = await follow(metadata);
       expect(stream).toBeUndefined();
