@@ -32,8 +32,8 @@ const ORIGINAL_DESIGN = [
   ['post', '/savings', true],
   ['get', '/savings/{userId}', true],
 ] as const;
-/** Added since: deleting one's own account (the internal-gRPC issue). */
-const ROUTES = [...ORIGINAL_DESIGN, ['delete', '/user/{id}', true]] as const;
+/** Added since: deleting one's own account (the internal-gRPC issue) and changing one's profile. */
+const ROUTES = [...ORIGINAL_DESIGN, ['delete', '/user/{id}', true], ['put', '/user/{id}', true]] as const;
 
 const FINANCE = [
   {
@@ -75,7 +75,7 @@ const FINANCE = [
 ];
 
 describe('the OpenAPI document', () => {
-  it('documents exactly the routes of the original design and account deletion, with bearer auth on all but register and login', () => {
+  it('documents exactly the routes of the original design, account deletion and profile changes, with bearer auth on all but register and login', () => {
     const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
       Object.keys(operations).map((method) => `${method} ${path}`),
     );
@@ -98,6 +98,21 @@ describe('the OpenAPI document', () => {
     expect(schemas['SavingsGoalRequest']!.required).toEqual(['userId', 'goal', 'targetDate']);
     expect(schemas['RegisterRequest']!.required).toEqual(['username', 'email', 'password']);
     expect(schemas['DeleteAccountRequest']!.required).toEqual(['password']);
+    expect(schemas['UpdateProfileRequest']!.required).toEqual(['username', 'email']);
+    expect(schemas['UpdateProfileRequest']!.properties!['email']).toEqual(schemas['RegisterRequest']!.properties!['email']);
+  });
+
+  it('documents PUT /user/{id}: the same profile GET answers, 403 for another id and 409 for a taken username or email', () => {
+    const update = operation('put', '/user/{id}');
+    expect(update.operationId).toBe('updateUserProfile');
+    expect(update.tags).toEqual(['User']);
+    expect(update.responses['200']!.content['application/json'].schema.$ref).toBe('#/components/schemas/UserProfile');
+    expect(operation('get', '/user/{id}').responses['200']!.content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/UserProfile',
+    );
+    expect(Object.keys(update.responses).sort()).toEqual(['200', '400', '401', '403', '409', '413', '415', '500', '503']);
+    expect(JSON.stringify(update.responses['409'])).toContain('EMAIL_TAKEN');
+    expect(JSON.stringify(update.responses['409'])).toContain('USERNAME_TAKEN');
   });
 
   it.each(FINANCE)('documents $path: adding answers 201 with its message and id, listing 200 under $listKey', (resource) => {

@@ -1,4 +1,4 @@
-// Registration, login and sessions through the router.
+// Registration, login, sessions and profile changes through the router.
 import { describe, expect, it } from 'vitest';
 import { errorCodes, REGISTER, registerUser, routerQuery, uniqueCredentials } from '../support/router.js';
 
@@ -6,6 +6,9 @@ const LOGIN = `mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) { token userId expiresAt user { id username email } }
 }`;
 const ME = `{ me { id username email createdAt } }`;
+const UPDATE_PROFILE = `mutation UpdateProfile($username: String, $email: String) {
+  updateProfile(username: $username, email: $email) { id username email }
+}`;
 
 describe('accounts', () => {
   it('registers a user and signs them in with the returned token', async () => {
@@ -90,5 +93,65 @@ describe('accounts', () => {
     const response = await routerQuery(`{ user(id: "2147483000") { id } }`, {}, user.token);
     expect(response).toMatchObject({ data: { user: null } });
     expect(response.errors).toBeUndefined();
+  });
+});
+
+describe('updateProfile', () => {
+  it('changes the username and the email, which `me` then shows', async () => {
+    const user = await registerUser();
+    const { username, email } = uniqueCredentials();
+    const updated = await routerQuery(UPDATE_PROFILE, { username, email: email.toUpperCase() }, user.token);
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data).toEqual({ updateProfile: { id: user.id, username, email } });
+
+    const me = await routerQuery(ME, {}, user.token);
+    expect(me.data!['me']).toMatchObject({ id: user.id, username, email });
+  });
+
+  it('keeps an omitted argument as it was', async () => {
+    const user = await registerUser();
+    const { username } = uniqueCredentials();
+    const updated = await routerQuery(UPDATE_PROFILE, { username }, user.token);
+    expect(updated.data).toEqual({ updateProfile: { id: user.id, username, email: user.email } });
+  });
+
+  it('signs in with the new email, and no longer with the old one', async () => {
+    const user = await registerUser();
+    const { email } = uniqueCredentials();
+    expect((await routerQuery(UPDATE_PROFILE, { email }, user.token)).errors).toBeUndefined();
+
+    const withNew = await routerQuery(LOGIN, { email, password: user.password });
+    expect(withNew.data!['login']).toMatchObject({ userId: user.id, user: { email } });
+    expect(errorCodes(await routerQuery(LOGIN, { email: user.email, password: user.password }))).toEqual(['INVALID_CREDENTIALS']);
+  });
+
+  it("refuses another account's email or username with EMAIL_TAKEN or USERNAME_TAKEN, naming the field", async () => {
+    const [user, other] = await Promise.all([registerUser(), registerUser()]);
+    const emailTaken = await routerQuery(UPDATE_PROFILE, { email: other.email.toUpperCase() }, user.token);
+    const usernameTaken = await routerQuery(UPDATE_PROFILE, { username: other.username }, user.token);
+    expect(errorCodes(emailTaken)).toEqual(['EMAIL_TAKEN']);
+    expect(emailTaken.errors![0]!.extensions!['field']).toBe('email');
+    expect(errorCodes(usernameTaken)).toEqual(['USERNAME_TAKEN']);
+    expect(usernameTaken.errors![0]!.extensions!['field']).toBe('username');
+
+    const me = await routerQuery(ME, {}, user.token);
+    expect(me.data!['me']).toMatchObject({ username: user.username, email: user.email });
+  });
+
+  it.each([
+    ['an invalid email', { email: 'not-an-email' }, 'email'],
+    ['an invalid username', { username: 'no spaces please' }, 'username'],
+    ['neither argument', {}, 'username'],
+  ])('refuses %s with BAD_USER_INPUT naming the field', async (_case, variables, field) => {
+    const user = await registerUser();
+    const response = await routerQuery(UPDATE_PROFILE, variables, user.token);
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors![0]!.extensions!['field']).toBe(field);
+  });
+
+  it('answers a signed-out caller with UNAUTHENTICATED', async () => {
+    const response = await routerQuery(UPDATE_PROFILE, { username: uniqueCredentials().username });
+    expect(errorCodes(response)).toEqual(['UNAUTHENTICATED']);
+    expect(response.data).toBeNull();
   });
 });

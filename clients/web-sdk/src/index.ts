@@ -7,7 +7,14 @@ export {
   type LedgerlineError,
   type LedgerlineResult,
 } from './client.js';
-export { RegisterDocument, LoginDocument, MeDocument, DeleteAccountDocument, SignOutEverywhereDocument } from './operations/account.js';
+export {
+  RegisterDocument,
+  LoginDocument,
+  MeDocument,
+  UpdateProfileDocument,
+  DeleteAccountDocument,
+  SignOutEverywhereDocument,
+} from './operations/account.js';
 export { DashboardDocument } from './operations/dashboard.js';
 export { AddIncomeDocument, UpdateIncomeDocument, DeleteIncomeDocument } from './operations/incomes.js';
 export { AddExpenseDocument, UpdateExpenseDocument, DeleteExpenseDocument } from './operations/expenses.js';

@@ -35,6 +35,7 @@ describe('web SDK operations', () => {
       'SignOutEverywhereDocument',
       'UpdateExpenseDocument',
       'UpdateIncomeDocument',
+      'UpdateProfileDocument',
       'UpdateSavingsGoalDocument',
     ]);
   });

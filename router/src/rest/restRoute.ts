@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { badFields, RestError, type RestErrorCode } from './errorModel.js';
 import type { RunOperation } from './gatewayOperation.js';
 
-export type RouteMethod = 'get' | 'post' | 'delete';
+export type RouteMethod = 'get' | 'post' | 'put' | 'delete';
 
 interface RouteSpec<Params extends z.ZodObject, Body extends z.ZodObject, Result extends z.ZodType> {
   method: RouteMethod;

@@ -1,10 +1,29 @@
-// The User service's routes of the original REST design: register, login, profile.
+// The User service's routes: register, login and profile of the original REST design, and since then
+// changing the profile and deleting the account.
 import { z } from 'zod';
 import { knownUser } from './errorModel.js';
 import { idInPath, idOf, textField } from './fields.js';
 import { defineRoute } from './restRoute.js';
-import { DeleteAccountOperation, LoginOperation, ProfileOperation, RegisterOperation } from './operations/user.js';
+import { DeleteAccountOperation, LoginOperation, ProfileOperation, RegisterOperation, UpdateProfileOperation } from './operations/user.js';
 import { idFromGraphQL } from './scalars.js';
+
+// Registration and a profile change take the same fields, by the same rules.
+const usernameField = textField("3 to 32 characters: letters, digits, '.', '_' or '-'; unique.", 'ada');
+const emailField = textField('A valid email address; unique, compared without regard to case.', 'ada@example.com');
+
+const userProfile = z
+  .strictObject({
+    userId: idOf('The user’s id.'),
+    username: z.string().meta({ example: 'ada' }),
+    email: z.string().meta({ example: 'ada@example.com' }),
+  })
+  .meta({ id: 'UserProfile' });
+
+const profileOf = (user: { id: string; username: string; email: string }): z.output<typeof userProfile> => ({
+  userId: idFromGraphQL(user.id),
+  username: user.username,
+  email: user.email,
+});
 
 const register = defineRoute({
   method: 'post',
@@ -16,8 +35,8 @@ const register = defineRoute({
   auth: 'open',
   body: z
     .object({
-      username: textField("3 to 32 characters: letters, digits, '.', '_' or '-'; unique.", 'ada'),
-      email: textField('A valid email address; unique, compared without regard to case.', 'ada@example.com'),
+      username: usernameField,
+      email: emailField,
       password: textField('8 to 256 characters.', 'correct horse battery'),
     })
     .meta({ id: 'RegisterRequest' }),
@@ -75,21 +94,29 @@ const profile = defineRoute({
   description: 'Your own profile only: the email address is private, so another user’s id answers 403.',
   auth: 'bearer',
   params: z.object({ id: idInPath('The user’s id.') }),
-  success: {
-    status: 200,
-    description: 'The profile.',
-    schema: z
-      .strictObject({
-        userId: idOf('The user’s id.'),
-        username: z.string().meta({ example: 'ada' }),
-        email: z.string().meta({ example: 'ada@example.com' }),
-      })
-      .meta({ id: 'UserProfile' }),
-  },
+  success: { status: 200, description: 'The profile.', schema: userProfile },
   errors: ['FORBIDDEN', 'NOT_FOUND'],
   async respond({ params }, run) {
-    const user = knownUser((await run(ProfileOperation, { id: String(params.id) })).user ?? null);
-    return { userId: idFromGraphQL(user.id), username: user.username, email: user.email };
+    return profileOf(knownUser((await run(ProfileOperation, { id: String(params.id) })).user ?? null));
+  },
+});
+
+const updateProfile = defineRoute({
+  method: 'put',
+  path: '/user/{id}',
+  operationId: 'updateUserProfile',
+  tag: 'User',
+  summary: 'Change your profile',
+  description:
+    'Replaces your username and email: send both, the current value of the one you keep. Sign in with the new email from then on; the tokens you hold keep working.',
+  auth: 'bearer',
+  params: z.object({ id: idInPath('Your own user id.') }),
+  body: z.object({ username: usernameField, email: emailField }).meta({ id: 'UpdateProfileRequest' }),
+  owner: { of: ({ params }) => params.id, refusal: 'id: you may only change your own profile' },
+  success: { status: 200, description: 'The profile as it now is.', schema: userProfile },
+  errors: ['FORBIDDEN', 'EMAIL_TAKEN', 'USERNAME_TAKEN'],
+  async respond({ body }, run) {
+    return profileOf((await run(UpdateProfileOperation, body)).updateProfile);
   },
 });
 
@@ -129,4 +156,4 @@ const deleteAccount = defineRoute({
   },
 });
 
-export const userRoutes = [register, login, profile, deleteAccount];
+export const userRoutes = [register, login, profile, updateProfile, deleteAccount];

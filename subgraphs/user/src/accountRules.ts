@@ -1,4 +1,4 @@
-// What makes a username, email or password acceptable; checked before anything is stored.
+// What makes a username, email, password or profile change acceptable; checked before anything is stored.
 import { badInput } from '@ledgerline/service-runtime';
 
 const USERNAME = /^[A-Za-z0-9._-]{3,32}$/;
@@ -22,6 +22,15 @@ export function normalizeEmail(email: string): string {
   if (trimmed === '') throw badInput('email', 'must not be empty');
   if (trimmed.length > MAX_EMAIL_LENGTH || !EMAIL.test(trimmed)) throw badInput('email', 'is not a valid email address');
   return trimmed;
+}
+
+/** A profile change's arguments, normalized; an omitted (or null) one is left out, but not both. */
+export function normalizeProfileChanges(input: { username?: string | null; email?: string | null }): { username?: string; email?: string } {
+  if (input.username == null && input.email == null) throw badInput('username', 'give username, email or both');
+  return {
+    ...(input.username == null ? {} : { username: normalizeUsername(input.username) }),
+    ...(input.email == null ? {} : { email: normalizeEmail(input.email) }),
+  };
 }
 
 export function checkNewPassword(password: string): void {

@@ -1,13 +1,13 @@
-// Registration, login, signing out everywhere and profile look-ups: the User service's rules, on
-// top of its database.
+// Registration, login, signing out everywhere, profile changes and look-ups: the User service's
+// rules, on top of its database.
 import { issueUserToken } from '@ledgerline/identity';
 import { DomainError } from '@ledgerline/service-runtime';
-import { checkNewPassword, normalizeEmail, normalizeUsername } from './accountRules.js';
+import { checkNewPassword, normalizeEmail, normalizeProfileChanges, normalizeUsername } from './accountRules.js';
 import type { AccountRevocationAnnouncer } from './accountRevocations.js';
 import type { UserDatabase } from './db.js';
 import type { User } from './generated/prisma/client.js';
 import { DECOY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.js';
-import { insertUser, rotateAccountKey, takenIdentity, userByEmail, userById } from './userTable.js';
+import { changeIdentity, insertUser, rotateAccountKey, takenIdentity, userByEmail, userById } from './userTable.js';
 
 export interface Session {
   token: string;
@@ -28,11 +28,11 @@ export async function registerAccount(
   const username = normalizeUsername(input.username);
   const email = normalizeEmail(input.email);
   checkNewPassword(input.password);
-  await refuseTakenIdentity(db, username, email);
+  await refuseTakenIdentity(db, { username, email });
   const user = await insertUser(db, { username, email, passwordHash: await hashPassword(input.password) });
   if (user !== null) return openSession(user, tokens);
   // Another registration raced past the check above and the unique index refused this one.
-  await refuseTakenIdentity(db, username, email);
+  await refuseTakenIdentity(db, { username, email });
   throw new Error('the unique index refused a registration whose username and email are free');
 }
 
@@ -59,9 +59,32 @@ export async function signOutEverywhere(
 ): Promise<Session> {
   const user = await rotateAccountKey(db, userId);
   // The account was deleted (or began to be) since the caller's token was checked.
-  if (user === null) throw new DomainError('UNAUTHENTICATED', 'This account no longer accepts sign-ins');
+  if (user === null) throw accountGone();
   revocations.announce(user.id);
   return openSession(user, tokens);
+}
+
+/**
+ * Changes the caller's username, email or both, by registration's rules; an omitted one keeps its
+ * value. Either may be the account's own current value, but not another account's.
+ */
+export async function updateProfile(
+  db: UserDatabase,
+  userId: number,
+  input: { username?: string | null; email?: string | null },
+): Promise<User> {
+  const changes = normalizeProfileChanges(input);
+  const current = await userById(db, userId);
+  // Deleted, or being deleted, since the caller's token was checked.
+  if (current === null || current.deletionRequestedAt !== null) throw accountGone();
+  const wanted = { username: changes.username ?? current.username, email: changes.email ?? current.email };
+  await refuseTakenIdentity(db, wanted, userId);
+  const user = await changeIdentity(db, userId, changes);
+  if (user === null) throw accountGone();
+  if (user !== 'taken') return user;
+  // Another write raced past the check above and the unique index refused this one.
+  await refuseTakenIdentity(db, wanted, userId);
+  throw new Error('the unique index refused a profile change whose username and email are free');
 }
 
 export function findUser(db: UserDatabase, id: number): Promise<User | null> {
@@ -76,8 +99,11 @@ function openSession(user: User, tokens: TokenSettings): Session {
   };
 }
 
-async function refuseTakenIdentity(db: UserDatabase, username: string, email: string): Promise<void> {
-  const taken = await takenIdentity(db, username, email);
+const accountGone = () => new DomainError('UNAUTHENTICATED', 'This account no longer accepts sign-ins');
+
+/** `ownerId` is the account asking, when it already exists: its own username and email are not taken. */
+async function refuseTakenIdentity(db: UserDatabase, identity: { username: string; email: string }, ownerId?: number): Promise<void> {
+  const taken = await takenIdentity(db, identity, ownerId);
   if (taken === 'email') throw new DomainError('EMAIL_TAKEN', 'An account with this email already exists', { field: 'email' });
   if (taken === 'username') throw new DomainError('USERNAME_TAKEN', 'This username is already taken', { field: 'username' });
 }

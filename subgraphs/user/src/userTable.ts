@@ -1,5 +1,6 @@
 // The data layer of accounts: the only code that calls Prisma for users. A unique index refusing
-// an insert comes back as null here, so the account rules never see a Prisma error code.
+// a write comes back here as an answer (null, 'taken'), so the account rules never see a Prisma
+// error code.
 import { randomUUID } from 'node:crypto';
 import { isPrismaError } from '@ledgerline/service-runtime';
 import type { UserDatabase } from './db.js';
@@ -29,11 +30,38 @@ export function userByEmail(db: UserDatabase, email: string): Promise<User | nul
   return db.user.findUnique({ where: { email } });
 }
 
-/** Which of the two is taken, if either: the email wins when both are. */
-export async function takenIdentity(db: UserDatabase, username: string, email: string): Promise<'email' | 'username' | null> {
-  const taken = await db.user.findFirst({ where: { OR: [{ email }, { username }] }, select: { email: true } });
+/**
+ * Which of the two another account holds, if either: the email wins when both are. `ownerId`, when
+ * given, is the account asking, whose own username and email do not count as taken.
+ */
+export async function takenIdentity(
+  db: UserDatabase,
+  { username, email }: { username: string; email: string },
+  ownerId?: number,
+): Promise<'email' | 'username' | null> {
+  const others = ownerId === undefined ? {} : { id: { not: ownerId } };
+  const taken = await db.user.findFirst({ where: { OR: [{ email }, { username }], ...others }, select: { email: true } });
   if (taken === null) return null;
   return taken.email === email ? 'email' : 'username';
+}
+
+/**
+ * Sets the account's username and/or email; the account as it now is, 'taken' when the unique
+ * index refused a value another account holds, or null when there is no such account or it is
+ * being deleted.
+ */
+export async function changeIdentity(
+  db: UserDatabase,
+  id: number,
+  data: { username?: string; email?: string },
+): Promise<User | 'taken' | null> {
+  try {
+    return await db.user.update({ where: { id, deletionRequestedAt: null }, data });
+  } catch (error) {
+    if (isPrismaError(error, UNIQUE_CONSTRAINT_FAILED)) return 'taken';
+    if (isPrismaError(error, NO_RECORD_MATCHED)) return null;
+    throw error;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { DomainError } from '@ledgerline/service-runtime';
 import { describe, expect, it } from 'vitest';
 import { thrownBy } from '../../../test/support/thrown.js';
-import { checkNewPassword, normalizeEmail, normalizeUsername } from '../src/accountRules.js';
+import { checkNewPassword, normalizeEmail, normalizeProfileChanges, normalizeUsername } from '../src/accountRules.js';
 
 /** The BAD_USER_INPUT a rule answers, as the caller sees it. */
 function refusal(check: () => unknown): { message: string; code: string; field: unknown } {
@@ -68,6 +68,30 @@ describe('normalizeEmail', () => {
 
   it.each(['', '  '])('refuses %j as empty', (email) => {
     expect(refusal(() => normalizeEmail(email))).toEqual({ message: 'email: must not be empty', code: 'BAD_USER_INPUT', field: 'email' });
+  });
+});
+
+describe('normalizeProfileChanges', () => {
+  it('normalizes what is given and leaves out what is omitted or null', () => {
+    expect(normalizeProfileChanges({ username: ' ada ', email: ' Ada@Example.COM' })).toEqual({
+      username: 'ada',
+      email: 'ada@example.com',
+    });
+    expect(normalizeProfileChanges({ username: 'ada' })).toEqual({ username: 'ada' });
+    expect(normalizeProfileChanges({ username: null, email: 'Ada@Example.COM' })).toEqual({ email: 'ada@example.com' });
+  });
+
+  it.each([{}, { username: null, email: null }])('refuses %j: there is nothing to change', (input) => {
+    expect(refusal(() => normalizeProfileChanges(input))).toEqual({
+      message: 'username: give username, email or both',
+      code: 'BAD_USER_INPUT',
+      field: 'username',
+    });
+  });
+
+  it('refuses an unacceptable value by the rules of registration', () => {
+    expect(refusal(() => normalizeProfileChanges({ username: 'ab', email: 'ada@example.com' }))).toMatchObject({ field: 'username' });
+    expect(refusal(() => normalizeProfileChanges({ email: 'ada@example' }))).toMatchObject({ field: 'email' });
   });
 });
 

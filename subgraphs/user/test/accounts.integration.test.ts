@@ -1,11 +1,12 @@
-// Registration and login on the User service's own database.
+// Registration, login and profile changes on the User service's own database.
 import { randomBytes } from 'node:crypto';
 import { verifyUserToken } from '@ledgerline/identity';
 import { DomainError } from '@ledgerline/service-runtime';
 import { describe, expect, it } from 'vitest';
 import { userDatabase } from '../../../test/support/serviceDatabases.js';
 import { rejectionOf } from '../../../test/support/thrown.js';
-import { findUser, logIn, registerAccount } from '../src/accounts.js';
+import { findUser, logIn, registerAccount, updateProfile } from '../src/accounts.js';
+import { changeIdentity, markDeletionRequested } from '../src/userTable.js';
 
 const tokens = { secret: randomBytes(32).toString('hex'), ttlSeconds: 600 };
 
@@ -17,6 +18,12 @@ function newAccount() {
 const refusalOf = (promise: Promise<unknown>): Promise<DomainError> => rejectionOf(promise, DomainError);
 
 const codeOf = async (promise: Promise<unknown>): Promise<string> => (await refusalOf(promise)).code;
+
+/** What a refusal tells the caller: its code, message and which field. */
+async function refusalSeen(promise: Promise<unknown>) {
+  const { code, message, details } = await refusalOf(promise);
+  return { code, message, field: details['field'] };
+}
 
 describe('accounts', () => {
   it('registers an account whose token names it, stores the email lower-cased and only a hash of the password', async () => {
@@ -76,5 +83,113 @@ describe('accounts', () => {
 
   it('answers null for an unknown id', async () => {
     expect(await findUser(userDatabase(), 2_147_483_000)).toBeNull();
+  });
+});
+
+describe('updateProfile', () => {
+  /** A registered account, with the password and the email as typed at registration. */
+  async function registered() {
+    const account = newAccount();
+    const { user } = await registerAccount(userDatabase(), tokens, account);
+    return { ...account, id: user.id, storedEmail: user.email };
+  }
+
+  it('changes the username only, keeping the email', async () => {
+    const account = await registered();
+    const username = newAccount().username;
+    const updated = await updateProfile(userDatabase(), account.id, { username: ` ${username} ` });
+    expect(updated).toMatchObject({ id: account.id, username, email: account.storedEmail });
+    expect(await findUser(userDatabase(), account.id)).toMatchObject({ username, email: account.storedEmail });
+  });
+
+  it('changes the email only, lower-cased, keeping the username', async () => {
+    const account = await registered();
+    const email = newAccount().email;
+    const updated = await updateProfile(userDatabase(), account.id, { email, username: null });
+    expect(updated).toMatchObject({ id: account.id, username: account.username, email: email.toLowerCase() });
+    expect(await findUser(userDatabase(), account.id)).toMatchObject({ username: account.username, email: email.toLowerCase() });
+  });
+
+  it('changes both at once', async () => {
+    const account = await registered();
+    const { username, email } = newAccount();
+    await updateProfile(userDatabase(), account.id, { username, email });
+    expect(await findUser(userDatabase(), account.id)).toMatchObject({ username, email: email.toLowerCase() });
+  });
+
+  it("refuses another account's email (whatever its case) or username, naming which, and changes nothing", async () => {
+    const [account, other] = await Promise.all([registered(), registered()]);
+    expect(await refusalSeen(updateProfile(userDatabase(), account.id, { email: other.email.toUpperCase() }))).toEqual({
+      code: 'EMAIL_TAKEN',
+      message: 'An account with this email already exists',
+      field: 'email',
+    });
+    expect(await refusalSeen(updateProfile(userDatabase(), account.id, { username: other.username }))).toEqual({
+      code: 'USERNAME_TAKEN',
+      message: 'This username is already taken',
+      field: 'username',
+    });
+    const both = updateProfile(userDatabase(), account.id, { username: other.username, email: other.email });
+    expect(await codeOf(both)).toBe('EMAIL_TAKEN');
+    expect(await findUser(userDatabase(), account.id)).toMatchObject({ username: account.username, email: account.storedEmail });
+  });
+
+  it("accepts the account's own current username and email", async () => {
+    const account = await registered();
+    const updated = await updateProfile(userDatabase(), account.id, { username: account.username, email: account.email.toUpperCase() });
+    expect(updated).toMatchObject({ username: account.username, email: account.storedEmail });
+  });
+
+  it.each([
+    ['an invalid username', { username: 'a b' }, 'username'],
+    ['an empty username', { username: '  ' }, 'username'],
+    ['an invalid email', { email: 'not-an-email' }, 'email'],
+    ['a valid username with an invalid email', { username: 'fine_name', email: 'ada@example' }, 'email'],
+    ['neither', {}, 'username'],
+    ['both null', { username: null, email: null }, 'username'],
+  ])('refuses %s with BAD_USER_INPUT naming the field, and changes nothing', async (_case, input, field) => {
+    const account = await registered();
+    const refusal = await refusalSeen(updateProfile(userDatabase(), account.id, input));
+    expect(refusal).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(refusal.message.startsWith(`${field}: `)).toBe(true);
+    expect(await findUser(userDatabase(), account.id)).toMatchObject({ username: account.username, email: account.storedEmail });
+  });
+
+  it('logs in with the new email and no longer with the old one', async () => {
+    const account = await registered();
+    const email = newAccount().email;
+    await updateProfile(userDatabase(), account.id, { email });
+    const session = await logIn(userDatabase(), tokens, { email, password: account.password });
+    expect(session.user.id).toBe(account.id);
+    expect(await codeOf(logIn(userDatabase(), tokens, { email: account.email, password: account.password }))).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('lets exactly one of two simultaneous changes to the same email through, refusing the other cleanly', async () => {
+    const [first, second] = await Promise.all([registered(), registered()]);
+    const email = newAccount().email;
+    const results = await Promise.allSettled([
+      updateProfile(userDatabase(), first.id, { email }),
+      updateProfile(userDatabase(), second.id, { email }),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((result) => result.status === 'rejected');
+    expect(refused?.reason).toBeInstanceOf(DomainError);
+    expect((refused?.reason as DomainError).code).toBe('EMAIL_TAKEN');
+  });
+
+  it('answers UNAUTHENTICATED for an account being deleted, and leaves it as it is', async () => {
+    const account = await registered();
+    await markDeletionRequested(userDatabase(), account.id);
+    expect(await codeOf(updateProfile(userDatabase(), account.id, { username: newAccount().username }))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(updateProfile(userDatabase(), 2_147_483_000, { username: newAccount().username }))).toBe('UNAUTHENTICATED');
+    expect(await findUser(userDatabase(), account.id)).toMatchObject({ username: account.username });
+  });
+
+  it('reads a write the unique index refuses as taken, and one to an account being deleted as no account, never a Prisma error', async () => {
+    const [account, other] = await Promise.all([registered(), registered()]);
+    expect(await changeIdentity(userDatabase(), account.id, { email: other.storedEmail })).toBe('taken');
+    expect(await changeIdentity(userDatabase(), account.id, { username: other.username })).toBe('taken');
+    await markDeletionRequested(userDatabase(), account.id);
+    expect(await changeIdentity(userDatabase(), account.id, { username: newAccount().username })).toBeNull();
   });
 });

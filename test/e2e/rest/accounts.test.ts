@@ -1,4 +1,5 @@
-// The User service's REST routes: register, login and profile, with the original design's shapes.
+// The User service's REST routes: register, login and profile, with the original design's shapes,
+// and changing the profile.
 import { describe, expect, it } from 'vitest';
 import { registerRestUser, rest } from '../../support/restClient.js';
 import { uniqueCredentials } from '../../support/router.js';
@@ -93,5 +94,97 @@ describe('GET /user/{id}', () => {
     const response = await rest('GET', `/user/${id}`, { token: user.token });
     expect(response.status).toBe(400);
     expect(response.body.error).toMatchObject({ code: 'BAD_USER_INPUT', message: 'id: must be a positive integer id' });
+  });
+});
+
+describe('PUT /user/{id}', () => {
+  it('changes the username and the email, answering the new profile that GET then shows', async () => {
+    const user = await registerRestUser();
+    const before = await rest('GET', `/user/${user.userId}`, { token: user.token });
+    expect(before.body.username).toBe(user.username);
+    const { username, email } = uniqueCredentials();
+
+    const response = await rest('PUT', `/user/${user.userId}`, { token: user.token, body: { username, email: email.toUpperCase() } });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ userId: user.userId, username, email });
+
+    const profile = await rest('GET', `/user/${user.userId}`, { token: user.token });
+    expect(profile.body).toEqual({ userId: user.userId, username, email });
+    const login = await rest('POST', '/user/login', { body: { email, password: user.password } });
+    expect(login.status).toBe(200);
+    const oldLogin = await rest('POST', '/user/login', { body: { email: user.email, password: user.password } });
+    expect(oldLogin.status).toBe(401);
+  });
+
+  it('accepts the current username and email unchanged', async () => {
+    const user = await registerRestUser();
+    const response = await rest('PUT', `/user/${user.userId}`, { token: user.token, body: { username: user.username, email: user.email } });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ userId: user.userId, username: user.username, email: user.email });
+  });
+
+  it("answers 403 for another user's id and changes neither profile", async () => {
+    const [alice, bob] = await Promise.all([registerRestUser(), registerRestUser()]);
+    const response = await rest('PUT', `/user/${alice.userId}`, { token: bob.token, body: uniqueCredentials() });
+    expect(response.status).toBe(403);
+    expect(response.body.error).toEqual({ code: 'FORBIDDEN', message: 'id: you may only change your own profile' });
+
+    for (const user of [alice, bob]) {
+      const profile = await rest('GET', `/user/${user.userId}`, { token: user.token });
+      expect(profile.body).toEqual({ userId: user.userId, username: user.username, email: user.email });
+    }
+  });
+
+  it("answers 409 EMAIL_TAKEN for another account's email, whatever its case", async () => {
+    const [user, other] = await Promise.all([registerRestUser(), registerRestUser()]);
+    const response = await rest('PUT', `/user/${user.userId}`, {
+      token: user.token,
+      body: { username: user.username, email: other.email.toUpperCase() },
+    });
+    expect(response.status).toBe(409);
+    expect(response.body.error).toEqual({
+      code: 'EMAIL_TAKEN',
+      message: 'An account with this email already exists',
+      details: { fields: [{ field: 'email', message: 'An account with this email already exists' }] },
+    });
+  });
+
+  it("answers 409 USERNAME_TAKEN for another account's username", async () => {
+    const [user, other] = await Promise.all([registerRestUser(), registerRestUser()]);
+    const response = await rest('PUT', `/user/${user.userId}`, {
+      token: user.token,
+      body: { username: other.username, email: user.email },
+    });
+    expect(response.status).toBe(409);
+    expect(response.body.error).toMatchObject({
+      code: 'USERNAME_TAKEN',
+      message: 'This username is already taken',
+      details: { fields: [{ field: 'username' }] },
+    });
+  });
+
+  it.each([
+    ['a missing email', { email: undefined }, 'email', 'email: is required'],
+    ['a username that is not a string', { username: 42 }, 'username', 'username: must be a string'],
+    ['an invalid email', { email: 'not-an-email' }, 'email', 'email: is not a valid email address'],
+    ['an invalid username', { username: 'no spaces please' }, 'username', /^username: must be 3 to 32 characters/],
+  ])('answers 400 for %s, naming the field, and keeps the profile', async (_case, override, field, message) => {
+    const user = await registerRestUser();
+    const response = await rest('PUT', `/user/${user.userId}`, { token: user.token, body: { ...uniqueCredentials(), ...override } });
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('BAD_USER_INPUT');
+    expect(response.body.error.message).toMatch(message);
+    expect(response.body.error.details.fields.map((problem: { field: string }) => problem.field)).toEqual([field]);
+
+    const profile = await rest('GET', `/user/${user.userId}`, { token: user.token });
+    expect(profile.body).toEqual({ userId: user.userId, username: user.username, email: user.email });
+  });
+
+  it('answers 401 without a token', async () => {
+    const user = await registerRestUser();
+    const response = await rest('PUT', `/user/${user.userId}`, { body: uniqueCredentials() });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    expect(response.body.error.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -11,6 +11,12 @@ describe('/openapi.json', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(JSON.parse(JSON.stringify(openApiDocument(restRoutes))));
   });
+
+  it('lists changing one’s profile, PUT /user/{id}, beside reading and deleting it', async () => {
+    const document = (await (await fetch(`${routerOrigin()}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(document.paths['/user/{id}']!).sort()).toEqual(['delete', 'get', 'put']);
+    expect(document.paths['/user/{id}']!['put']).toMatchObject({ operationId: 'updateUserProfile', security: [{ bearerAuth: [] }] });
+  });
 });
 
 describe('/docs', () => {

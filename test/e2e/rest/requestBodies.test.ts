@@ -10,17 +10,23 @@ beforeAll(async () => {
   user = await registerRestUser();
 });
 
-/** Every route that takes a body, with a valid one; finance routes need the token. */
-const bodyRoutes = (): { path: string; body: Record<string, unknown>; token?: string }[] => [
-  { path: '/user/register', body: { username: 'someone', email: 'someone@example.test', password: 'long enough' } },
-  { path: '/user/login', body: { email: user.email, password: user.password } },
-  ...financeResources.map((resource) => ({ path: resource.path, body: resource.validBody(user.userId), token: user.token })),
+/** Every route that takes a body, with a valid one; all but register and login need the token. */
+const bodyRoutes = (): { method: string; path: string; body: Record<string, unknown>; token?: string }[] => [
+  { method: 'POST', path: '/user/register', body: { username: 'someone', email: 'someone@example.test', password: 'long enough' } },
+  { method: 'POST', path: '/user/login', body: { email: user.email, password: user.password } },
+  { method: 'PUT', path: `/user/${user.userId}`, body: { username: user.username, email: user.email }, token: user.token },
+  ...financeResources.map((resource) => ({
+    method: 'POST',
+    path: resource.path,
+    body: resource.validBody(user.userId),
+    token: user.token,
+  })),
 ];
 
 describe('request bodies', () => {
   it('answers malformed JSON with 400 MALFORMED_JSON on every route that takes a body', async () => {
-    for (const { path, token } of bodyRoutes()) {
-      const response = await rest('POST', path, {
+    for (const { method, path, token } of bodyRoutes()) {
+      const response = await rest(method, path, {
         token,
         rawBody: '{"userId": 1, "amount": ',
         headers: { 'content-type': 'application/json' },
@@ -31,14 +37,14 @@ describe('request bodies', () => {
   });
 
   it('answers a body that is not sent as JSON with 415 on every route that takes a body', async () => {
-    for (const { path, body, token } of bodyRoutes()) {
-      const asText = await rest('POST', path, { token, rawBody: JSON.stringify(body), headers: { 'content-type': 'text/plain' } });
-      const asForm = await rest('POST', path, {
+    for (const { method, path, body, token } of bodyRoutes()) {
+      const asText = await rest(method, path, { token, rawBody: JSON.stringify(body), headers: { 'content-type': 'text/plain' } });
+      const asForm = await rest(method, path, {
         token,
         rawBody: 'userId=1',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
       });
-      const withoutBody = await rest('POST', path, { token });
+      const withoutBody = await rest(method, path, { token });
       for (const response of [asText, asForm, withoutBody]) {
         expect(response.status, path).toBe(415);
         expect(response.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
@@ -47,8 +53,8 @@ describe('request bodies', () => {
   });
 
   it('answers an oversized body with 413 on every route that takes a body', async () => {
-    for (const { path, body, token } of bodyRoutes()) {
-      const response = await rest('POST', path, { token, body: { ...body, padding: 'x'.repeat(1_100_000) } });
+    for (const { method, path, body, token } of bodyRoutes()) {
+      const response = await rest(method, path, { token, body: { ...body, padding: 'x'.repeat(1_100_000) } });
       expect(response.status, path).toBe(413);
       expect(response.body).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large' } });
     }
@@ -81,7 +87,7 @@ describe('routes', () => {
   it('answers a known route with another method with 405 and the allowed methods', async () => {
     const cases: [string, string, string][] = [
       ['GET', '/user/register', 'POST'],
-      ['PUT', `/user/${user.userId}`, 'GET, DELETE'],
+      ['PATCH', `/user/${user.userId}`, 'GET, PUT, DELETE'],
       ['DELETE', `/income/${user.userId}`, 'GET'],
       ['GET', '/savings', 'POST'],
     ];

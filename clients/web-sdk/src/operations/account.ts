@@ -44,6 +44,17 @@ export const MeDocument = graphql(`
   }
 `);
 
+/** Changes the signed-in user's username, email or both; an omitted one keeps its value. Sign in with the new email. */
+export const UpdateProfileDocument = graphql(`
+  mutation UpdateProfile($username: String, $email: String) {
+    updateProfile(username: $username, email: $email) {
+      id
+      username
+      email
+    }
+  }
+`);
+
 /** Deletes the signed-in user's account and all its records; `status` is DELETED, or PENDING while a service is away. */
 export const DeleteAccountDocument = graphql(`
   mutation DeleteAccount($password: String!) {

@@ -35,3 +35,13 @@ export const DeleteAccountOperation = graphql(`
     }
   }
 `);
+
+export const UpdateProfileOperation = graphql(`
+  mutation RestUpdateProfile($username: String!, $email: String!) {
+    updateProfile(username: $username, email: $email) {
+      id
+      username
+      email
+    }
+  }
+`);

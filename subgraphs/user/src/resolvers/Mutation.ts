@@ -1,7 +1,7 @@
 import { requireUser, type SubgraphContext } from '@ledgerline/service-runtime';
 import { deleteAccount } from '../accountDeletion.js';
 import type { AccountRevocationAnnouncer } from '../accountRevocations.js';
-import { logIn, registerAccount, signOutEverywhere, type Session, type TokenSettings } from '../accounts.js';
+import { logIn, registerAccount, signOutEverywhere, updateProfile, type Session, type TokenSettings } from '../accounts.js';
 import type { UserDatabase } from '../db.js';
 import type { RecordErasure } from '../financeErasure.js';
 import type { MutationResolvers } from '../generated/graphql.js';
@@ -24,6 +24,8 @@ export function mutationResolvers(
   return {
     register: async (_, args, context) => authPayload(await registerAccount(db, tokens, args), context),
     login: async (_, args, context) => authPayload(await logIn(db, tokens, args), context),
+    // The caller is the user changed, so the answer's `email` is theirs to read.
+    updateProfile: (_, args, context) => updateProfile(db, requireUser(context), args),
     signOutEverywhere: async (_, __, context) =>
       authPayload(await signOutEverywhere(db, tokens, revocations, requireUser(context)), context),
     deleteAccount: async (_, { password }, context) => ({
