@@ -2,13 +2,15 @@
 // p99 delivery latency (commit to receipt) under 250 ms, and what each costs it in memory.
 // See bench/README.md.
 import { readFile } from 'node:fs/promises';
-import { constants, cpus, loadavg } from 'node:os';
+import { constants } from 'node:os';
 import { setUpBenchGroup } from './groupSavingsFanOut/benchGroup.js';
 import { readBenchOptions } from './groupSavingsFanOut/benchOptions.js';
 import { benchTarget, type BenchTarget } from './groupSavingsFanOut/benchTarget.js';
 import { runRound, type RoundResult } from './groupSavingsFanOut/fanOutRound.js';
-import { LATENCY_BUDGET_MS, machine, mostSubscribersWithinBudget, saveReport, table } from './groupSavingsFanOut/fanOutReport.js';
+import { LATENCY_BUDGET_MS, mostSubscribersWithinBudget, table, type FanOutReport } from './groupSavingsFanOut/fanOutReport.js';
 import { routerGauge } from './groupSavingsFanOut/routerMemory.js';
+import { busyMachineWarning, machine } from './support/machine.js';
+import { saveResults } from './support/resultsFile.js';
 
 const log = (message: string) => process.stdout.write(`${message}\n`);
 const options = readBenchOptions(process.argv.slice(2), process.env);
@@ -29,10 +31,8 @@ if (fileLimit !== null && fileLimit < mostSubscribers + 256) {
   );
 }
 
-const [loadNow = 0] = loadavg();
-if (loadNow > cpus().length) {
-  log(`warning: load average ${loadNow.toFixed(1)} on ${cpus().length} cores: other work shares the CPUs, so latencies will be inflated`);
-}
+const busy = busyMachineWarning();
+if (busy !== null) log(busy);
 
 async function measure(target: BenchTarget): Promise<void> {
   const gauge = routerGauge(target.routerOrigin, target.routerPid);
@@ -53,16 +53,16 @@ async function measure(target: BenchTarget): Promise<void> {
       : `holds ${most} subscribers within budget`,
   );
   const { subscriberCounts, events, route, members, batch, intervalMs } = options;
-  const path = await saveReport({
+  const path = await saveResults({
     startedAt,
     finishedAt: new Date().toISOString(),
-    machine: machine(fileLimit),
+    machine: { ...machine(), openFilesLimit: fileLimit },
     target: { ...target.description, memoryReadFrom: gauge.source },
     options: { subscriberCounts, events, route, members, batch, intervalMs },
     latencyBudgetMs: LATENCY_BUDGET_MS,
     mostSubscribersWithinBudget: most,
     rounds,
-  });
+  } satisfies FanOutReport);
   log(`results written to ${path}`);
 }
 

@@ -1,6 +1,8 @@
 // Everything the fan-out benchmark reads from its command line and environment, checked once:
 // every bad option is reported together, then it exits.
 import { parseArgs } from 'node:util';
+import { stackSettingsFrom, type StackSettings } from '../support/benchStack.js';
+import { exitOnOptionErrors, exitWithUsage, integerOption } from '../support/commandLine.js';
 
 export type BenchRoute = 'graphql' | 'raw';
 
@@ -18,10 +20,8 @@ export interface BenchOptions {
   intervalMs: number;
   /** An already-running router to measure instead of starting the stack (BENCH_ROUTER_URL). */
   routerUrl: string | null;
-  /** Whether the stack's processes write their logs to this terminal (BENCH_STACK_OUTPUT=inherit). */
-  stackOutput: 'inherit' | 'ignore';
-  /** Passed through to the stack, which then carries group events over Redis. */
-  redisUrl: string | null;
+  /** How the stack is started when there is no routerUrl; with a Redis URL, it carries group events over Redis. */
+  stack: StackSettings;
 }
 
 export const usage = `Usage: npm run bench:fan-out -- [options]
@@ -32,12 +32,6 @@ export const usage = `Usage: npm run bench:fan-out -- [options]
   --batch 200                   sockets opened at a time
   --interval 500                milliseconds between contributions
 Environment: BENCH_ROUTER_URL (measure a running router), DATABASE_URL, REDIS_URL, BENCH_STACK_OUTPUT=inherit`;
-
-function positiveInteger(name: string, text: string, errors: string[]): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) errors.push(`--${name}: "${text}" is not a positive integer`);
-  return value;
-}
 
 function routerUrlFrom(text: string | undefined, errors: string[]): string | null {
   if (!text) return null;
@@ -62,27 +56,20 @@ export function readBenchOptions(argv: string[], env: NodeJS.ProcessEnv): BenchO
       help: { type: 'boolean', default: false },
     },
   });
-  if (values.help) {
-    process.stdout.write(`${usage}\n`);
-    process.exit(0);
-  }
+  if (values.help) exitWithUsage(usage);
   const errors: string[] = [];
   const route = values.route;
   if (route !== 'graphql' && route !== 'raw') errors.push(`--route: "${route}" is neither graphql nor raw`);
   const options: BenchOptions = {
-    subscriberCounts: values.subscribers.split(',').map((count) => positiveInteger('subscribers', count.trim(), errors)),
-    events: positiveInteger('events', values.events, errors),
+    subscriberCounts: values.subscribers.split(',').map((count) => integerOption('subscribers', count.trim(), errors)),
+    events: integerOption('events', values.events, errors),
     route: route === 'raw' ? 'raw' : 'graphql',
-    members: positiveInteger('members', values.members, errors),
-    batch: positiveInteger('batch', values.batch, errors),
-    intervalMs: positiveInteger('interval', values.interval, errors),
+    members: integerOption('members', values.members, errors),
+    batch: integerOption('batch', values.batch, errors),
+    intervalMs: integerOption('interval', values.interval, errors),
     routerUrl: routerUrlFrom(env['BENCH_ROUTER_URL'], errors),
-    stackOutput: env['BENCH_STACK_OUTPUT'] === 'inherit' ? 'inherit' : 'ignore',
-    redisUrl: env['REDIS_URL'] || null,
+    stack: stackSettingsFrom(env),
   };
-  if (errors.length > 0) {
-    process.stderr.write(`${errors.join('\n')}\n\n${usage}\n`);
-    process.exit(2);
-  }
+  exitOnOptionErrors(errors, usage);
   return options;
 }

@@ -1,10 +1,7 @@
-// The router the benchmark measures: the whole stack started here as separate processes, on a
-// database made for this run, or an already-running router (BENCH_ROUTER_URL).
-import { randomBytes } from 'node:crypto';
+// The router the benchmark measures: the whole stack started here (bench/support/benchStack.ts),
+// or an already-running router (BENCH_ROUTER_URL).
 import { readdir, readFile } from 'node:fs/promises';
-import { startStack } from '../../packages/launcher/src/stack.js';
-import { freePort } from '../../test/support/freePort.js';
-import { createTestDatabase } from '../../test/support/testDatabase.js';
+import { startBenchStack } from '../support/benchStack.js';
 import type { BenchOptions } from './benchOptions.js';
 
 export interface BenchTarget {
@@ -40,49 +37,18 @@ export async function benchTarget(options: BenchOptions, log: (message: string) 
       stop: async () => {},
     };
   }
-  const database = await createTestDatabase();
-  log(`starting the stack on ${database.kind}`);
-  try {
-    const stack = await startStack({
-      databaseUrl: database.url,
-      ports: {
-        router: await freePort(),
-        user: await freePort(),
-        finance: await freePort(),
-        userGrpc: await freePort(),
-        financeGrpc: await freePort(),
-      },
-      env: {
-        JWT_SECRET: randomBytes(32).toString('base64url'),
-        ROUTER_SIGNING_SECRET: randomBytes(32).toString('base64url'),
-        SERVICE_SIGNING_SECRET: randomBytes(32).toString('base64url'),
-        // A Redis namespace of the run's own: a test run on the same Redis is not heard, nor heard of.
-        REDIS_KEY_PREFIX: `ledgerline-bench-${randomBytes(6).toString('hex')}:`,
-        ...routerLimits,
-        // startStack passes this process's environment on as well; named here so the report says which bus ran.
-        ...(options.redisUrl === null ? {} : { REDIS_URL: options.redisUrl }),
-      },
-      output: options.stackOutput,
-    });
-    const routerOrigin = new URL(stack.routerUrl).origin;
-    return {
-      routerOrigin,
-      routerPid: await childProcessRunning('router/src/main.ts'),
-      description: {
-        router: `stack started here, router at ${routerOrigin}`,
-        database: database.kind,
-        groupEvents: options.redisUrl === null ? "Finance's gRPC stream" : 'Redis pub/sub',
-      },
-      failed: stack.failed.then((reason) => Promise.reject(new Error(reason))),
-      stop: async () => {
-        await stack.stop();
-        await database.drop();
-      },
-    };
-  } catch (error) {
-    await database.drop();
-    throw error;
-  }
+  const started = await startBenchStack(options.stack, routerLimits, log);
+  return {
+    routerOrigin: started.routerOrigin,
+    routerPid: await childProcessRunning('router/src/main.ts'),
+    description: {
+      router: `stack started here, router at ${started.routerOrigin}`,
+      database: started.databaseKind,
+      groupEvents: options.stack.redisUrl === null ? "Finance's gRPC stream" : 'Redis pub/sub',
+    },
+    failed: started.failed,
+    stop: () => started.stop(),
+  };
 }
 
 /**

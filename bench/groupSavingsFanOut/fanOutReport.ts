@@ -1,7 +1,6 @@
 // The benchmark's answer: a table for the terminal and the same results as JSON under bench/results/.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import type { Machine } from '../support/machine.js';
+import { textTable } from '../support/textTable.js';
 import type { BenchOptions } from './benchOptions.js';
 import type { BenchTarget } from './benchTarget.js';
 import type { RoundResult } from './fanOutRound.js';
@@ -12,9 +11,9 @@ export const LATENCY_BUDGET_MS = 250;
 export interface FanOutReport {
   startedAt: string;
   finishedAt: string;
-  machine: { cpus: number; cpuModel: string; memoryBytes: number; node: string; openFilesLimit: number | null };
+  machine: Machine & { openFilesLimit: number | null };
   target: BenchTarget['description'] & { memoryReadFrom: string };
-  options: Omit<BenchOptions, 'stackOutput' | 'redisUrl' | 'routerUrl'>;
+  options: Omit<BenchOptions, 'stack' | 'routerUrl'>;
   latencyBudgetMs: number;
   /** The most subscribers for which every event arrived, with p99 under the budget; null if no round managed it. */
   mostSubscribersWithinBudget: number | null;
@@ -28,14 +27,6 @@ export function mostSubscribersWithinBudget(rounds: RoundResult[]): number | nul
   const counts = rounds.filter(withinBudget).map((round) => round.subscribers);
   return counts.length === 0 ? null : Math.max(...counts);
 }
-
-export const machine = (openFilesLimit: number | null): FanOutReport['machine'] => ({
-  cpus: cpus().length,
-  cpuModel: cpus()[0]?.model ?? 'unknown',
-  memoryBytes: totalmem(),
-  node: process.version,
-  openFilesLimit,
-});
 
 const megabytes = (bytes: number | null) => (bytes === null ? '-' : (bytes / 1024 / 1024).toFixed(1));
 const kilobytes = (bytes: number | null) => (bytes === null ? '-' : (bytes / 1024).toFixed(1));
@@ -62,16 +53,5 @@ export function table(rounds: RoundResult[]): string {
     Math.max(round.loadAverage.atStart, round.loadAverage.atEnd).toFixed(1),
     withinBudget(round) ? 'yes' : 'no',
   ]);
-  const lines = [[...header, ...memoryHeader], ...rows];
-  const widths = lines[0]?.map((_, column) => Math.max(...lines.map((line) => line[column]?.length ?? 0))) ?? [];
-  return lines.map((line) => line.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  ')).join('\n');
-}
-
-/** Writes the report to bench/results/<timestamp>.json; its path. */
-export async function saveReport(report: FanOutReport): Promise<string> {
-  const directory = fileURLToPath(new URL('../results/', import.meta.url));
-  await mkdir(directory, { recursive: true });
-  const path = `${directory}${report.startedAt.replace(/[:.]/g, '-')}.json`;
-  await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
-  return path;
+  return textTable([[...header, ...memoryHeader], ...rows]);
 }

@@ -1,9 +1,11 @@
 // One round: N subscribers open in batches, a warm-up contribution proves each one live, then
 // measured contributions at a steady pace; latencies and the router's memory and CPU are read.
 import { loadavg } from 'node:os';
-import { contribute, type BenchGroup, type BenchMember, type Contribution } from './benchGroup.js';
+import type { BenchAccount } from '../support/benchAccounts.js';
+import { summarize, type LatencySummary } from '../support/latencySummary.js';
+import { contribute, type BenchGroup, type Contribution } from './benchGroup.js';
 import type { BenchRoute } from './benchOptions.js';
-import { receiptLog, summarize, type LatencySummary, type ReceiptLog } from './receiptLog.js';
+import { receiptLog, type ReceiptLog } from './receiptLog.js';
 import { peakRss, settledRss, type RouterGauge } from './routerMemory.js';
 import { eventKeyOf, openSubscriber, type SubscriberSocket } from './subscriberSockets.js';
 
@@ -66,7 +68,7 @@ async function openInBatches(settings: RoundSettings, receipts: ReceiptLog): Pro
   for (let first = 0; first < settings.subscribers; first += settings.batch) {
     const batch = Array.from({ length: Math.min(settings.batch, settings.subscribers - first) }, (_, offset) => {
       const index = first + offset;
-      const member = members[index % members.length] as BenchMember;
+      const member = members[index % members.length] as BenchAccount;
       const settingsOfOne = { routerOrigin: settings.routerOrigin, groupId: settings.group.id, token: member.token, index };
       return openSubscriber(settings.route, { ...settingsOfOne, listener: receipts });
     });
@@ -78,7 +80,7 @@ async function openInBatches(settings: RoundSettings, receipts: ReceiptLog): Pro
 
 /** A contribution by the index-th member (round robin); null when it failed, which is counted as a problem. */
 async function contributeAs(settings: RoundSettings, receipts: ReceiptLog, index: number, message: string): Promise<Contribution | null> {
-  const member = settings.group.members[index % settings.group.members.length] as BenchMember;
+  const member = settings.group.members[index % settings.group.members.length] as BenchAccount;
   try {
     return await contribute(`${settings.routerOrigin}/graphql`, settings.group.id, member, message);
   } catch (error) {

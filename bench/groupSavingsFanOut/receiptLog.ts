@@ -1,13 +1,6 @@
 // What the subscribers of one round received: each event's latencies and who got it, and what else happened.
 import type { Receipt, SubscriberListener } from './subscriberSockets.js';
 
-export interface LatencySummary {
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
-
 export interface ReceiptLog extends SubscriberListener {
   /** How many of the subscribers received at least one of these events. */
   subscribersReached(eventKeys: string[]): number;
@@ -48,12 +41,4 @@ export function receiptLog(): ReceiptLog {
     lastReceiptAt: () => lastReceiptAt,
     problems: () => ({ ...problems }),
   };
-}
-
-/** Nearest-rank percentiles, or null when nothing was received. */
-export function summarize(latencies: number[]): LatencySummary | null {
-  if (latencies.length === 0) return null;
-  const sorted = latencies.toSorted((a, b) => a - b);
-  const at = (fraction: number) => sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) };
 }

@@ -27,9 +27,19 @@ const environmentSchema = z
     JWT_SECRET: optionalVariable(secretSchema),
     ROUTER_SIGNING_SECRET: optionalVariable(secretSchema),
     SERVICE_SIGNING_SECRET: optionalVariable(secretSchema),
-    /** With it, group events arrive over Redis pub/sub; without, over Finance's gRPC stream. */
+    /** With it, group events arrive over Redis pub/sub and the caches live in Redis; without, over Finance's gRPC stream and in this process. */
     REDIS_URL: optionalVariable(z.url()),
     REDIS_KEY_PREFIX: redisKeyPrefixVariable,
+    /** How long a cache read or write may wait on Redis before it counts as an outage and the request goes straight through. */
+    REDIS_COMMAND_TIMEOUT_MS: variableWithDefault(z.coerce.number().int().min(10).max(10_000), 500),
+    /** "false" turns the response cache of profiles and financial summaries off (the benchmark's uncached side). */
+    RESPONSE_CACHE_ENABLED: variableWithDefault(z.enum(['true', 'false']), 'true'),
+    /** The in-process cache's size when REDIS_URL is unset (least recently used entries go first). */
+    RESPONSE_CACHE_MEMORY_MIB: variableWithDefault(z.coerce.number().int().min(1).max(4_096), 64),
+    /** How long an automatic persisted query's hash is remembered after it was registered. */
+    APQ_TTL_SECONDS: variableWithDefault(z.coerce.number().int().min(60).max(2_592_000), 86_400),
+    /** The gateway's query plan cache, in approximate MiB (@apollo/gateway's own default is 30). */
+    QUERY_PLAN_CACHE_MIB: variableWithDefault(z.coerce.number().int().min(1).max(4_096), 30),
     FINANCE_GRPC_ADDRESS: grpcAddressVariable('127.0.0.1:50052'),
     /** The User service, which says whether a WebSocket's token is still live. */
     USER_GRPC_ADDRESS: grpcAddressVariable('127.0.0.1:50051'),
@@ -70,7 +80,18 @@ export interface RouterConfig {
   groupEvents: { redisUrl: string; keyPrefix: string } | { financeGrpcAddress: string };
   userGrpcAddress: string;
   webSockets: WebSocketRules;
+  caches: CacheSettings;
   logLevel: string;
+}
+
+/** Where the router's caches live and how large they grow; what is cached for how long is router/src/cache/cachePolicy.ts. */
+export interface CacheSettings {
+  /** Shared by every replica; null keeps the caches in this process. */
+  redis: { url: string; keyPrefix: string; commandTimeoutMs: number } | null;
+  responsesEnabled: boolean;
+  inProcessMiB: number;
+  persistedQueryTtlSeconds: number;
+  queryPlanMiB: number;
 }
 
 /** How the router's WebSockets are kept: the limits and timeouts of both routes. */
@@ -103,6 +124,16 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
         ? { financeGrpcAddress: parsed.FINANCE_GRPC_ADDRESS }
         : { redisUrl: parsed.REDIS_URL, keyPrefix: parsed.REDIS_KEY_PREFIX },
     userGrpcAddress: parsed.USER_GRPC_ADDRESS,
+    caches: {
+      redis:
+        parsed.REDIS_URL === undefined
+          ? null
+          : { url: parsed.REDIS_URL, keyPrefix: parsed.REDIS_KEY_PREFIX, commandTimeoutMs: parsed.REDIS_COMMAND_TIMEOUT_MS },
+      responsesEnabled: parsed.RESPONSE_CACHE_ENABLED === 'true',
+      inProcessMiB: parsed.RESPONSE_CACHE_MEMORY_MIB,
+      persistedQueryTtlSeconds: parsed.APQ_TTL_SECONDS,
+      queryPlanMiB: parsed.QUERY_PLAN_CACHE_MIB,
+    },
     webSockets: {
       keepAliveMs: parsed.WEBSOCKET_KEEPALIVE_MS,
       tokenRecheckMs: parsed.WEBSOCKET_TOKEN_RECHECK_MS,

@@ -5,14 +5,16 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { maskInternalErrors, operationLogPlugin } from '@ledgerline/service-runtime';
 import type { Server } from 'node:http';
+import type { RouterCaches } from './cache/routerCaches.js';
 import type { RouterConfig } from './config.js';
 import type { RouterContext } from './context.js';
 import { SubgraphDataSource } from './subgraphDataSource.js';
 import { refuseSubscriptionsOverHttp } from './subscriptions/subscriptionsOverHttp.js';
 
-export function createGatewayServer(config: RouterConfig, supergraphSdl: string, httpServer: Server) {
+export function createGatewayServer(config: RouterConfig, supergraphSdl: string, httpServer: Server, caches: RouterCaches) {
   const gateway = new ApolloGateway({
     supergraphSdl,
+    experimental_approximateQueryPlanStoreMiB: config.caches.queryPlanMiB,
     buildService: ({ url }) => {
       if (url === undefined) throw new Error('Every subgraph in the supergraph needs a URL');
       return new SubgraphDataSource(url, config.routerSigningSecret, config.subgraphTimeoutMs);
@@ -24,11 +26,13 @@ export function createGatewayServer(config: RouterConfig, supergraphSdl: string,
     // Our own handler drains and exits once; Apollo's would stop the server and re-raise the signal.
     stopOnTerminationSignals: false,
     formatError: maskInternalErrors,
+    persistedQueries: { cache: caches.persistedQueries, ttl: config.caches.persistedQueryTtlSeconds },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       operationLogPlugin(),
       refuseSubscriptionsOverHttp,
+      ...caches.plugins,
     ],
   });
 }

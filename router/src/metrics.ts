@@ -1,5 +1,5 @@
 // The router's Prometheus metrics, served at GET /metrics: what its WebSockets and live group
-// events cost. One registry per router (not prom-client's global one), so two routers in one
+// events cost, and how its caches fare. One registry per router (not prom-client's global one), so two routers in one
 // process (the tests) count apart.
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 
@@ -14,6 +14,10 @@ export interface RouterMetrics {
   webSocketConnections: Gauge<'route'>;
   subscriptions: Gauge<'route'>;
   webSocketCloses: Counter<'reason'>;
+  responseCacheLookups: Counter<'result'>;
+  responseCacheInvalidations: Counter<'kind'>;
+  cacheStoreErrors: Counter<'operation'>;
+  persistedQueries: Counter<'result'>;
 }
 
 export function routerMetrics(): RouterMetrics {
@@ -49,6 +53,30 @@ export function routerMetrics(): RouterMetrics {
       name: 'ledgerline_router_websocket_closes_total',
       help: 'WebSockets the router closed, by reason (slow_consumer, too_many_connections, init_timeout, unauthorized, ...).',
       labelNames: ['reason'],
+      registers: [registry],
+    }),
+    responseCacheLookups: new Counter({
+      name: 'ledgerline_router_response_cache_lookups_total',
+      help: 'Cacheable queries (a caller reading their own profile or summaries), by result: hit, miss, or unavailable (the cache store could not be trusted, so the query went straight through).',
+      labelNames: ['result'],
+      registers: [registry],
+    }),
+    responseCacheInvalidations: new Counter({
+      name: 'ledgerline_router_response_cache_invalidations_total',
+      help: "New generations started by writes, by kind of data (profile, summary), and 'everyone' after an invalidation was lost to an outage.",
+      labelNames: ['kind'],
+      registers: [registry],
+    }),
+    cacheStoreErrors: new Counter({
+      name: 'ledgerline_router_cache_store_errors_total',
+      help: 'Failed calls to the cache store (Redis), by operation; each one let its request go straight through.',
+      labelNames: ['operation'],
+      registers: [registry],
+    }),
+    persistedQueries: new Counter({
+      name: 'ledgerline_router_persisted_queries_total',
+      help: 'Automatic persisted queries, by result: hit (sent as a hash and known) or registered (sent with its text and remembered).',
+      labelNames: ['result'],
       registers: [registry],
     }),
   };

@@ -15,6 +15,7 @@ import type { RouterConfig } from './config.js';
 import { routerContextFrom } from './context.js';
 import { createGatewayServer } from './gateway.js';
 import { restApi, restRouteNotFound } from './rest/restApi.js';
+import { routerCaches } from './cache/routerCaches.js';
 import { routerMetrics } from './metrics.js';
 import { grpcAccountRevocationFeed, redisAccountRevocationFeed } from './subscriptions/accountRevocationFeed.js';
 import { groupEventFanOut } from './subscriptions/groupEventFanOut.js';
@@ -43,7 +44,9 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
-  const apollo = createGatewayServer(config, supergraphSdl, httpServer);
+  const metrics = routerMetrics();
+  const caches = await routerCaches(config.caches, { supergraphSdl, announceStatus: !config.production, metrics, log });
+  const apollo = createGatewayServer(config, supergraphSdl, httpServer, caches);
   await apollo.start();
 
   // Echo one request id to the caller, the logs and the subgraphs alike.
@@ -58,7 +61,6 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
     subgraphs.map(({ name, url }) => ({ name: `${name} subgraph`, check: () => expectReady(url) })),
     log,
   );
-  const metrics = routerMetrics();
   app.get('/metrics', (_req, res, next) => {
     metrics.registry
       .metrics()
@@ -96,7 +98,10 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
     metrics,
     log,
   });
-  const stopFollowingRevocations = revocations.onRevoked((userId) => sessions.revoked(userId));
+  const stopFollowingRevocations = revocations.onRevoked((userId) => {
+    sessions.revoked(userId);
+    void caches.forgetAccount(userId);
+  });
   // Built from SDL with our own graphql module: federation-internals' schema objects come from
   // graphql's CommonJS build, which graphql's ES module build does not accept as a schema.
   const schema = buildSchema(apiSchemaSdl(supergraphSdl));
@@ -124,6 +129,7 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
       await Promise.all([feed.close(), revocations.close()]);
       sessions.stop();
       await apollo.stop();
+      await caches.close();
     },
   };
 }

@@ -34,6 +34,7 @@ describe('router configuration', () => {
       serviceSigningSecret: SERVICE_SECRET,
       groupEvents: { financeGrpcAddress: '127.0.0.1:50052' },
       userGrpcAddress: '127.0.0.1:50051',
+      caches: { redis: null, responsesEnabled: true, inProcessMiB: 64, persistedQueryTtlSeconds: 86_400, queryPlanMiB: 30 },
       webSockets: {
         keepAliveMs: 12_000,
         tokenRecheckMs: 60_000,
@@ -72,12 +73,24 @@ describe('router configuration', () => {
         WEBSOCKET_MAX_CONNECTIONS_PER_USER: '5',
         WEBSOCKET_MAX_CONNECTIONS_PER_ADDRESS: '50',
         WEBSOCKET_MAX_SUBSCRIPTIONS_PER_CONNECTION: '10',
+        REDIS_COMMAND_TIMEOUT_MS: '200',
+        RESPONSE_CACHE_ENABLED: 'false',
+        RESPONSE_CACHE_MEMORY_MIB: '16',
+        APQ_TTL_SECONDS: '3600',
+        QUERY_PLAN_CACHE_MIB: '50',
       }),
       ignoreWarnings,
     );
     expect(config).toMatchObject({
       groupEvents: { redisUrl: 'redis://cache:6379', keyPrefix: 'ledgerline-staging:' },
       userGrpcAddress: 'user:50051',
+      caches: {
+        redis: { url: 'redis://cache:6379', keyPrefix: 'ledgerline-staging:', commandTimeoutMs: 200 },
+        responsesEnabled: false,
+        inProcessMiB: 16,
+        persistedQueryTtlSeconds: 3_600,
+        queryPlanMiB: 50,
+      },
       webSockets: {
         keepAliveMs: 30_000,
         tokenRecheckMs: 5_000,
@@ -138,6 +151,8 @@ describe('router configuration', () => {
     ['MAX_REQUEST_BODY_BYTES', '50000001'],
     ['PORT', '65536'],
     ['USER_SUBGRAPH_URL', 'user subgraph'],
+    ['RESPONSE_CACHE_ENABLED', 'yes'],
+    ['QUERY_PLAN_CACHE_MIB', '0'],
   ])('refuses %s=%s', (name, value) => {
     expect(namesOf(problemsWith(devEnvironment({ [name]: value })))).toEqual([name]);
   });

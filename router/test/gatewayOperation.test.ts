@@ -1,4 +1,4 @@
-import type { ApolloServer } from '@apollo/server';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
@@ -12,12 +12,15 @@ import { rejectionOf } from '../../test/support/thrown.js';
 const VARIABLES = { amount: '12.5', source: 'Salary', date: '2026-11-25' };
 
 /** An Apollo Server that answers every operation with `body`, and the context the runner was made with. */
-function runnerAnswering(body: unknown) {
-  const executeOperation = vi.fn(async () => ({ http: {}, body }));
+function runnerAnswering(body: unknown, headers = new HeaderMap()) {
+  const executeOperation = vi.fn(async () => ({ http: { headers }, body }));
   const logError = vi.fn();
   const context: RouterContext = { caller: callerFor(7), requestId: 'req-1', log: { error: logError } as unknown as Logger };
-  const run = operationRunner({ executeOperation } as unknown as ApolloServer<RouterContext>, context);
-  return { run, executeOperation, context, logError };
+  const passed = new Map<string, string>();
+  const run = operationRunner({ executeOperation } as unknown as ApolloServer<RouterContext>, context, (name, value) =>
+    passed.set(name, value),
+  );
+  return { run, executeOperation, context, logError, passed };
 }
 
 const answering = (singleResult: { data?: unknown; errors?: GraphQLFormattedError[] }) => runnerAnswering({ kind: 'single', singleResult });
@@ -27,6 +30,16 @@ describe('operationRunner', () => {
     const { run, executeOperation, context } = answering({ data: { addIncome: { id: '12' } } });
     await expect(run(AddIncomeOperation, VARIABLES)).resolves.toEqual({ addIncome: { id: '12' } });
     expect(executeOperation).toHaveBeenCalledWith({ query: AddIncomeOperation, variables: VARIABLES }, { contextValue: context });
+  });
+
+  it('passes on whether the response cache answered, and no other header', async () => {
+    const headers = new HeaderMap([
+      ['x-ledgerline-cache', 'hit'],
+      ['cache-control', 'no-store'],
+    ]);
+    const { run, passed } = runnerAnswering({ kind: 'single', singleResult: { data: { addIncome: { id: '12' } } } }, headers);
+    await run(AddIncomeOperation, VARIABLES);
+    expect(Object.fromEntries(passed)).toEqual({ 'x-ledgerline-cache': 'hit' });
   });
 
   it('turns a refusal with a field into a RestError naming that field', async () => {

@@ -3,12 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { startStack, type Stack } from '../../packages/launcher/src/stack.js';
-import { freePort } from './freePort.js';
+import { freeStackPorts } from './freePort.js';
+import { dropRedisNamespace } from './redisNamespace.js';
 import './providedContext.js';
 import { createTestDatabase, type TestDatabase } from './testDatabase.js';
 
 let database: TestDatabase | undefined;
 let stack: Stack | undefined;
+let redisKeyPrefix = '';
 
 export async function setup(project: TestProject): Promise<void> {
   database = await createTestDatabase();
@@ -19,16 +21,10 @@ export async function setup(project: TestProject): Promise<void> {
     SERVICE_SIGNING_SECRET: randomBytes(32).toString('base64url'),
   };
   // A Redis namespace of this run's own: other runs (and `npm start`) on the same Redis are never heard.
-  const redisKeyPrefix = `ledgerline-e2e-${randomBytes(6).toString('hex')}:`;
+  redisKeyPrefix = `ledgerline-e2e-${randomBytes(6).toString('hex')}:`;
   stack = await startStack({
     databaseUrl: database.url,
-    ports: {
-      router: await freePort(),
-      user: await freePort(),
-      finance: await freePort(),
-      userGrpc: await freePort(),
-      financeGrpc: await freePort(),
-    },
+    ports: await freeStackPorts(),
     env: { ...secrets, REDIS_KEY_PREFIX: redisKeyPrefix, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
     output: process.env['TEST_STACK_OUTPUT'] === 'inherit' ? 'inherit' : 'ignore',
   });
@@ -49,4 +45,6 @@ export async function setup(project: TestProject): Promise<void> {
 export async function teardown(): Promise<void> {
   await stack?.stop();
   await database?.drop();
+  const redisUrl = process.env['REDIS_URL'];
+  if (redisUrl) await dropRedisNamespace(redisUrl, redisKeyPrefix);
 }

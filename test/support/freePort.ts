@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import type { StackPorts } from '../../packages/launcher/src/stack.js';
 
 /** A port that was free a moment ago; good enough for a test stack on loopback. */
 export function freePort(): Promise<number> {
@@ -10,4 +11,15 @@ export function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/** A free port for each process of the stack (startStack), as the e2e tier and the benchmarks start it. */
+export async function freeStackPorts(): Promise<StackPorts> {
+  return {
+    router: await freePort(),
+    user: await freePort(),
+    finance: await freePort(),
+    userGrpc: await freePort(),
+    financeGrpc: await freePort(),
+  };
 }

@@ -8,25 +8,38 @@ export interface GraphQLAnswer {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
+/** A GraphQL request body as a client sends it: a query, or only a persisted query's hash in `extensions`. */
+export interface GraphQLRequestBody {
+  query?: string;
+  variables?: Record<string, unknown>;
+  extensions?: Record<string, unknown>;
+}
+
 export interface RouterAt {
   origin: string;
   graphql(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLAnswer>;
+  /** The whole HTTP answer to a POST of `body` to /graphql. */
+  post(body: GraphQLRequestBody, token?: string): Promise<{ status: number; headers: Headers; answer: GraphQLAnswer }>;
   /** A new account, registered and signed in through this router. */
   register(): Promise<Member>;
 }
 
 export function routerAt(origin: string): RouterAt {
-  async function graphql(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLAnswer> {
+  async function post(body: GraphQLRequestBody, token?: string) {
     const response = await fetch(`${origin}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify(body),
     });
-    return (await response.json()) as GraphQLAnswer;
+    return { status: response.status, headers: response.headers, answer: (await response.json()) as GraphQLAnswer };
+  }
+  async function graphql(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLAnswer> {
+    return (await post({ query, variables }, token)).answer;
   }
   return {
     origin,
     graphql,
+    post,
     async register() {
       const credentials = uniqueCredentials();
       const answer = await graphql(REGISTER, credentials);

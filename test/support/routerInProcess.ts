@@ -1,8 +1,8 @@
 // The router built in-process (buildRouter) in front of subgraphs started by
 // startSubgraphsInProcess, and how a test talks to it: GraphQL over HTTP, as a client would.
 import type { AddressInfo } from 'node:net';
-import { createLogger, listen } from '@ledgerline/service-runtime';
-import type { WebSocketRules } from '../../router/src/config.js';
+import { createLogger, listen, type Logger } from '@ledgerline/service-runtime';
+import type { CacheSettings, WebSocketRules } from '../../router/src/config.js';
 import { buildRouter } from '../../router/src/server.js';
 import { routerAt, type RouterAt } from './routerAt.js';
 import type { InProcessSubgraphs } from './subgraphsInProcess.js';
@@ -15,11 +15,18 @@ export interface InProcessRouter extends RouterAt {
 
 export async function startRouterInFrontOf(
   subgraphs: InProcessSubgraphs,
-  options: { redisUrl?: string; webSockets?: Partial<WebSocketRules> } = {},
+  options: {
+    redisUrl?: string;
+    webSockets?: Partial<WebSocketRules>;
+    caches?: Partial<CacheSettings>;
+    production?: boolean;
+    /** Where the router logs; silent by default. */
+    log?: Logger;
+  } = {},
 ): Promise<InProcessRouter> {
   const router = await buildRouter(
     {
-      production: false,
+      production: options.production ?? false,
       host: '127.0.0.1',
       port: 0,
       subgraphs: { user: subgraphs.userUrl, finance: subgraphs.financeUrl },
@@ -34,6 +41,15 @@ export async function startRouterInFrontOf(
           ? { financeGrpcAddress: subgraphs.financeGrpcAddress }
           : { redisUrl: options.redisUrl, keyPrefix: subgraphs.redisKeyPrefix },
       userGrpcAddress: subgraphs.userGrpcAddress,
+      caches: {
+        redis:
+          options.redisUrl === undefined ? null : { url: options.redisUrl, keyPrefix: subgraphs.redisKeyPrefix, commandTimeoutMs: 500 },
+        responsesEnabled: true,
+        inProcessMiB: 16,
+        persistedQueryTtlSeconds: 3_600,
+        queryPlanMiB: 30,
+        ...options.caches,
+      },
       webSockets: {
         keepAliveMs: 12_000,
         tokenRecheckMs: 60_000,
@@ -47,7 +63,7 @@ export async function startRouterInFrontOf(
         ...options.webSockets,
       },
     },
-    createLogger('router-test', 'silent'),
+    options.log ?? createLogger('router-test', 'silent'),
   );
   await listen(router.httpServer, 0, '127.0.0.1');
   const origin = `http://127.0.0.1:${(router.httpServer.address() as AddressInfo).port}`;

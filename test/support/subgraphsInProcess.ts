@@ -9,6 +9,7 @@ import { buildFinanceSubgraph, financeGrpcServer } from '../../subgraphs/finance
 import type { UserSubgraphConfig } from '../../subgraphs/user/src/config.js';
 import { buildUserSubgraph, userGrpcServer } from '../../subgraphs/user/src/server.js';
 import { freePort } from './freePort.js';
+import { dropRedisNamespace } from './redisNamespace.js';
 import { SCHEMAS } from './integrationSetup.js';
 import { inject } from 'vitest';
 import { createFinanceDatabase, type FinanceDatabase } from '../../subgraphs/finance/src/db.js';
@@ -125,6 +126,8 @@ export async function startSubgraphsInProcess(options: InProcessOptions = {}): P
       await Promise.all([user.stopBackgroundWork?.(), finance.stopBackgroundWork?.()]);
       await Promise.all([user.http.stop(), finance.http.stop(), ...[...running].map((service) => grpcServers[service].drain(0, 1_000))]);
       if (databases.own) await Promise.all([databases.user.$disconnect(), databases.finance.$disconnect()]);
+      // What the services, and a router in front of them, wrote under this stack's prefix.
+      if (options.redisUrl !== undefined) await dropRedisNamespace(options.redisUrl, redisKeyPrefix);
     },
   };
 }

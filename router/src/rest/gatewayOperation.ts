@@ -4,6 +4,7 @@
 import type { ApolloServer } from '@apollo/server';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { GraphQLFormattedError } from 'graphql';
+import { CACHE_STATUS_HEADER } from '../cache/responseCachePlugin.js';
 import type { RouterContext } from '../context.js';
 import { isDomainErrorCode, RestError } from './errorModel.js';
 
@@ -16,12 +17,22 @@ export type RunOperation = <Data, Variables extends Record<string, unknown>>(
   variables: Variables,
 ) => Promise<Data>;
 
-export function operationRunner(apollo: ApolloServer<RouterContext>, context: RouterContext): RunOperation {
+/**
+ * `passHeader` receives the response headers a route's answer carries on, as /graphql's would:
+ * whether the response cache answered.
+ */
+export function operationRunner(
+  apollo: ApolloServer<RouterContext>,
+  context: RouterContext,
+  passHeader: (name: string, value: string) => void,
+): RunOperation {
   return async <Data, Variables extends Record<string, unknown>>(
     document: TypedDocumentNode<Data, Variables>,
     variables: Variables,
   ): Promise<Data> => {
     const response = await apollo.executeOperation<Data, Variables>({ query: document, variables }, { contextValue: context });
+    const cacheStatus = response.http.headers.get(CACHE_STATUS_HEADER);
+    if (cacheStatus !== undefined) passHeader(CACHE_STATUS_HEADER, cacheStatus);
     if (response.body.kind !== 'single') throw new Error('REST operations do not use @defer or @stream');
     const { data, errors } = response.body.singleResult;
     const [firstError] = errors ?? [];

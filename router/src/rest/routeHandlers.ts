@@ -70,7 +70,7 @@ function runRoute(route: RestRoute, deps: RouteDependencies): RequestHandler {
     const context = res.locals['routerContext'] as RouterContext;
     const result = await route.handle(
       { params: req.params, body: req.body as unknown, callerId: context.caller?.userId ?? null },
-      operationRunner(deps.apollo, context),
+      operationRunner(deps.apollo, context, (name, value) => res.setHeader(name, value)),
     );
     res.status(route.success.status).json(result);
   };

@@ -1,0 +1,50 @@
+// A second router process in front of the stack's subgraphs, with the same secrets and variables as
+// the stack's router but its response cache off: the baseline the cached router is compared with.
+import { startServiceProcess, waitUntilReady } from '../../packages/launcher/src/serviceProcess.js';
+import { freePort } from '../../test/support/freePort.js';
+import type { BenchStack } from '../support/benchStack.js';
+
+const READY_TIMEOUT_MS = 60_000;
+
+export interface UncachedRouter {
+  origin: string;
+  /** Rejects when the process exits on its own. */
+  failed: Promise<never>;
+  stop(): Promise<void>;
+}
+
+export async function startUncachedRouter(started: BenchStack, output: 'inherit' | 'ignore'): Promise<UncachedRouter> {
+  const port = await freePort();
+  const { stack } = started;
+  // As packages/launcher/src/stack.ts starts the stack's router.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...started.serviceEnv,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    USER_SUBGRAPH_URL: stack.userSubgraphUrl,
+    FINANCE_SUBGRAPH_URL: stack.financeSubgraphUrl,
+    USER_GRPC_ADDRESS: stack.userGrpcAddress,
+    FINANCE_GRPC_ADDRESS: stack.financeGrpcAddress,
+    RESPONSE_CACHE_ENABLED: 'false',
+  };
+  const router = startServiceProcess('uncached router', 'router/src/main.ts', env, output);
+  const origin = `http://127.0.0.1:${port}`;
+  let stopping = false;
+  try {
+    await waitUntilReady(router, `${origin}/readyz`, READY_TIMEOUT_MS);
+  } catch (error) {
+    await router.stop();
+    throw error;
+  }
+  return {
+    origin,
+    failed: router.exited.then((code) =>
+      stopping ? new Promise<never>(() => {}) : Promise.reject(new Error(`${router.name} exited with code ${code}`)),
+    ),
+    stop: async () => {
+      stopping = true;
+      await router.stop();
+    },
+  };
+}
