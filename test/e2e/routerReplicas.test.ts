@@ -1,7 +1,8 @@
 // Two router processes sharing one Redis, as replicas behind a load balancer run: the stack's router
 // (A) and a second one this file starts (B). A contribution made through either reaches followers on
 // both, each route in its own shape, and revoking an account's tokens (deleting it, signing out
-// everywhere) closes its sockets on both.
+// everywhere) closes its sockets on both. Their response caches share Redis: a write through one is
+// on the writer's next read through the other.
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { groupUpdates } from '../support/groupUpdatesClient.js';
 import { routerOrigin } from '../support/restClient.js';
@@ -223,5 +224,18 @@ describe.skipIf(redisUrl === null)('two routers sharing Redis', () => {
     expect(renewedOnB.updates.messages[1]).toEqual(
       expect.objectContaining({ user_id: Number(member.userId), contribution_amount: 2, message: 'still here' }),
     );
+  });
+  it("shows a write made through one router on the writer's next read through the other, where it was cached", async () => {
+    const ada = await a.register();
+    const summary = 'query { me { financialSummary { totalIncome } } }';
+    const readThrough = async (router: RouterAt) => {
+      const { headers, answer } = await router.post({ query: summary }, ada.token);
+      return { router: routerName(router), cache: headers.get('x-ledgerline-cache'), answer };
+    };
+    const totalIncome = (amount: string) => ({ data: { me: { financialSummary: { totalIncome: amount } } } });
+    expect(await readThrough(a)).toEqual({ router: 'A', cache: 'miss', answer: totalIncome('0.00') });
+    expect(await readThrough(b)).toEqual({ router: 'B', cache: 'hit', answer: totalIncome('0.00') });
+    await callRouter(b, 'mutation { addIncome(amount: "12.34", source: "Gift", date: "2026-11-20") { id } }', {}, ada.token);
+    expect(await readThrough(a)).toEqual({ router: 'A', cache: 'miss', answer: totalIncome('12.34') });
   });
 });

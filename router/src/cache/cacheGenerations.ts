@@ -35,6 +35,8 @@ export function cacheGenerations(
   // An invalidation that did not reach the store leaves entries that may be stale (when the store
   // comes back with its data); until everyone's generation is advanced, this replica reads nothing.
   let invalidationLost = false;
+  /** Counts lost invalidations, so one lost while everyone's generation was being advanced is not forgotten. */
+  let lostCount = 0;
   let retryTimer: NodeJS.Timeout | undefined;
 
   async function start(key: string): Promise<string | null> {
@@ -44,12 +46,20 @@ export function cacheGenerations(
     return (await store.trySet(key, generation, { ttl })) ? generation : null;
   }
 
-  async function advanceEveryone(): Promise<boolean> {
-    if (!invalidationLost) return true;
-    if ((await start(keys.everyone)) === null) return false;
-    invalidationLost = false;
-    options.advanced('everyone');
-    return true;
+  let advancingEveryone: Promise<boolean> | null = null;
+  /** One attempt at a time (requests and the retry timer alike), so everyone's generation moves once per lost invalidation. */
+  function advanceEveryone(): Promise<boolean> {
+    if (!invalidationLost) return Promise.resolve(true);
+    const lostBefore = lostCount;
+    advancingEveryone ??= start(keys.everyone)
+      .then((generation) => {
+        if (generation === null) return false;
+        options.advanced('everyone');
+        invalidationLost = lostCount !== lostBefore;
+        return !invalidationLost;
+      })
+      .finally(() => (advancingEveryone = null));
+    return advancingEveryone;
   }
 
   function retryUntilAdvanced(): void {
@@ -82,6 +92,7 @@ export function cacheGenerations(
       });
       if (started.includes(null)) {
         invalidationLost = true;
+        lostCount += 1;
         retryUntilAdvanced();
       }
     },
