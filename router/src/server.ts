@@ -56,9 +56,22 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
     res.setHeader(REQUEST_ID_HEADER, requestId);
     next();
   });
+  let stopping = false;
   mountHealthRoutes(
     app,
-    subgraphs.map(({ name, url }) => ({ name: `${name} subgraph`, check: () => expectReady(url) })),
+    {
+      // A replica serves while a subgraph is away (what the other one answers), so only its own
+      // shutdown takes it out of the load balancer; the subgraphs' state is reported alongside.
+      required: [
+        {
+          name: 'router',
+          check: async () => {
+            if (stopping) throw new Error('shutting down');
+          },
+        },
+      ],
+      reported: subgraphs.map(({ name, url }) => ({ name: `${name} subgraph`, check: () => expectReady(url) })),
+    },
     log,
   );
   app.get('/metrics', (_req, res, next) => {
@@ -121,6 +134,7 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
   return {
     httpServer,
     async stop() {
+      stopping = true;
       upgrades.refuseNewConnections();
       await fanOut.settle();
       await sessions.drain(DRAIN_WAIT_MS);

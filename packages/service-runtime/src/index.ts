@@ -1,6 +1,6 @@
 export { createLogger, type Logger } from './logger.js';
 export { REQUEST_ID_HEADER, requestIdFrom } from './requestId.js';
-export { mountHealthRoutes, type ReadinessCheck } from './healthRoutes.js';
+export { mountHealthRoutes, type Readiness, type ReadinessCheck } from './healthRoutes.js';
 export { shutDownGracefullyOnSignals } from './gracefulShutdown.js';
 export { listen } from './listen.js';
 export {

@@ -61,7 +61,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
   });
   await apollo.start();
 
-  mountHealthRoutes(app, options.readinessChecks, log);
+  mountHealthRoutes(app, { required: options.readinessChecks }, log);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
