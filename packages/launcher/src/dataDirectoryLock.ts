@@ -16,7 +16,7 @@ function isRunning(pid: number): boolean {
 export async function lockDataDirectory(dataDir: string): Promise<() => Promise<void>> {
   const lockPath = `${dataDir}.lock`;
   try {
-    await writeFile(lockPath, String(process.pid), { flag: 'wx' });
+    await writeFile(lockPath, String(process.pid), { flag: 'wx', mode: 0o600 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const holder = Number(await readFile(lockPath, 'utf8'));
@@ -24,7 +24,7 @@ export async function lockDataDirectory(dataDir: string): Promise<() => Promise<
       throw new Error(`${dataDir} is in use by process ${holder} (lock file ${lockPath})`);
     }
     // Left behind by a process that is gone.
-    await writeFile(lockPath, String(process.pid));
+    await writeFile(lockPath, String(process.pid), { mode: 0o600 });
   }
   return () => rm(lockPath, { force: true });
 }

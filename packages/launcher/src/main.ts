@@ -3,29 +3,53 @@
 import { createLogger, shutDownGracefullyOnSignals } from '@ledgerline/service-runtime';
 import { readConfig } from './config.js';
 import { startEmbeddedPostgres } from './embeddedPostgres.js';
-import { startStack } from './stack.js';
+import { restrictToOwner } from './ownerOnly.js';
+import { whenParentExits } from './parentWatch.js';
+import { startStack, type Stack } from './stack.js';
+
+/** The router's drain, then the subgraphs' (each up to 10 s before it exits anyway), then the database. */
+const FORCED_EXIT_AFTER_MS = 30_000;
 
 const log = createLogger('launcher', 'info');
 // Secrets are settled here, once, so the three processes agree without racing to create them.
 const config = readConfig(process.env, (message) => log.warn(message));
 
-const database =
-  config.database.kind === 'server'
-    ? { url: config.database.url, description: 'DATABASE_URL', stop: async () => {} }
-    : {
-        ...(await startEmbeddedPostgres(config.database)),
-        description: `embedded PostgreSQL, data in ${config.database.dataDir}`,
-      };
-log.info(`database: ${database.description}`);
+let database: { url: string; description: string; stop(): Promise<void> } | undefined;
+let stack: Stack | undefined;
+// Services first, router before subgraphs (stack.stop), and the database only once every service has exited.
+const shutDown = shutDownGracefullyOnSignals(
+  log,
+  async () => {
+    await stack?.stop();
+    await database?.stop();
+  },
+  { forcedExitAfterMs: FORCED_EXIT_AFTER_MS },
+);
+whenParentExits(() => shutDown('parent process gone'));
 
 try {
-  const stack = await startStack({
+  await restrictToOwner(config.dataDir);
+  database =
+    config.database.kind === 'server'
+      ? { url: config.database.url, description: 'DATABASE_URL', stop: async () => {} }
+      : {
+          ...(await startEmbeddedPostgres(config.database)),
+          description: `embedded PostgreSQL, data in ${config.database.dataDir}`,
+        };
+  log.info(`database: ${database.description}`);
+  stack = await startStack({
     databaseUrl: database.url,
     host: config.host,
     ports: config.ports,
     env: config.secrets,
     log: (message) => log.info(message),
   });
+} catch (error) {
+  log.error({ err: error }, 'could not start Ledgerline');
+  shutDown('start-up failed', 1);
+}
+
+if (stack !== undefined && database !== undefined) {
   process.stdout.write(
     [
       '',
@@ -39,21 +63,13 @@ try {
       `  Finance subgraph   ${stack.financeSubgraphUrl}  (accepts only the router's signed calls)`,
       `  gRPC (internal)    user ${stack.userGrpcAddress}, finance ${stack.financeGrpcAddress}  (health and reflection open; calls need a service credential)`,
       `  Database           ${database.description}`,
+      `  Stop               Ctrl-C, or SIGTERM to this process or npm`,
       '',
     ].join('\n') + '\n',
   );
-  const stopAll = async () => {
-    await stack.stop();
-    await database.stop();
-  };
-  shutDownGracefullyOnSignals(log, stopAll);
-  void stack.failed.then(async (reason) => {
+  // A service that dies is not restarted: the rest of the stack stops too, and `npm start` exits non-zero.
+  void stack.failed.then((reason) => {
     log.error(reason);
-    await stopAll();
-    process.exit(1);
+    shutDown(reason, 1);
   });
-} catch (error) {
-  log.error({ err: error }, 'could not start Ledgerline');
-  await database.stop();
-  process.exit(1);
 }

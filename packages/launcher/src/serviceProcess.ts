@@ -21,7 +21,9 @@ export function startServiceProcess(
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: repositoryRoot,
     env,
-    stdio: ['ignore', output, output],
+    // The IPC channel is how the service learns that this process is gone, even after a SIGKILL: it closes, and the
+    // service shuts down (shutDownGracefullyOnSignals) instead of running on as an orphan holding its ports.
+    stdio: ['ignore', output, output, 'ipc'],
     // Its own process group: Ctrl-C in a terminal reaches only the launcher, which then stops
     // each service once, instead of every service seeing SIGINT and then SIGTERM.
     detached: true,
