@@ -15,6 +15,8 @@ const bodyRoutes = (): { method: string; path: string; body: Record<string, unkn
   { method: 'POST', path: '/user/register', body: { username: 'someone', email: 'someone@example.test', password: 'long enough' } },
   { method: 'POST', path: '/user/login', body: { email: user.email, password: user.password } },
   { method: 'PUT', path: `/user/${user.userId}`, body: { username: user.username, email: user.email }, token: user.token },
+  // A wrong password: should a body ever get through, it deletes nothing.
+  { method: 'DELETE', path: `/user/${user.userId}`, body: { password: 'not the password' }, token: user.token },
   ...financeResources.map((resource) => ({
     method: 'POST',
     path: resource.path,
