@@ -91,7 +91,7 @@ describe.each([
   }
 
   /** The feed follows on its own from creation; until it does, revocations pass it by, so signing out is repeated until one is heard. */
-  async function untilFollowing(): Promise<void> {
+  async function untilFollowing(timeoutMs = 15_000): Promise<void> {
     const account = await registered();
     let token = account.token;
     await vi.waitFor(
@@ -99,7 +99,7 @@ describe.each([
         token = await signOutEverywhere(token);
         expect(heard).toContain(account.userId);
       },
-      { timeout: 15_000, interval: 100 },
+      { timeout: timeoutMs, interval: 100 },
     );
   }
 
@@ -148,17 +148,9 @@ describe.each([
     it('follows again, with no help, once the User gRPC server is back after a restart', async () => {
       await subgraphs.stopGrpc('user');
       await subgraphs.startGrpc('user');
-      const account = await registered();
-      let token = account.token;
       // Revocations announced before the stream is open again are not replayed (the router's periodic
       // CheckToken covers them), so the account signs out until one gets through.
-      await vi.waitFor(
-        async () => {
-          token = await signOutEverywhere(token);
-          expect(heard).toContain(account.userId);
-        },
-        { timeout: 10_000, interval: 100 },
-      );
+      await untilFollowing(10_000);
     });
 
   if (redis)

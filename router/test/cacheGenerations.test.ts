@@ -1,23 +1,13 @@
 // Invalidation by generation: a write moves the generations a response is keyed by, and a write
 // whose invalidation was lost to an outage makes the replica read nothing from the cache until
 // everyone's generation has moved, once the store is back.
-import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { describe, expect, it, vi } from 'vitest';
 import { cacheGenerations } from '../src/cache/cacheGenerations.js';
 import { outageTolerantCache } from '../src/cache/outageTolerantCache.js';
+import { flakyKeyValueStore } from './flakyKeyValueStore.js';
 
 function generationsOverFlakyStore() {
-  const memory = new InMemoryLRUCache<string>();
-  let down = false;
-  const failWhileDown = async <T>(call: () => Promise<T>): Promise<T> => {
-    if (down) throw new Error('connection refused');
-    return call();
-  };
-  const store = {
-    get: (key: string) => failWhileDown(() => memory.get(key)),
-    set: (key: string, value: string) => failWhileDown(() => memory.set(key, value)),
-    delete: (key: string) => failWhileDown(() => memory.delete(key)),
-  };
+  const { store, setDown } = flakyKeyValueStore();
   const reports = { retryAfterMs: 0, failed: () => undefined, outageBegan: () => undefined, outageEnded: () => undefined };
   const advanced = vi.fn();
   const generations = cacheGenerations(
@@ -25,7 +15,7 @@ function generationsOverFlakyStore() {
     { ofOwner: (ownerId, kind) => `generation:u${ownerId}:${kind}`, everyone: 'generation:everyone' },
     { retryAfterMs: 60_000, advanced },
   );
-  return { generations, advanced, setDown: (value: boolean) => (down = value) };
+  return { generations, advanced, setDown };
 }
 
 describe('cache generations', () => {

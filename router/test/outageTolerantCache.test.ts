@@ -1,29 +1,9 @@
 // The cache store's failures never reach a request: they read as misses and dropped writes, an
 // outage is reported once when it begins and once when it ends, and while it lasts the store is
 // left alone instead of being waited on by every request.
-import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { describe, expect, it, vi } from 'vitest';
 import { outageTolerantCache } from '../src/cache/outageTolerantCache.js';
-
-function flakyStore() {
-  const memory = new InMemoryLRUCache<string>();
-  let down = false;
-  const calls = vi.fn();
-  const failWhileDown = async <T>(call: () => Promise<T>): Promise<T> => {
-    calls();
-    if (down) throw new Error('connection refused');
-    return call();
-  };
-  return {
-    store: {
-      get: (key: string) => failWhileDown(() => memory.get(key)),
-      set: (key: string, value: string) => failWhileDown(() => memory.set(key, value)),
-      delete: (key: string) => failWhileDown(() => memory.delete(key)),
-    },
-    calls,
-    setDown: (value: boolean) => (down = value),
-  };
-}
+import { flakyKeyValueStore } from './flakyKeyValueStore.js';
 
 function reports(retryAfterMs: number) {
   return { retryAfterMs, failed: vi.fn(), outageBegan: vi.fn(), outageEnded: vi.fn() };
@@ -31,7 +11,7 @@ function reports(retryAfterMs: number) {
 
 describe('outage-tolerant cache', () => {
   it('reads a miss and drops writes while the store fails, reporting the outage once and every failure', async () => {
-    const { store, setDown } = flakyStore();
+    const { store, setDown } = flakyKeyValueStore();
     const report = reports(0);
     const cache = outageTolerantCache(store, report);
     await cache.set('a', '1');
@@ -53,7 +33,7 @@ describe('outage-tolerant cache', () => {
   it('leaves a failing store alone until the retry delay has passed', async () => {
     vi.useFakeTimers();
     try {
-      const { store, calls, setDown } = flakyStore();
+      const { store, calls, setDown } = flakyKeyValueStore();
       const cache = outageTolerantCache(store, reports(1_000));
       setDown(true);
       await cache.get('a');

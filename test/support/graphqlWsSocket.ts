@@ -3,6 +3,7 @@
 import type { Socket } from 'node:net';
 import { vi } from 'vitest';
 import WebSocket from 'ws';
+import { closeOf } from './socketClose.js';
 
 export interface GraphqlWsMessage {
   type: string;
@@ -58,15 +59,7 @@ export function graphqlWsSocket(httpOrigin: string): GraphqlWsSocket {
     resultsOf: (id) => state.messages.filter((message) => message.type === 'next' && message.id === id).map((message) => message.payload),
     stopReading: () => void tcp().pause(),
     resumeReading: () => void tcp().resume(),
-    async closedWith(timeoutMs = 10_000) {
-      await vi.waitFor(
-        () => {
-          if (state.closed === null) throw new Error('still open');
-        },
-        { timeout: timeoutMs, interval: 20 },
-      );
-      return state.closed!;
-    },
+    closedWith: (timeoutMs = 10_000) => closeOf(state, timeoutMs),
   };
   socket.on('message', (data: Buffer) => void state.messages.push(JSON.parse(data.toString('utf8')) as GraphqlWsMessage));
   socket.on('close', (code, reason) => void (state.closed = { code, reason: String(reason) }));

@@ -2,6 +2,7 @@
 // would use it: a plain WebSocket, the token in the first message (or the URL), JSON messages.
 import { vi } from 'vitest';
 import WebSocket from 'ws';
+import { closeOf } from './socketClose.js';
 
 export interface GroupUpdates {
   socket: WebSocket;
@@ -42,15 +43,7 @@ export function groupUpdates(httpOrigin: string, groupId: string, options: Updat
       );
       return state.messages.slice(0, count);
     },
-    async closedWith(timeoutMs = 10_000) {
-      await vi.waitFor(
-        () => {
-          if (state.closed === null) throw new Error('still open');
-        },
-        { timeout: timeoutMs, interval: 20 },
-      );
-      return state.closed!;
-    },
+    closedWith: (timeoutMs = 10_000) => closeOf(state, timeoutMs),
     stop: () => socket.close(),
   };
   socket.on('open', () => {

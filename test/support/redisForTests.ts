@@ -5,15 +5,22 @@ import { Redis } from 'ioredis';
 export async function redisForTests(): Promise<string | null> {
   const configured = process.env['REDIS_URL'];
   const url = configured || 'redis://127.0.0.1:6379';
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1_000 });
-  probe.on('error', () => undefined);
   try {
-    await probe.connect();
-    await probe.ping();
+    await pingRedis(url);
     return url;
   } catch (error) {
     if (configured) throw new Error(`REDIS_URL is set but Redis does not answer there: ${String(error)}`);
     return null;
+  }
+}
+
+/** Resolves when a Redis answers PING at `url`, on a connection of its own that is closed after; rejects at once otherwise. */
+export async function pingRedis(url: string, connectTimeoutMs = 1_000): Promise<void> {
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: connectTimeoutMs });
+  probe.on('error', () => undefined);
+  try {
+    await probe.connect();
+    await probe.ping();
   } finally {
     probe.disconnect();
   }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { freePort } from './freePort.js';
+import { pingRedis } from './redisForTests.js';
 
 const READY_TIMEOUT_MS = 10_000;
 
@@ -73,17 +74,12 @@ export async function startRedisServerProcess(): Promise<RedisServerProcess> {
 async function untilAnswering(url: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 500 });
-    probe.on('error', () => undefined);
     try {
-      await probe.connect();
-      await probe.ping();
+      await pingRedis(url, 500);
       return;
     } catch (error) {
       if (Date.now() > deadline) throw new Error(`redis-server did not answer at ${url}: ${String(error)}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
-    } finally {
-      probe.disconnect();
     }
   }
 }

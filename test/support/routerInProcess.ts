@@ -2,7 +2,7 @@
 // startSubgraphsInProcess, and how a test talks to it: GraphQL over HTTP, as a client would.
 import type { AddressInfo } from 'node:net';
 import { createLogger, listen, type Logger } from '@ledgerline/service-runtime';
-import type { CacheSettings, WebSocketRules } from '../../router/src/config.js';
+import { readConfig, type CacheSettings, type WebSocketRules } from '../../router/src/config.js';
 import { buildRouter } from '../../router/src/server.js';
 import { routerAt, type RouterAt } from './routerAt.js';
 import type { InProcessSubgraphs } from './subgraphsInProcess.js';
@@ -24,44 +24,33 @@ export async function startRouterInFrontOf(
     log?: Logger;
   } = {},
 ): Promise<InProcessRouter> {
+  // Read as a deployed router reads its environment, so every default is the router's own (config.ts).
+  const config = readConfig(
+    {
+      PORT: '0',
+      USER_SUBGRAPH_URL: subgraphs.userUrl,
+      FINANCE_SUBGRAPH_URL: subgraphs.financeUrl,
+      USER_GRPC_ADDRESS: subgraphs.userGrpcAddress,
+      FINANCE_GRPC_ADDRESS: subgraphs.financeGrpcAddress,
+      JWT_SECRET: subgraphs.secrets.jwtSecret,
+      ROUTER_SIGNING_SECRET: subgraphs.secrets.routerSigningSecret,
+      SERVICE_SIGNING_SECRET: subgraphs.secrets.serviceSigningSecret,
+      REDIS_URL: options.redisUrl,
+      REDIS_KEY_PREFIX: subgraphs.redisKeyPrefix,
+      MAX_REQUEST_BODY_BYTES: '100000',
+      // Every test socket comes from 127.0.0.1.
+      WEBSOCKET_MAX_CONNECTIONS_PER_ADDRESS: '1000',
+      RESPONSE_CACHE_MEMORY_MIB: '16',
+      LOG_LEVEL: 'silent',
+    },
+    () => undefined,
+  );
   const router = await buildRouter(
     {
+      ...config,
       production: options.production ?? false,
-      host: '127.0.0.1',
-      port: 0,
-      subgraphs: { user: subgraphs.userUrl, finance: subgraphs.financeUrl },
-      subgraphTimeoutMs: 10_000,
-      maxRequestBodyBytes: 100_000,
-      logLevel: 'silent',
-      jwtSecret: subgraphs.secrets.jwtSecret,
-      routerSigningSecret: subgraphs.secrets.routerSigningSecret,
-      serviceSigningSecret: subgraphs.secrets.serviceSigningSecret,
-      groupEvents:
-        options.redisUrl === undefined
-          ? { financeGrpcAddress: subgraphs.financeGrpcAddress }
-          : { redisUrl: options.redisUrl, keyPrefix: subgraphs.redisKeyPrefix },
-      userGrpcAddress: subgraphs.userGrpcAddress,
-      caches: {
-        redis:
-          options.redisUrl === undefined ? null : { url: options.redisUrl, keyPrefix: subgraphs.redisKeyPrefix, commandTimeoutMs: 500 },
-        responsesEnabled: true,
-        inProcessMiB: 16,
-        persistedQueryTtlSeconds: 3_600,
-        queryPlanMiB: 30,
-        ...options.caches,
-      },
-      webSockets: {
-        keepAliveMs: 12_000,
-        tokenRecheckMs: 60_000,
-        initTimeoutMs: 5_000,
-        sendTimeoutMs: 5_000,
-        maxQueuedEvents: 1_000,
-        maxMessageBytes: 65_536,
-        maxConnectionsPerUser: 20,
-        maxConnectionsPerAddress: 1_000,
-        maxSubscriptionsPerConnection: 50,
-        ...options.webSockets,
-      },
+      caches: { ...config.caches, ...options.caches },
+      webSockets: { ...config.webSockets, ...options.webSockets },
     },
     options.log ?? createLogger('router-test', 'silent'),
   );
