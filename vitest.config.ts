@@ -1,20 +1,26 @@
-// Three tiers, each a vitest project (`npm run test:unit`, `test:integration`, `test:e2e`; `npm test` runs all):
+// Three tiers and the fault suite, each a vitest project (`npm run test:unit`, `test:integration`,
+// `test:e2e`, `test:faults`; `npm test` runs all):
 // - unit: `*.test.ts` under a package's test/ folder; no process, no database, no network.
 // - integration: `*.integration.test.ts`; one service or module in-process against a real
 //   PostgreSQL database made for the run (test/support/integrationSetup.ts).
 // - e2e: test/e2e/ and `*.e2e.test.ts`; the real stack of processes (test/support/e2eSetup.ts).
+// - faults: test/faults/; the stack under load while a fault is injected (a Redis killed, a
+//   PostgreSQL restarted), each scenario a few seconds. What each counted is printed after the
+//   run (test/support/faultCounts.ts, faultReport.ts).
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 const integrationTests = '**/*.integration.test.ts';
 const e2eTests = ['test/e2e/**/*.test.ts', '**/*.e2e.test.ts'];
+const faultTests = 'test/faults/**/*.test.ts';
 const ignored = ['**/node_modules/**', 'bench/**', '.stryker-tmp/**'];
+const faultReport = './test/support/faultReport.ts';
 
 export const unitTier: TestProjectInlineConfiguration = {
   extends: true,
   test: {
     name: 'unit',
     include: ['**/test/**/*.test.ts'],
-    exclude: [...ignored, integrationTests, ...e2eTests],
+    exclude: [...ignored, integrationTests, ...e2eTests, faultTests],
     // Unit tests hold no state between files, so they share one module graph: on two cores
     // this takes the tier from about 9 s to under 4.
     isolate: false,
@@ -31,6 +37,17 @@ const e2eTier: TestProjectInlineConfiguration = {
   test: { name: 'e2e', include: e2eTests, exclude: ignored, globalSetup: ['test/support/e2eSetup.ts'] },
 };
 
+const faultsTier: TestProjectInlineConfiguration = {
+  extends: true,
+  test: {
+    name: 'faults',
+    include: [faultTests],
+    exclude: ignored,
+    // The integration tier's migrated database, and a fresh start for the fault counts.
+    globalSetup: ['test/support/integrationSetup.ts', 'test/support/faultsSetup.ts'],
+  },
+};
+
 export const sharedOptions = { testTimeout: 20_000, hookTimeout: 120_000 };
 
 export default defineConfig({
@@ -40,8 +57,11 @@ export default defineConfig({
     // under test runs through Vite, so graphql-ws must too, or the two disagree on what a
     // GraphQLError is (as they never do outside tests, where Node loads both).
     server: { deps: { inline: ['graphql-ws'] } },
-    // CI also keeps a machine-readable record, from which .ci/run prints its closing count.
-    reporters: process.env['CI'] ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
-    projects: [unitTier, integrationTier, e2eTier],
+    // CI also keeps a machine-readable record, from which .ci/run prints its closing count. The
+    // fault report prints the fault scenarios' counts, when any ran.
+    reporters: process.env['CI']
+      ? ['default', ['json', { outputFile: 'test-results/vitest.json' }], faultReport]
+      : ['default', faultReport],
+    projects: [unitTier, integrationTier, e2eTier, faultsTier],
   },
 });

@@ -71,6 +71,7 @@ describe('applyMigrations', () => {
         'expenses',
         'group_contributions',
         'group_events',
+        'idempotent_writes',
         'incomes',
         'savings_goals',
         'savings_group_members',

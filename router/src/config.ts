@@ -23,6 +23,8 @@ const environmentSchema = z
     USER_SUBGRAPH_URL: variableWithDefault(z.url(), 'http://127.0.0.1:4001/graphql'),
     FINANCE_SUBGRAPH_URL: variableWithDefault(z.url(), 'http://127.0.0.1:4002/graphql'),
     SUBGRAPH_TIMEOUT_MS: variableWithDefault(z.coerce.number().int().min(100).max(120_000), 10_000),
+    /** The whole operation's deadline, across its subgraph calls; each call is sent the time left. */
+    OPERATION_TIMEOUT_MS: variableWithDefault(z.coerce.number().int().min(100).max(300_000), 15_000),
     MAX_REQUEST_BODY_BYTES: variableWithDefault(z.coerce.number().int().min(1024).max(50_000_000), 1_000_000),
     JWT_SECRET: optionalVariable(secretSchema),
     ROUTER_SIGNING_SECRET: optionalVariable(secretSchema),
@@ -72,6 +74,7 @@ export interface RouterConfig {
   port: number;
   subgraphs: { user: string; finance: string };
   subgraphTimeoutMs: number;
+  operationTimeoutMs: number;
   maxRequestBodyBytes: number;
   jwtSecret: string;
   routerSigningSecret: string;
@@ -115,6 +118,7 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
     port: parsed.PORT,
     subgraphs: { user: parsed.USER_SUBGRAPH_URL, finance: parsed.FINANCE_SUBGRAPH_URL },
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
+    operationTimeoutMs: parsed.OPERATION_TIMEOUT_MS,
     maxRequestBodyBytes: parsed.MAX_REQUEST_BODY_BYTES,
     jwtSecret: secretOrDevSecret(parsed.JWT_SECRET, 'jwtSecret', parsed.LEDGERLINE_DATA_DIR, warn),
     routerSigningSecret: secretOrDevSecret(parsed.ROUTER_SIGNING_SECRET, 'routerSigningSecret', parsed.LEDGERLINE_DATA_DIR, warn),

@@ -1,6 +1,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { bearerTokenOf, InvalidTokenError, verifyUserToken, type Caller, type UserTokenClaims } from '@ledgerline/identity';
-import { REQUEST_ID_HEADER, requestIdFrom, type Logger } from '@ledgerline/service-runtime';
+import {
+  DomainError,
+  IDEMPOTENCY_KEY_HEADER,
+  idempotencyKeyFrom,
+  REQUEST_ID_HEADER,
+  requestIdFrom,
+  type Logger,
+} from '@ledgerline/service-runtime';
 import { GraphQLError } from 'graphql';
 
 /** What the router knows about a request once it has checked the caller's token. */
@@ -8,6 +15,8 @@ export interface RouterContext {
   /** The token's user and account key; null for an anonymous caller. */
   caller: Caller | null;
   requestId: string;
+  /** The client's Idempotency-Key, passed on with the mutation it names; null without one. */
+  idempotencyKey: string | null;
   log: Logger;
 }
 
@@ -35,7 +44,17 @@ export function callerFromAuthorization(header: string | undefined, jwtSecret: s
 export function routerContextFrom(headers: IncomingHttpHeaders, jwtSecret: string, log: Logger): RouterContext {
   const requestId = requestIdFrom(headers[REQUEST_ID_HEADER]);
   const caller = callerFromAuthorization(headers.authorization, jwtSecret);
-  return { caller, requestId, log: log.child({ requestId, userId: caller?.userId ?? null }) };
+  const idempotencyKey = acceptableIdempotencyKey(headers[IDEMPOTENCY_KEY_HEADER]);
+  return { caller, requestId, idempotencyKey, log: log.child({ requestId, userId: caller?.userId ?? null }) };
+}
+
+function acceptableIdempotencyKey(header: string | string[] | undefined): string | null {
+  try {
+    return idempotencyKeyFrom(header);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw new GraphQLError(error.message, { extensions: { code: error.code, ...error.details, http: { status: 400 } } });
+  }
 }
 
 function unauthenticated(message: string): GraphQLError {

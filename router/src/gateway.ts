@@ -8,16 +8,25 @@ import type { Server } from 'node:http';
 import type { RouterCaches } from './cache/routerCaches.js';
 import type { RouterConfig } from './config.js';
 import type { RouterContext } from './context.js';
+import type { RouterMetrics } from './metrics.js';
 import { SubgraphDataSource } from './subgraphDataSource.js';
 import { refuseSubscriptionsOverHttp } from './subscriptions/subscriptionsOverHttp.js';
+import { oneMutationPerIdempotencyKey } from './idempotencyKeyScope.js';
 
-export function createGatewayServer(config: RouterConfig, supergraphSdl: string, httpServer: Server, caches: RouterCaches) {
+export function createGatewayServer(
+  config: RouterConfig,
+  supergraphSdl: string,
+  httpServer: Server,
+  caches: RouterCaches,
+  metrics: RouterMetrics,
+) {
+  const limits = { callTimeoutMs: config.subgraphTimeoutMs, operationTimeoutMs: config.operationTimeoutMs };
   const gateway = new ApolloGateway({
     supergraphSdl,
     experimental_approximateQueryPlanStoreMiB: config.caches.queryPlanMiB,
-    buildService: ({ url }) => {
+    buildService: ({ name, url }) => {
       if (url === undefined) throw new Error('Every subgraph in the supergraph needs a URL');
-      return new SubgraphDataSource(url, config.routerSigningSecret, config.subgraphTimeoutMs);
+      return new SubgraphDataSource(url, name, config.routerSigningSecret, limits, metrics);
     },
   });
   return new ApolloServer<RouterContext>({
@@ -32,6 +41,7 @@ export function createGatewayServer(config: RouterConfig, supergraphSdl: string,
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       operationLogPlugin(),
       refuseSubscriptionsOverHttp,
+      oneMutationPerIdempotencyKey,
       ...caches.plugins,
     ],
   });

@@ -18,6 +18,7 @@ export interface RouterMetrics {
   responseCacheInvalidations: Counter<'kind'>;
   cacheStoreErrors: Counter<'operation'>;
   persistedQueries: Counter<'result'>;
+  subgraphCallFailures: Counter<'subgraph' | 'failure'>;
 }
 
 export function routerMetrics(): RouterMetrics {
@@ -77,6 +78,12 @@ export function routerMetrics(): RouterMetrics {
       name: 'ledgerline_router_persisted_queries_total',
       help: 'Automatic persisted queries, by result: hit (sent as a hash and known) or registered (sent with its text and remembered).',
       labelNames: ['result'],
+      registers: [registry],
+    }),
+    subgraphCallFailures: new Counter({
+      name: 'ledgerline_router_subgraph_call_failures_total',
+      help: 'Calls to a subgraph that got no answer, by subgraph and failure (SUBGRAPH_UNAVAILABLE, SUBGRAPH_TIMEOUT); each left an error on the fields it would have filled.',
+      labelNames: ['subgraph', 'failure'],
       registers: [registry],
     }),
   };

@@ -17,6 +17,7 @@ import { createGatewayServer } from './gateway.js';
 import { restApi, restRouteNotFound } from './rest/restApi.js';
 import { routerCaches } from './cache/routerCaches.js';
 import { routerMetrics } from './metrics.js';
+import { connectionSettling } from './connectionSettling.js';
 import { grpcAccountRevocationFeed, redisAccountRevocationFeed } from './subscriptions/accountRevocationFeed.js';
 import { groupEventFanOut } from './subscriptions/groupEventFanOut.js';
 import { groupSavingsUpdates } from './subscriptions/groupSavingsUpdatesRoute.js';
@@ -32,6 +33,8 @@ import { apiSchemaSdl } from './clientSchema.js';
 
 /** How long draining waits for queued events to be written before closing sockets anyway. */
 const DRAIN_WAIT_MS = 3_000;
+/** How long stopping waits, at most, for requests already sent on open connections to be read. */
+const SETTLE_WAIT_MS = 1_000;
 
 export interface Router {
   httpServer: Server;
@@ -44,9 +47,10 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  const settling = connectionSettling(httpServer);
   const metrics = routerMetrics();
   const caches = await routerCaches(config.caches, { supergraphSdl, announceStatus: !config.production, metrics, log });
-  const apollo = createGatewayServer(config, supergraphSdl, httpServer, caches);
+  const apollo = createGatewayServer(config, supergraphSdl, httpServer, caches, metrics);
   await apollo.start();
 
   // Echo one request id to the caller, the logs and the subgraphs alike.
@@ -136,6 +140,7 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
     async stop() {
       stopping = true;
       upgrades.refuseNewConnections();
+      await settling.stopAcceptingConnections(SETTLE_WAIT_MS);
       await fanOut.settle();
       await sessions.drain(DRAIN_WAIT_MS);
       await Promise.all([subscriptions.dispose(), groupUpdates.dispose()]);

@@ -1,33 +1,90 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { ROUTER_ASSERTION_HEADER, signRouterAssertion } from '@ledgerline/identity';
-import { REQUEST_ID_HEADER } from '@ledgerline/service-runtime';
+import { DEADLINE_AT_HEADER, DEADLINE_HEADER, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER } from '@ledgerline/service-runtime';
 import type { RouterContext } from './context.js';
+import type { RouterMetrics } from './metrics.js';
+import { failureErrors, subgraphFailureOf } from './subgraphFailures.js';
 
-/** Node's own fetch, with a deadline so a hung subgraph fails the request instead of holding it. */
-function fetchWithDeadline(timeoutMs: number): Fetcher {
-  return ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+export interface SubgraphCallLimits {
+  /** The longest one call to a subgraph may take. */
+  callTimeoutMs: number;
+  /** The longest a whole operation may take, across all its calls. */
+  operationTimeoutMs: number;
 }
 
 /**
- * Every call to a subgraph carries a fresh router assertion (who the caller is, signed) and the
- * request id. Nothing the client sent is forwarded, so a client cannot smuggle its own assertion.
+ * Node's own fetch, aborted when the time the call carries in its deadline header runs out, so a
+ * hung subgraph fails its part of the answer instead of holding the request.
+ */
+function fetchUntilDeadline(fallbackMs: number): Fetcher {
+  return ((url: string, init: RequestInit & { headers?: Record<string, string> }) => {
+    const deadlineMs = Number(init.headers?.[DEADLINE_HEADER] ?? fallbackMs);
+    return fetch(url, { ...init, signal: AbortSignal.timeout(deadlineMs) });
+  }) as unknown as Fetcher;
+}
+
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
+const elapsedMsSince = (startHrTime: [number, number]): number => {
+  const [seconds, nanoseconds] = process.hrtime(startHrTime);
+  return seconds * 1000 + nanoseconds / 1e6;
+};
+
+/**
+ * Every call to a subgraph carries a fresh router assertion (who the caller is, signed), the
+ * request id, and the time the router still waits for it (as a duration and as a reading of the
+ * router's clock), which the subgraph keeps to: it starts and commits no work past it. A mutation
+ * also carries the client's Idempotency-Key. Nothing else the client sent is forwarded, so a
+ * client cannot smuggle its own assertion.
+ *
+ * A call that fails (the subgraph down, or not answering in time) does not fail the operation: it
+ * becomes an error with a code on each field the subgraph would have filled, logged once here.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   constructor(
     url: string,
+    private readonly subgraphName: string,
     private readonly signingSecret: string,
-    timeoutMs: number,
+    private readonly limits: SubgraphCallLimits,
+    private readonly metrics: Pick<RouterMetrics, 'subgraphCallFailures'>,
   ) {
-    super({ url, fetcher: fetchWithDeadline(timeoutMs) });
+    super({ url, fetcher: fetchUntilDeadline(limits.callTimeoutMs) });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>): void {
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<RouterContext>): void {
+    const { request, context } = options;
     const headers = request.http?.headers;
     if (headers === undefined) return;
     // Health checks run without a request context: they go out anonymous.
-    const { caller = null, requestId = '' } = context as Partial<RouterContext>;
+    const { caller = null, requestId = '', idempotencyKey = null } = context as Partial<RouterContext>;
     headers.set(ROUTER_ASSERTION_HEADER, signRouterAssertion({ caller, requestId }, this.signingSecret));
     if (requestId !== '') headers.set(REQUEST_ID_HEADER, requestId);
+    const timeLeftMs = this.timeLeftMs(options);
+    headers.set(DEADLINE_HEADER, String(timeLeftMs));
+    headers.set(DEADLINE_AT_HEADER, String(Date.now() + timeLeftMs));
+    if (idempotencyKey !== null && request.query?.trimStart().startsWith('mutation')) headers.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<SubgraphResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const failure = subgraphFailureOf(error);
+      if (failure === null || !('incomingRequestContext' in options)) throw error;
+      this.metrics.subgraphCallFailures.inc({ subgraph: this.subgraphName, failure });
+      options.context.log.warn({ subgraph: this.subgraphName, failure, err: error }, 'subgraph call failed; answering without its fields');
+      const { query = '', variables } = options.request;
+      return { errors: failureErrors(failure, this.subgraphName, { query, document: options.document, variables }) };
+    }
+  }
+
+  /** What is left of the operation's time, never more than one call may take. */
+  private timeLeftMs(options: GraphQLDataSourceProcessOptions<RouterContext>): number {
+    const { callTimeoutMs, operationTimeoutMs } = this.limits;
+    if (!('incomingRequestContext' in options)) return callTimeoutMs;
+    const startHrTime = options.incomingRequestContext.metrics.startHrTime;
+    const left = startHrTime === undefined ? operationTimeoutMs : operationTimeoutMs - elapsedMsSince(startHrTime);
+    return Math.max(0, Math.min(callTimeoutMs, Math.round(left)));
   }
 }

@@ -3,9 +3,8 @@
 // had, as a Redis with persistence does) nothing stale is served and caching resumes. The Redis
 // here is a redis-server of this test's own, stopped and started by it.
 import { createHash } from 'node:crypto';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capturedLog } from '../../test/support/capturedLog.js';
 import { freePort } from '../../test/support/freePort.js';
 import { freshSchemas } from '../../test/support/freshSchemas.js';
 import { canStartRedisServer, startRedisServerProcess, type RedisServerProcess } from '../../test/support/redisServerProcess.js';
@@ -16,18 +15,6 @@ import { startSubgraphsInProcess, type InProcessSubgraphs } from '../../test/sup
 
 const SUMMARY = 'query Summary { me { financialSummary { totalIncome } } }';
 const COMMAND_TIMEOUT_MS = 200;
-
-/** A logger whose lines the test can read. */
-function capturedLog() {
-  const lines: { msg: string; level: number }[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as { msg: string; level: number });
-      done();
-    },
-  });
-  return { log: pino({ level: 'info' }, sink), lines };
-}
 
 describe.skipIf(!canStartRedisServer())('response cache while Redis is away', () => {
   let redis: RedisServerProcess;

@@ -28,6 +28,7 @@ describe('router configuration', () => {
       port: 4000,
       subgraphs: { user: 'http://127.0.0.1:4001/graphql', finance: 'http://127.0.0.1:4002/graphql' },
       subgraphTimeoutMs: 10_000,
+      operationTimeoutMs: 15_000,
       maxRequestBodyBytes: 1_000_000,
       jwtSecret: JWT_SECRET,
       routerSigningSecret: SIGNING_SECRET,
@@ -59,6 +60,7 @@ describe('router configuration', () => {
         USER_SUBGRAPH_URL: 'http://user:4001/graphql',
         FINANCE_SUBGRAPH_URL: 'http://finance:4002/graphql',
         SUBGRAPH_TIMEOUT_MS: '2500',
+        OPERATION_TIMEOUT_MS: '6000',
         MAX_REQUEST_BODY_BYTES: '2048',
         LOG_LEVEL: 'warn',
         REDIS_URL: 'redis://cache:6379',
@@ -107,6 +109,7 @@ describe('router configuration', () => {
       port: 8080,
       subgraphs: { user: 'http://user:4001/graphql', finance: 'http://finance:4002/graphql' },
       subgraphTimeoutMs: 2500,
+      operationTimeoutMs: 6000,
       maxRequestBodyBytes: 2048,
       logLevel: 'warn',
     });

@@ -75,8 +75,18 @@ describe('routerContextFrom', () => {
   it('carries the caller, the caller’s request id and a logger tagged with both', () => {
     const { log, child, bindings } = recordingLogger();
     const headers = { authorization: `Bearer ${issueUserToken(ALICE, JWT_SECRET, 60)}`, 'x-request-id': 'req-1' };
-    expect(routerContextFrom(headers, JWT_SECRET, log)).toEqual({ caller: ALICE, requestId: 'req-1', log: child });
+    expect(routerContextFrom(headers, JWT_SECRET, log)).toEqual({ caller: ALICE, requestId: 'req-1', idempotencyKey: null, log: child });
     expect(bindings).toHaveBeenCalledWith({ requestId: 'req-1', userId: 42 });
+  });
+
+  it('carries the client’s Idempotency-Key, and refuses one it could not store or log safely with a 400', () => {
+    const { log } = recordingLogger();
+    expect(routerContextFrom({ 'idempotency-key': 'f1e2d3c4-0001' }, JWT_SECRET, log).idempotencyKey).toBe('f1e2d3c4-0001');
+    for (const unusable of ['', 'with space', 'x'.repeat(256), 'naïve']) {
+      const refusal = thrownBy(() => routerContextFrom({ 'idempotency-key': unusable }, JWT_SECRET, log), GraphQLError);
+      expect(refusal.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'Idempotency-Key', http: { status: 400 } });
+      expect(refusal.message).toContain('Idempotency-Key: must be 1 to 255 printable ASCII characters');
+    }
   });
 
   it('makes a request id for an anonymous caller who sent none', () => {

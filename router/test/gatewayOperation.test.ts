@@ -15,7 +15,12 @@ const VARIABLES = { amount: '12.5', source: 'Salary', date: '2026-11-25' };
 function runnerAnswering(body: unknown, headers = new HeaderMap()) {
   const executeOperation = vi.fn(async () => ({ http: { headers }, body }));
   const logError = vi.fn();
-  const context: RouterContext = { caller: callerFor(7), requestId: 'req-1', log: { error: logError } as unknown as Logger };
+  const context: RouterContext = {
+    caller: callerFor(7),
+    requestId: 'req-1',
+    idempotencyKey: null,
+    log: { error: logError } as unknown as Logger,
+  };
   const passed = new Map<string, string>();
   const run = operationRunner({ executeOperation } as unknown as ApolloServer<RouterContext>, context, (name, value) =>
     passed.set(name, value),

@@ -12,6 +12,7 @@ interface DocumentedOperation {
   tags: string[];
   description?: string;
   security: unknown[];
+  parameters?: unknown[];
   responses: Record<string, { content: { 'application/json': { schema: { $ref?: string } } } }>;
 }
 
@@ -110,7 +111,7 @@ describe('the OpenAPI document', () => {
     expect(operation('get', '/user/{id}').responses['200']!.content['application/json'].schema.$ref).toBe(
       '#/components/schemas/UserProfile',
     );
-    expect(Object.keys(update.responses).sort()).toEqual(['200', '400', '401', '403', '409', '413', '415', '500', '503']);
+    expect(Object.keys(update.responses).sort()).toEqual(['200', '400', '401', '403', '409', '413', '415', '500', '503', '504']);
     expect(JSON.stringify(update.responses['409'])).toContain('EMAIL_TAKEN');
     expect(JSON.stringify(update.responses['409'])).toContain('USERNAME_TAKEN');
   });
@@ -133,8 +134,17 @@ describe('the OpenAPI document', () => {
       properties: { [resource.listKey]: { type: 'array', items: { $ref: `#/components/schemas/${resource.item}` } } },
     });
     expect(schemas[resource.item]!.required).toContain(resource.idKey);
-    expect(Object.keys(add.responses).sort()).toEqual(['201', '400', '401', '403', '413', '415', '500', '503']);
-    expect(Object.keys(list.responses).sort()).toEqual(['200', '400', '401', '403', '404', '500', '503']);
+    expect(Object.keys(add.responses).sort()).toEqual(['201', '400', '401', '403', '413', '415', '422', '500', '503', '504']);
+    expect(Object.keys(list.responses).sort()).toEqual(['200', '400', '401', '403', '404', '500', '503', '504']);
+    expect(add.parameters).toEqual([
+      expect.objectContaining({
+        in: 'header',
+        name: 'Idempotency-Key',
+        required: false,
+        schema: expect.objectContaining({ maxLength: 255 }),
+      }),
+    ]);
+    expect(JSON.stringify(add.responses['422'])).toContain('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('is strict enough that the contract check refuses responses that stray from it', () => {

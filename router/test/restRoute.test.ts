@@ -154,13 +154,36 @@ describe('possibleErrors', () => {
     respond: async () => ({ added: true }),
   } as const;
 
-  it('adds UNAUTHENTICATED and INTERNAL_SERVER_ERROR to every route', () => {
-    expect(possibleErrors(defineRoute({ ...bare, errors: [] }))).toEqual(['UNAUTHENTICATED', 'INTERNAL_SERVER_ERROR']);
+  it('adds UNAUTHENTICATED, the subgraph failures and INTERNAL_SERVER_ERROR to every route', () => {
+    expect(possibleErrors(defineRoute({ ...bare, errors: [] }))).toEqual([
+      'UNAUTHENTICATED',
+      'SUBGRAPH_UNAVAILABLE',
+      'SUBGRAPH_TIMEOUT',
+      'INTERNAL_SERVER_ERROR',
+    ]);
+  });
+
+  it('adds IDEMPOTENCY_KEY_REUSED, and BAD_USER_INPUT for an unusable key, to a route that takes an Idempotency-Key', () => {
+    expect(possibleErrors(defineRoute({ ...bare, method: 'post', idempotent: true, errors: [] }))).toEqual([
+      'UNAUTHENTICATED',
+      'SUBGRAPH_UNAVAILABLE',
+      'SUBGRAPH_TIMEOUT',
+      'BAD_USER_INPUT',
+      'IDEMPOTENCY_KEY_REUSED',
+      'INTERNAL_SERVER_ERROR',
+    ]);
   });
 
   it('adds BAD_USER_INPUT to a route with path parameters', () => {
     const route = defineRoute({ ...bare, params: z.object({ id: idInPath('Id.') }), errors: ['NOT_FOUND'] });
-    expect(possibleErrors(route)).toEqual(['NOT_FOUND', 'UNAUTHENTICATED', 'BAD_USER_INPUT', 'INTERNAL_SERVER_ERROR']);
+    expect(possibleErrors(route)).toEqual([
+      'NOT_FOUND',
+      'UNAUTHENTICATED',
+      'SUBGRAPH_UNAVAILABLE',
+      'SUBGRAPH_TIMEOUT',
+      'BAD_USER_INPUT',
+      'INTERNAL_SERVER_ERROR',
+    ]);
   });
 
   it('adds what can go wrong with a JSON body to a route that reads one, each code once', () => {
@@ -168,6 +191,8 @@ describe('possibleErrors', () => {
       'FORBIDDEN',
       'UNAUTHENTICATED',
       'SERVICE_UNAVAILABLE',
+      'SUBGRAPH_UNAVAILABLE',
+      'SUBGRAPH_TIMEOUT',
       'BAD_USER_INPUT',
       'MALFORMED_JSON',
       'PAYLOAD_TOO_LARGE',
@@ -178,6 +203,8 @@ describe('possibleErrors', () => {
     expect(possibleErrors(withOwn)).toEqual([
       'BAD_USER_INPUT',
       'UNAUTHENTICATED',
+      'SUBGRAPH_UNAVAILABLE',
+      'SUBGRAPH_TIMEOUT',
       'MALFORMED_JSON',
       'PAYLOAD_TOO_LARGE',
       'UNSUPPORTED_MEDIA_TYPE',

@@ -16,8 +16,10 @@ export interface RedisServerProcess {
   url: string;
   /** Saves the data to disk and exits, as `SHUTDOWN SAVE` does. */
   stop(): Promise<void>;
-  /** Starts again on the same port with the saved data. */
+  /** Starts again on the same port with the saved data; does nothing while it runs. */
   start(): Promise<void>;
+  /** Ends the process at once (SIGKILL), as a crash: nothing is saved, connections drop. `start` brings it back empty. */
+  kill(): Promise<void>;
   /** Stops the process without ending it (SIGSTOP): connections stay open and nothing answers, as a hung server. */
   freeze(): void;
   thaw(): void;
@@ -35,6 +37,7 @@ export async function startRedisServerProcess(): Promise<RedisServerProcess> {
   let child: ChildProcess | null = null;
 
   async function start(): Promise<void> {
+    if (child !== null && child.exitCode === null && child.signalCode === null) return;
     child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], {
       stdio: 'ignore',
     });
@@ -53,6 +56,15 @@ export async function startRedisServerProcess(): Promise<RedisServerProcess> {
     child = null;
   }
 
+  async function kill(): Promise<void> {
+    const running = child;
+    if (running === null || running.exitCode !== null || running.signalCode !== null) return;
+    const exited = once(running, 'exit');
+    running.kill('SIGKILL');
+    await exited;
+    child = null;
+  }
+
   const signal = (name: NodeJS.Signals) => {
     if (child?.pid !== undefined) process.kill(child.pid, name);
   };
@@ -62,6 +74,7 @@ export async function startRedisServerProcess(): Promise<RedisServerProcess> {
     url,
     start,
     stop,
+    kill,
     freeze: () => signal('SIGSTOP'),
     thaw: () => signal('SIGCONT'),
     async remove() {

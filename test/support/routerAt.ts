@@ -18,16 +18,21 @@ export interface GraphQLRequestBody {
 export interface RouterAt {
   origin: string;
   graphql(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLAnswer>;
-  /** The whole HTTP answer to a POST of `body` to /graphql. */
-  post(body: GraphQLRequestBody, token?: string): Promise<{ status: number; headers: Headers; answer: GraphQLAnswer }>;
+  /** The whole HTTP answer to a POST of `body` to /graphql; `signal` gives up waiting for it. */
+  post(
+    body: GraphQLRequestBody,
+    token?: string,
+    signal?: AbortSignal,
+  ): Promise<{ status: number; headers: Headers; answer: GraphQLAnswer }>;
   /** A new account, registered and signed in through this router. */
   register(): Promise<Member>;
 }
 
 export function routerAt(origin: string): RouterAt {
-  async function post(body: GraphQLRequestBody, token?: string) {
+  async function post(body: GraphQLRequestBody, token?: string, signal?: AbortSignal) {
     const response = await fetch(`${origin}/graphql`, {
       method: 'POST',
+      signal: signal ?? null,
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),
     });

@@ -22,14 +22,18 @@ export async function startRouterInFrontOf(
     production?: boolean;
     /** Where the router logs; silent by default. */
     log?: Logger;
+    /** Subgraph URLs to use instead of the subgraphs' own (a proxy in front of one). */
+    subgraphUrls?: { user?: string; finance?: string };
+    /** More of the router's environment, e.g. SUBGRAPH_TIMEOUT_MS. */
+    environment?: Record<string, string>;
   } = {},
 ): Promise<InProcessRouter> {
   // Read as a deployed router reads its environment, so every default is the router's own (config.ts).
   const config = readConfig(
     {
       PORT: '0',
-      USER_SUBGRAPH_URL: subgraphs.userUrl,
-      FINANCE_SUBGRAPH_URL: subgraphs.financeUrl,
+      USER_SUBGRAPH_URL: options.subgraphUrls?.user ?? subgraphs.userUrl,
+      FINANCE_SUBGRAPH_URL: options.subgraphUrls?.finance ?? subgraphs.financeUrl,
       USER_GRPC_ADDRESS: subgraphs.userGrpcAddress,
       FINANCE_GRPC_ADDRESS: subgraphs.financeGrpcAddress,
       JWT_SECRET: subgraphs.secrets.jwtSecret,
@@ -42,6 +46,7 @@ export async function startRouterInFrontOf(
       WEBSOCKET_MAX_CONNECTIONS_PER_ADDRESS: '1000',
       RESPONSE_CACHE_MEMORY_MIB: '16',
       LOG_LEVEL: 'silent',
+      ...options.environment,
     },
     () => undefined,
   );

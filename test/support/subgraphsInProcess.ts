@@ -1,6 +1,7 @@
-// Both subgraphs built in-process on the integration database, each with its GraphQL server and
-// its gRPC server on real loopback sockets, as `npm start` runs them but without processes. A
-// test may stop either gRPC server and bring a new one up on the same port, as after a restart.
+// Both subgraphs built in-process on the integration database (or a database of the test's own),
+// each with its GraphQL server and its gRPC server on real loopback sockets, as `npm start` runs
+// them but without processes. A test may stop either gRPC server and bring a new one up on the
+// same port, as after a restart.
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { createLogger, listen, type GrpcServer } from '@ledgerline/service-runtime';
@@ -35,9 +36,8 @@ export interface InProcessSubgraphs {
 
 const log = createLogger('in-process-subgraphs', 'silent');
 
-/** Clients of schemas of the test's own (freshSchemas.ts), closed when the subgraphs stop. */
-function ownDatabases(schemas: { user: string; finance: string }) {
-  const url = inject('databaseUrl');
+/** Clients of schemas or a database of the test's own (freshSchemas.ts, privatePostgresCluster.ts), closed when the subgraphs stop. */
+function ownDatabases(url: string, schemas: { user: string; finance: string }) {
   return { user: createUserDatabase(url, schemas.user), finance: createFinanceDatabase(url, schemas.finance), own: true as const };
 }
 
@@ -45,6 +45,8 @@ export interface InProcessOptions {
   accountDeletionRetryMs?: number;
   /** Each service's database schema; the shared integration schemas by default. */
   schemas?: { user: string; finance: string };
+  /** The database those schemas are on, migrated; the run's database (inject('databaseUrl')) by default. */
+  databaseUrl?: string;
   /** Group events and account revocations also go out on this Redis; without it, over the gRPC streams only. */
   redisUrl?: string;
 }
@@ -52,7 +54,9 @@ export interface InProcessOptions {
 export async function startSubgraphsInProcess(options: InProcessOptions = {}): Promise<InProcessSubgraphs> {
   const schemas = options.schemas ?? SCHEMAS;
   const databases: InProcessSubgraphs['databases'] & { own?: true } =
-    options.schemas === undefined ? { user: userDatabase(), finance: financeDatabase() } : ownDatabases(schemas);
+    options.schemas === undefined && options.databaseUrl === undefined
+      ? { user: userDatabase(), finance: financeDatabase() }
+      : ownDatabases(options.databaseUrl ?? inject('databaseUrl'), schemas);
   const secrets = {
     jwtSecret: randomBytes(32).toString('hex'),
     routerSigningSecret: randomBytes(32).toString('hex'),
@@ -88,6 +92,7 @@ export async function startSubgraphsInProcess(options: InProcessOptions = {}): P
     tokenCheckCacheMs: 2_000,
     redisUrl: options.redisUrl,
     groupEventRetentionMs: 3_600_000,
+    idempotencyKeyRetentionMs: 3_600_000,
     outboxPollMs: 1_000,
   };
   const user = await buildUserSubgraph(userConfig, databases.user, log);

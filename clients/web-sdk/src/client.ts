@@ -30,6 +30,20 @@ export interface LedgerlineResult<Data> {
 /** Operations whose variables are all optional may be called without them. */
 type VariablesArgument<Variables> = Record<string, never> extends Variables ? [variables?: Variables] : [variables: Variables];
 
+export interface MutationOptions {
+  /**
+   * Sent as the `Idempotency-Key` header: a mutation sent again with the same key and variables
+   * (say, after a timeout or a lost connection) answers what the first answered and writes
+   * nothing more. Make one per write, e.g. `crypto.randomUUID()`, and keep it for its retries.
+   */
+  idempotencyKey?: string;
+}
+
+type MutateArguments<Variables> =
+  Record<string, never> extends Variables
+    ? [variables?: Variables, options?: MutationOptions]
+    : [variables: Variables, options?: MutationOptions];
+
 export interface LedgerlineClient {
   query<Data, Variables>(
     document: TypedDocumentNode<Data, Variables>,
@@ -37,7 +51,7 @@ export interface LedgerlineClient {
   ): Promise<LedgerlineResult<Data>>;
   mutate<Data, Variables>(
     document: TypedDocumentNode<Data, Variables>,
-    ...variables: VariablesArgument<Variables>
+    ...args: MutateArguments<Variables>
   ): Promise<LedgerlineResult<Data>>;
 }
 
@@ -54,8 +68,9 @@ export class LedgerlineHttpError extends Error {
 
 export function createLedgerlineClient(options: LedgerlineClientOptions): LedgerlineClient {
   return {
-    query: (document, ...[variables]) => postOperation(options, document, variables),
-    mutate: (document, ...[variables]) => postOperation(options, document, variables),
+    query: (document, ...[variables]) => postOperation(options, document, variables, {}),
+    mutate: (document, ...[variables, mutation]) =>
+      postOperation(options, document, variables, mutation?.idempotencyKey ? { 'idempotency-key': mutation.idempotencyKey } : {}),
   };
 }
 
@@ -63,6 +78,7 @@ async function postOperation<Data>(
   options: LedgerlineClientOptions,
   document: TypedDocumentNode<Data, unknown> | DocumentNode,
   variables: unknown,
+  headers: Record<string, string>,
 ): Promise<LedgerlineResult<Data>> {
   const token = typeof options.token === 'function' ? options.token() : options.token;
   const response = await (options.fetch ?? fetch)(options.url, {
@@ -71,6 +87,7 @@ async function postOperation<Data>(
       'content-type': 'application/json',
       accept: 'application/graphql-response+json, application/json',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
     },
     body: JSON.stringify({ query: operationText(document), variables: variables ?? {} }),
   });

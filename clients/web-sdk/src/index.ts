@@ -6,6 +6,7 @@ export {
   type LedgerlineClientOptions,
   type LedgerlineError,
   type LedgerlineResult,
+  type MutationOptions,
 } from './client.js';
 export {
   RegisterDocument,

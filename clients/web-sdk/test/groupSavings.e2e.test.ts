@@ -51,7 +51,7 @@ describe('group savings through the SDK', () => {
     const watching = follower(ada.token);
     const read = await ada.client.query(SavingsGroupDocument, { id: group.id });
     expect(read.errors).toBeUndefined();
-    expect(read.data?.savingsGroup.members.map((member) => [member.user.username, member.isOwner])).toEqual([
+    expect(read.data?.savingsGroup.members.map((member) => [member.user?.username, member.isOwner])).toEqual([
       [ada.username, true],
       [bo.username, false],
     ]);

@@ -1,4 +1,5 @@
 // The SDK as an SPA uses it, against the real router: typed documents in, typed results out.
+import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { uniqueCredentials } from '../../../test/support/router.js';
 import {
@@ -63,7 +64,7 @@ describe('web SDK client', () => {
     expect(errors).toBeUndefined();
     expect(data?.me?.username).toBe(credentials.username);
     expect(data?.me?.incomes).toEqual([{ id: salary.data!.addIncome.id, amount: '2600.00', source: 'Salary', date: '2026-11-01' }]);
-    expect(data?.me?.expenses.map((expense) => expense.amount)).toEqual(['0.20', '0.10']);
+    expect(data?.me?.expenses?.map((expense) => expense.amount)).toEqual(['0.20', '0.10']);
     expect(data?.me?.savingsGoals).toEqual([{ id: expect.any(String), goal: '5000.00', targetDate: '2027-06-30' }]);
     expect(data?.me?.financialSummary).toEqual({
       from: '2026-11-01',
@@ -74,6 +75,19 @@ describe('web SDK client', () => {
       savingsRate: 0.9999,
       expensesByCategory: [{ category: 'Coffee', total: '0.30' }],
     });
+  });
+
+  it('retries a mutation with its idempotency key without writing it twice', async () => {
+    const { client } = await signedInClient();
+    const key = randomUUID();
+    const variables = { amount: '75.00', source: 'Retried', date: '2026-11-05' };
+    const first = await client.mutate(AddIncomeDocument, variables, { idempotencyKey: key });
+    const retry = await client.mutate(AddIncomeDocument, variables, { idempotencyKey: key });
+    expect(retry.data?.addIncome.id).toBe(first.data?.addIncome.id);
+    const other = await client.mutate(AddIncomeDocument, { ...variables, amount: '76.00' }, { idempotencyKey: key });
+    expect(other.errors?.map((error) => error.extensions?.code)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+    const { data } = await client.query(DashboardDocument, { from: '2026-11-05', to: '2026-11-05' });
+    expect(data?.me?.incomes).toHaveLength(1);
   });
 
   it('returns errors with their codes instead of throwing', async () => {

@@ -18,7 +18,15 @@ export type DomainErrorCode =
   /** A resume asked for events older than the group's event log keeps: read the group afresh. */
   | 'EVENTS_EXPIRED'
   /** Another service this one needs is down or too slow: nothing was changed, try again. */
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  /** A subgraph behind the router could not be reached: its part of the answer is missing. */
+  | 'SUBGRAPH_UNAVAILABLE'
+  /** A subgraph did not answer before the request's deadline: a write may or may not have been applied. */
+  | 'SUBGRAPH_TIMEOUT'
+  /** The request's deadline passed before the work began or could commit: nothing was changed. */
+  | 'DEADLINE_EXCEEDED'
+  /** An Idempotency-Key already used for a different request, or one that is not acceptable. */
+  | 'IDEMPOTENCY_KEY_REUSED';
 
 /** A rule of the domain said no. The message is written for the caller. */
 export class DomainError extends Error {

@@ -1,11 +1,13 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import { isDatabaseUnavailable } from './databaseUnavailable.js';
 import { DomainError } from './DomainError.js';
 
 /** The code the caller will see; formatError has not run yet when plugins look. */
 function errorCodeOf(error: GraphQLError): unknown {
   if (error.originalError instanceof DomainError) return error.originalError.code;
+  if (isDatabaseUnavailable(error.originalError)) return 'SERVICE_UNAVAILABLE';
   // extensions is optional for errors that did not come through graphql's constructor (a subgraph's, passed on).
   return (error.extensions as GraphQLError['extensions'] | undefined)?.['code'] ?? 'INTERNAL_SERVER_ERROR';
 }
@@ -30,7 +32,9 @@ export function operationLogPlugin<Context extends LoggingContext>(): ApolloServ
         async didEncounterErrors({ errors }) {
           // Refusals the domain meant (bad input, forbidden, ...) are answers, not incidents.
           for (const error of errors) {
-            if (isUnexpected(error)) {
+            if (isDatabaseUnavailable(error.originalError)) {
+              contextValue.log.warn({ err: error.originalError, path: error.path }, 'database unavailable');
+            } else if (isUnexpected(error)) {
               contextValue.log.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error');
             }
           }

@@ -11,6 +11,7 @@ import {
   type requestCallback,
 } from '@grpc/grpc-js';
 import { SERVICE_CREDENTIAL_METADATA, signServiceCredential } from '@ledgerline/identity';
+import { earlierDeadline, type Deadline } from './deadlines.js';
 import { errorFromFailedCall } from './grpcStatus.js';
 
 export interface GrpcPeer {
@@ -75,17 +76,19 @@ export function credentialMetadata(serviceName: string, self: GrpcCallerIdentity
 
 /**
  * One call with a deadline (covering its retries) and a credential that names this service and,
- * when the call acts for a user, that user. A failure comes back as errorFromFailedCall says.
+ * when the call acts for a user, that user. The deadline is the method's own limit, or the
+ * deadline of the request that makes the call when that comes first: gRPC sends it on to the
+ * peer. A failure comes back as errorFromFailedCall says.
  */
 export function callPeer<Response>(
   peer: GrpcPeer,
   self: GrpcCallerIdentity,
-  call: { userId: number | null; deadlineMs: number },
+  call: { userId: number | null; deadlineMs: number; requestDeadline?: Deadline },
   invoke: UnaryInvocation<Response>,
 ): Promise<Response> {
   const metadata = credentialMetadata(peer.serviceName, self, call.userId);
   return new Promise((resolve, reject) => {
-    invoke(metadata, { deadline: Date.now() + call.deadlineMs }, (error, response) => {
+    invoke(metadata, { deadline: earlierDeadline(call.requestDeadline ?? null, call.deadlineMs) }, (error, response) => {
       if (error !== null || response === undefined) reject(errorFromFailedCall(error ?? new Error('empty gRPC response'), peer.label));
       else resolve(response);
     });

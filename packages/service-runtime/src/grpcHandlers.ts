@@ -1,6 +1,7 @@
-// A gRPC method of ours as a plain async function of the request and the verified caller. The
-// wrapper refuses a call without a valid service credential (UNAUTHENTICATED) before the handler
-// runs, and answers any error in the one status table (grpcStatus.ts).
+// A gRPC method of ours as a plain async function of the request, the verified caller and the
+// call's deadline. The wrapper refuses a call without a valid service credential
+// (UNAUTHENTICATED), or one whose deadline has already passed, before the handler runs, and
+// answers any error in the one status table (grpcStatus.ts).
 import { Metadata, status, type handleUnaryCall, type ServerUnaryCall } from '@grpc/grpc-js';
 import {
   bearerTokenOf,
@@ -10,6 +11,7 @@ import {
   type ServiceCredential,
 } from '@ledgerline/identity';
 import type { Logger } from 'pino';
+import { assertTimeLeft, type Deadline } from './deadlines.js';
 import { DomainError } from './DomainError.js';
 import { grpcStatusOf } from './grpcStatus.js';
 
@@ -33,22 +35,31 @@ export function credentialOf(metadata: Metadata, serviceName: string, secret: st
   }
 }
 
+/** When the caller stops waiting (the deadline it sent, on this clock), or null when it sent none. */
+function deadlineOf(call: ServerUnaryCall<unknown, unknown>): Deadline {
+  const deadline = call.getDeadline();
+  const ms = deadline instanceof Date ? deadline.getTime() : deadline;
+  return Number.isFinite(ms) ? ms : null;
+}
+
 export function unaryHandler<Request, Response>(
   settings: GrpcHandlerSettings,
-  handle: (request: Request, caller: ServiceCredential) => Promise<Response>,
+  handle: (request: Request, caller: ServiceCredential, deadline: Deadline) => Promise<Response>,
 ): handleUnaryCall<Request, Response> {
   return (call: ServerUnaryCall<Request, Response>, callback) => {
     const started = performance.now();
     const method = call.getPath();
     let caller: ServiceCredential;
+    const deadline = deadlineOf(call);
     try {
       caller = credentialOf(call.metadata, settings.serviceName, settings.secret);
+      assertTimeLeft(deadline, 'it started');
     } catch (error) {
       settings.log.warn({ method, err: error }, 'gRPC call refused');
       callback(grpcStatusOf(error));
       return;
     }
-    handle(call.request, caller).then(
+    handle(call.request, caller, deadline).then(
       (response) => {
         settings.log.debug({ method, caller: caller.caller, ms: Math.round(performance.now() - started) }, 'gRPC call');
         callback(null, response);
@@ -56,6 +67,8 @@ export function unaryHandler<Request, Response>(
       (error: unknown) => {
         const answer = grpcStatusOf(error);
         if (answer.code === status.INTERNAL) settings.log.error({ method, err: error }, 'gRPC call failed');
+        else if (answer.code === status.UNAVAILABLE)
+          settings.log.warn({ method, err: error }, 'gRPC call failed: a dependency is unavailable');
         callback(answer);
       },
     );

@@ -2,6 +2,7 @@
 // `extensions.code` and the router's REST routes as HTTP statuses. Servers answer a DomainError
 // with its status; clients turn a failed call into what their own caller should see.
 import { status, type ServiceError, type StatusObject } from '@grpc/grpc-js';
+import { databaseUnavailable, isDatabaseUnavailable } from './databaseUnavailable.js';
 import { DomainError, type DomainErrorCode } from './DomainError.js';
 
 // Over every code: a new DomainErrorCode does not compile until it has a gRPC status here.
@@ -16,6 +17,10 @@ const STATUS_OF_DOMAIN_CODE: Record<DomainErrorCode, status> = {
   GROUP_CLOSED: status.FAILED_PRECONDITION,
   EVENTS_EXPIRED: status.OUT_OF_RANGE,
   SERVICE_UNAVAILABLE: status.UNAVAILABLE,
+  SUBGRAPH_UNAVAILABLE: status.UNAVAILABLE,
+  SUBGRAPH_TIMEOUT: status.DEADLINE_EXCEEDED,
+  DEADLINE_EXCEEDED: status.DEADLINE_EXCEEDED,
+  IDEMPOTENCY_KEY_REUSED: status.FAILED_PRECONDITION,
 };
 
 /**
@@ -24,9 +29,13 @@ const STATUS_OF_DOMAIN_CODE: Record<DomainErrorCode, status> = {
  */
 const TRANSIENT = new Set<status>([status.UNAVAILABLE, status.DEADLINE_EXCEEDED]);
 
-/** What a server sends back for an error its handler raised; anything but a DomainError is INTERNAL, unexplained. */
+/**
+ * What a server sends back for an error its handler raised: a DomainError's own status, UNAVAILABLE
+ * for a database out of reach (the caller may retry), anything else INTERNAL, unexplained.
+ */
 export function grpcStatusOf(error: unknown): Partial<StatusObject> {
   if (error instanceof DomainError) return { code: STATUS_OF_DOMAIN_CODE[error.code], details: error.message };
+  if (isDatabaseUnavailable(error)) return { code: status.UNAVAILABLE, details: databaseUnavailable().message };
   return { code: status.INTERNAL, details: 'internal error' };
 }
 

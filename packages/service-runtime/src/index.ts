@@ -1,5 +1,17 @@
 export { createLogger, type Logger } from './logger.js';
 export { REQUEST_ID_HEADER, requestIdFrom } from './requestId.js';
+export {
+  DEADLINE_HEADER,
+  DEADLINE_AT_HEADER,
+  CLOCK_SKEW_ALLOWANCE_MS,
+  deadlineFrom,
+  remainingMs,
+  earlierDeadline,
+  assertTimeLeft,
+  deadlineExceeded,
+  type Deadline,
+} from './deadlines.js';
+export { IDEMPOTENCY_KEY_HEADER, idempotencyKeyFrom } from './idempotencyKey.js';
 export { mountHealthRoutes, type Readiness, type ReadinessCheck } from './healthRoutes.js';
 export { shutDownGracefullyOnSignals } from './gracefulShutdown.js';
 export { listen } from './listen.js';
@@ -36,6 +48,7 @@ export {
 export { runSubgraph, type SubgraphProcess, type SubgraphServices } from './runSubgraph.js';
 export { httpErrorHandler } from './httpErrorHandler.js';
 export { isPrismaError } from './prismaErrors.js';
+export { isDatabaseUnavailable } from './databaseUnavailable.js';
 export { createGrpcServer, type GrpcServer, type GrpcServiceBinding } from './grpcServer.js';
 export { unaryHandler, credentialOf, type GrpcHandlerSettings } from './grpcHandlers.js';
 export { connectPeer, callPeer, credentialMetadata, type GrpcPeer, type GrpcCallerIdentity } from './grpcClient.js';

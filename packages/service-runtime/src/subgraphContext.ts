@@ -2,7 +2,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { InvalidTokenError, ROUTER_ASSERTION_HEADER, verifyRouterAssertion, type Caller } from '@ledgerline/identity';
 import type { Logger } from 'pino';
+import { DEADLINE_AT_HEADER, DEADLINE_HEADER, deadlineFrom, type Deadline } from './deadlines.js';
 import { DomainError } from './DomainError.js';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyFrom } from './idempotencyKey.js';
 import { requestIdFrom } from './requestId.js';
 
 /** What every subgraph resolver knows about the request it serves. */
@@ -12,6 +14,10 @@ export interface SubgraphContext {
   /** The caller's user id, or the user who has just signed in during this operation; null otherwise. */
   userId: number | null;
   requestId: string;
+  /** When the router stops waiting for this request, on this process's clock; null without one. */
+  deadline: Deadline;
+  /** The client's Idempotency-Key for this mutation, passed on by the router; null without one. */
+  idempotencyKey: string | null;
   log: Logger;
 }
 
@@ -26,7 +32,14 @@ export function subgraphContextFrom(headers: IncomingHttpHeaders, secret: string
     const { caller, requestId } = verifyRouterAssertion(header, secret);
     const id = requestId === '' ? requestIdFrom(undefined) : requestId;
     const userId = caller?.userId ?? null;
-    return { caller, userId, requestId: id, log: log.child({ requestId: id, userId }) };
+    return {
+      caller,
+      userId,
+      requestId: id,
+      deadline: deadlineFrom(headers[DEADLINE_HEADER], headers[DEADLINE_AT_HEADER]),
+      idempotencyKey: idempotencyKeyFrom(headers[IDEMPOTENCY_KEY_HEADER]),
+      log: log.child({ requestId: id, userId }),
+    };
   } catch (error) {
     if (error instanceof InvalidTokenError) throw notFromRouter(error.reason);
     throw error;

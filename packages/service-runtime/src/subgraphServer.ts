@@ -12,6 +12,7 @@ import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import { operationLogPlugin } from './apolloOperationLog.js';
 import { callerAdmissionPlugin, type AdmitCaller } from './callerAdmission.js';
+import { formatDatabaseUnavailable } from './databaseUnavailable.js';
 import { formatDomainError } from './DomainError.js';
 import { httpErrorHandler } from './httpErrorHandler.js';
 import { mountHealthRoutes, type ReadinessCheck } from './healthRoutes.js';
@@ -49,7 +50,8 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     includeStacktraceInErrorResponses: false,
     // Our own handler drains and exits once; Apollo's would stop the server and re-raise the signal.
     stopOnTerminationSignals: false,
-    formatError: (formatted, error) => formatDomainError(formatted, error) ?? maskInternalErrors(formatted),
+    formatError: (formatted, error) =>
+      formatDomainError(formatted, error) ?? formatDatabaseUnavailable(formatted, error) ?? maskInternalErrors(formatted),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

@@ -3,6 +3,7 @@
 // `cacheMs` old; mutations always ask afresh), and the router before accepting a WebSocket and
 // again while it stays open, so a deletion or revocation ends a user's access everywhere.
 import { ACCOUNT_SERVICE, userV1, type CheckTokenResponse__Output, type TokenStatus } from '@ledgerline/proto';
+import type { Deadline } from './deadlines.js';
 import { callPeer, connectPeer, type GrpcCallerIdentity, type GrpcPeer } from './grpcClient.js';
 import { refusedToken } from './tokenRefusal.js';
 import type { Caller } from '@ledgerline/identity';
@@ -15,8 +16,11 @@ const MAX_CACHED_ANSWERS = 10_000;
 export type Freshness = 'cached' | 'fresh';
 
 export interface TokenChecks {
-  /** Resolves when the caller's token is live; UNAUTHENTICATED or SERVICE_UNAVAILABLE otherwise. */
-  assertLive(caller: Caller, freshness: Freshness): Promise<void>;
+  /**
+   * Resolves when the caller's token is live; UNAUTHENTICATED or SERVICE_UNAVAILABLE otherwise.
+   * A request's deadline, when given, bounds the call to the User service.
+   */
+  assertLive(caller: Caller, freshness: Freshness, requestDeadline?: Deadline): Promise<void>;
   close(): void;
 }
 
@@ -26,14 +30,14 @@ export function userServiceTokenChecks(address: string, self: GrpcCallerIdentity
   const client = connectPeer(userV1.AccountService, peer, ['CheckToken']);
   const answers = new Map<string, { status: TokenStatus; until: number }>();
 
-  async function statusOf(caller: Caller, freshness: Freshness): Promise<TokenStatus> {
+  async function statusOf(caller: Caller, freshness: Freshness, requestDeadline: Deadline): Promise<TokenStatus> {
     const key = `${caller.userId}:${caller.accountKey}`;
     const cached = answers.get(key);
     if (freshness === 'cached' && cached !== undefined && cached.until > Date.now()) return cached.status;
     const { status } = await callPeer<CheckTokenResponse__Output>(
       peer,
       self,
-      { userId: caller.userId, deadlineMs: CHECK_DEADLINE_MS },
+      { userId: caller.userId, deadlineMs: CHECK_DEADLINE_MS, requestDeadline },
       (metadata, options, callback) => client.checkToken({ accountKey: caller.accountKey }, metadata, options, callback),
     );
     // With no cache time (the router's checks), there is nothing worth keeping.
@@ -46,8 +50,8 @@ export function userServiceTokenChecks(address: string, self: GrpcCallerIdentity
   }
 
   return {
-    async assertLive(caller, freshness) {
-      const status = await statusOf(caller, freshness);
+    async assertLive(caller, freshness, requestDeadline = null) {
+      const status = await statusOf(caller, freshness, requestDeadline);
       if (status === 'TOKEN_STATUS_ACTIVE') return;
       throw refusedToken(status === 'TOKEN_STATUS_NO_ACCOUNT' ? 'no_account' : 'revoked');
     },

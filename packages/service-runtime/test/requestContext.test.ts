@@ -5,7 +5,9 @@ import jwt from 'jsonwebtoken';
 import type { Logger } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import { thrownBy } from '../../../test/support/thrown.js';
+import { DEADLINE_AT_HEADER, DEADLINE_HEADER } from '../src/deadlines.js';
 import { DomainError } from '../src/DomainError.js';
+import { IDEMPOTENCY_KEY_HEADER } from '../src/idempotencyKey.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../src/requestId.js';
 import { requireCaller, requireUser, subgraphContextFrom, type SubgraphContext } from '../src/subgraphContext.js';
 import { callerFor } from '../../../test/support/callers.js';
@@ -94,8 +96,46 @@ describe('subgraphContextFrom', () => {
   it('gives resolvers the caller and request id, with a logger that tags every line with both', () => {
     const { log, child, childBindings } = recordingLogger();
     const context = subgraphContextFrom(withAssertion(signRouterAssertion({ caller: SEVEN, requestId: 'abc' }, SECRET)), SECRET, log);
-    expect(context).toEqual({ caller: SEVEN, userId: 7, requestId: 'abc', log: child });
+    expect(context).toEqual({ caller: SEVEN, userId: 7, requestId: 'abc', deadline: null, idempotencyKey: null, log: child });
     expect(childBindings).toHaveBeenCalledWith({ requestId: 'abc', userId: 7 });
+  });
+
+  it('carries the time the router still waits as a deadline on this clock, and the client’s idempotency key', () => {
+    const assertion = withAssertion(signRouterAssertion({ caller: SEVEN, requestId: 'abc' }, SECRET));
+    const before = Date.now();
+    const context = subgraphContextFrom(
+      { ...assertion, [DEADLINE_HEADER]: '1500', [IDEMPOTENCY_KEY_HEADER]: 'order-1' },
+      SECRET,
+      recordingLogger().log,
+    );
+    expect(context.deadline).toBeGreaterThanOrEqual(before + 1500);
+    expect(context.deadline).toBeLessThanOrEqual(Date.now() + 1500);
+    expect(context.idempotencyKey).toBe('order-1');
+  });
+
+  it('bounds the time left by the router’s clock reading, so a request read long after it was sent runs out of time', () => {
+    const assertion = withAssertion(signRouterAssertion({ caller: SEVEN, requestId: 'abc' }, SECRET));
+    const sentTwelveSecondsAgo = String(Date.now() - 12_000 + 10_000);
+    const late = subgraphContextFrom(
+      { ...assertion, [DEADLINE_HEADER]: '10000', [DEADLINE_AT_HEADER]: sentTwelveSecondsAgo },
+      SECRET,
+      recordingLogger().log,
+    );
+    expect(late.deadline).toBeLessThan(Date.now());
+    // Clocks a few hundred milliseconds apart change nothing.
+    const onTime = subgraphContextFrom(
+      { ...assertion, [DEADLINE_HEADER]: '10000', [DEADLINE_AT_HEADER]: String(Date.now() + 10_000 - 500) },
+      SECRET,
+      recordingLogger().log,
+    );
+    expect(onTime.deadline).toBeGreaterThanOrEqual(Date.now() + 9_900);
+  });
+
+  it('ignores a deadline it cannot read rather than inventing one', () => {
+    const assertion = withAssertion(signRouterAssertion({ caller: SEVEN, requestId: 'abc' }, SECRET));
+    for (const unreadable of ['-5', 'soon', '1e3', '']) {
+      expect(subgraphContextFrom({ ...assertion, [DEADLINE_HEADER]: unreadable }, SECRET, recordingLogger().log).deadline).toBeNull();
+    }
   });
 
   it('gives no caller for an anonymous request', () => {
@@ -129,6 +169,8 @@ describe('requireUser', () => {
     caller: userId === null ? null : callerFor(userId),
     userId,
     requestId: 'abc',
+    deadline: null,
+    idempotencyKey: null,
     log: recordingLogger().log,
   });
 
@@ -146,11 +188,14 @@ describe('requireUser', () => {
 describe('requireCaller', () => {
   it('answers the signed-in caller with their account key', () => {
     const caller = callerFor(7);
-    expect(requireCaller({ caller, userId: 7, requestId: 'abc', log: recordingLogger().log })).toBe(caller);
+    expect(requireCaller({ caller, userId: 7, requestId: 'abc', deadline: null, idempotencyKey: null, log: recordingLogger().log })).toBe(
+      caller,
+    );
   });
 
   it('refuses an anonymous caller with UNAUTHENTICATED', () => {
-    const refuse = () => requireCaller({ caller: null, userId: null, requestId: 'abc', log: recordingLogger().log });
+    const refuse = () =>
+      requireCaller({ caller: null, userId: null, requestId: 'abc', deadline: null, idempotencyKey: null, log: recordingLogger().log });
     expect(refuse).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED', message: 'You must be signed in' }));
   });
 });

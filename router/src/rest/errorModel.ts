@@ -21,6 +21,10 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   GROUP_CLOSED: 409,
   EVENTS_EXPIRED: 410,
   SERVICE_UNAVAILABLE: 503,
+  SUBGRAPH_UNAVAILABLE: 503,
+  SUBGRAPH_TIMEOUT: 504,
+  DEADLINE_EXCEEDED: 504,
+  IDEMPOTENCY_KEY_REUSED: 422,
 };
 const EDGE_STATUS: Record<EdgeErrorCode, number> = {
   MALFORMED_JSON: 400,
@@ -47,6 +51,11 @@ export const MEANING_OF: Record<RestErrorCode, string> = {
   GROUP_CLOSED: 'the savings group reached its target or passed its deadline and takes no more contributions',
   EVENTS_EXPIRED: 'the events asked for are older than the event log keeps; read the group afresh',
   SERVICE_UNAVAILABLE: 'a service behind the router is down or too slow; nothing was changed, try again shortly',
+  SUBGRAPH_UNAVAILABLE: 'a service behind the router could not be reached; nothing was changed, try again shortly',
+  SUBGRAPH_TIMEOUT:
+    'a service behind the router did not answer in time; a write may or may not have been applied: retry it with the same Idempotency-Key',
+  DEADLINE_EXCEEDED: 'the request ran out of time before the work began or could commit; nothing was changed, try again',
+  IDEMPOTENCY_KEY_REUSED: 'the Idempotency-Key was already used for a different request; use a new key for a new request',
   PAYLOAD_TOO_LARGE: 'the body is larger than the router accepts',
   UNSUPPORTED_MEDIA_TYPE: 'the body is not sent as application/json',
   INTERNAL_SERVER_ERROR: 'the server failed; the request id in x-request-id finds it in the logs',

@@ -40,6 +40,7 @@ export function financeRecordRoutes<Body extends { userId: number }, Item, Row>(
     summary: resource.summaries.add,
     auth: 'bearer',
     body: resource.request,
+    idempotent: true,
     owner: { of: ({ body }) => body.userId, refusal: 'userId: you may only add records of your own' },
     success: {
       status: 201,

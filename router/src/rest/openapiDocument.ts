@@ -2,6 +2,7 @@
 // definitions that serve them (@asteasolutions/zod-to-openapi).
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { errorBodyOf, errorBodySchema, MEANING_OF, statusOf, type RestErrorCode } from './errorModel.js';
+import { z } from 'zod';
 import { possibleErrors, type RestRoute } from './restRoute.js';
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
@@ -16,7 +17,20 @@ validation are the GraphQL API's own.
 - **Dates** are ISO 8601 calendar dates, \`"YYYY-MM-DD"\`.
 - **Errors** all have one shape, \`{ "error": { "code", "message", "details"? } }\`; \`code\` is
   stable and the same as GraphQL's \`extensions.code\`. An unknown route answers 404 NOT_FOUND,
-  a known route with another method 405 METHOD_NOT_ALLOWED.`;
+  a known route with another method 405 METHOD_NOT_ALLOWED. A service behind the router that is
+  down answers 503 SUBGRAPH_UNAVAILABLE, one too slow 504 SUBGRAPH_TIMEOUT.
+- **Retrying writes**: the POST routes that add records take an \`Idempotency-Key\` header (a
+  UUID, say). Sent again with the same key and body while the key is kept (24 hours unless the
+  deployment sets IDEMPOTENCY_KEY_RETENTION_HOURS), the route answers what it answered the first time and writes nothing more; the same key with another body answers 422
+  IDEMPOTENCY_KEY_REUSED. A write that timed out (504) is safe to retry this way.`;
+
+const idempotencyKeyHeader = z.object({
+  'Idempotency-Key': z.string().min(1).max(255).optional().meta({
+    description:
+      'Any 1 to 255 printable ASCII characters, new for each new write (a UUID). A retry with the same key and body while the key is kept (24 hours by default) answers as the first request did, without writing again.',
+    example: '6f1c0f9e-2b7a-4d1e-9c55-0a8f3b2e7d41',
+  }),
+});
 
 export function openApiDocument(routes: RestRoute[]): OpenApiDocument {
   const registry = new OpenAPIRegistry();
@@ -37,6 +51,7 @@ export function openApiDocument(routes: RestRoute[]): OpenApiDocument {
       security: route.auth === 'bearer' ? [{ [bearerAuth.name]: [] }] : [],
       request: {
         ...(route.params === undefined ? {} : { params: route.params }),
+        ...(route.idempotent === true ? { headers: idempotencyKeyHeader } : {}),
         ...(route.body === undefined ? {} : { body: { required: true, content: { 'application/json': { schema: route.body } } } }),
       },
       responses: {

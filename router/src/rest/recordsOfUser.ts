@@ -14,13 +14,15 @@ type PageVariables = { userId: string; limit: number; offset: number };
 export async function recordsOfUser<User, Item>(
   run: RunOperation,
   document: TypedDocumentNode<{ user?: User | null }, PageVariables>,
-  itemsOf: (user: User) => Item[],
+  /** Null only with an error beside it (the Finance service did not answer), which `run` has thrown already. */
+  itemsOf: (user: User) => Item[] | null,
   userId: number,
 ): Promise<Item[]> {
   const items: Item[] = [];
   for (let offset = 0; ; offset += PAGE_SIZE) {
     const { user } = await run(document, { userId: String(userId), limit: PAGE_SIZE, offset });
     const page = itemsOf(knownUser(user ?? null));
+    if (page === null) throw new Error('GraphQL answered null records without an error');
     items.push(...page);
     if (page.length < PAGE_SIZE) return items;
   }

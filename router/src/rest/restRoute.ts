@@ -17,6 +17,8 @@ interface RouteSpec<Params extends z.ZodObject, Body extends z.ZodObject, Result
   description?: string;
   /** "bearer": 401 without a valid `Authorization: Bearer <token>`. */
   auth: 'open' | 'bearer';
+  /** Takes an `Idempotency-Key` header: a retry with the same key and body answers as the first did, without writing again. */
+  idempotent?: boolean;
   params?: Params;
   body?: Body;
   success: { status: 200 | 201; description: string; schema: Result };
@@ -42,6 +44,7 @@ export interface RestRoute {
   summary: string;
   description?: string;
   auth: 'open' | 'bearer';
+  idempotent?: boolean;
   params?: z.ZodObject;
   body?: z.ZodObject;
   success: { status: 200 | 201; description: string; schema: z.ZodType };
@@ -87,6 +90,13 @@ export function possibleErrors(route: RestRoute): RestErrorCode[] {
   codes.add('UNAUTHENTICATED');
   // A signed-in caller's token is checked with the User service, which may be unreachable.
   if (route.auth === 'bearer') codes.add('SERVICE_UNAVAILABLE');
+  // Every route's operation runs on subgraphs, which may be down or too slow.
+  codes.add('SUBGRAPH_UNAVAILABLE');
+  codes.add('SUBGRAPH_TIMEOUT');
+  if (route.idempotent === true) {
+    codes.add('BAD_USER_INPUT');
+    codes.add('IDEMPOTENCY_KEY_REUSED');
+  }
   if (route.params !== undefined) codes.add('BAD_USER_INPUT');
   if (route.body !== undefined) {
     for (const code of ['BAD_USER_INPUT', 'MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] as const) codes.add(code);

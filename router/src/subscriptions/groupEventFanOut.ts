@@ -147,12 +147,12 @@ export function groupEventFanOut(feed: GroupEventFeed, metrics: RouterMetrics, l
   async function sweepMembers(channel: GroupChannel): Promise<void> {
     for (const runner of allWatchers(channel)) {
       const answer = await runner.run(MEMBERS_QUERY, 'LedgerlineGroupMembers', { id: String(channel.groupId) }).catch(() => null);
-      const members = (answer?.data?.['savingsGroup'] as { members?: { user: { id: string } }[] } | null | undefined)?.members;
+      const members = (answer?.data?.['savingsGroup'] as { members?: { user: { id: string } | null }[] } | null | undefined)?.members;
       if (members === undefined) {
         runner.recheckMembership();
         continue;
       }
-      const ids = new Set(members.map((member) => Number(member.user.id)));
+      const ids = new Set(members.map((member) => Number(member.user?.id)));
       for (const watcher of allWatchers(channel)) if (!ids.has(watcher.userId)) watcher.recheckMembership();
       return;
     }

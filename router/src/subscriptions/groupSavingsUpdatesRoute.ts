@@ -123,7 +123,12 @@ export function groupSavingsUpdates(settings: WebSocketRouteSettings): WebSocket
 
   async function openStream(session: WebSocketSession, groupId: string, since: number | null): Promise<GroupProgressStream | null> {
     const requestId = requestIdFrom(undefined);
-    const context: RouterContext = { caller: session.caller, requestId, log: session.log.child({ requestId, groupId }) };
+    const context: RouterContext = {
+      caller: session.caller,
+      requestId,
+      idempotencyKey: null,
+      log: session.log.child({ requestId, groupId }),
+    };
     const opened = await openSessionStream(settings, session, context, plans.plan(document, operation, { groupId, since }));
     if (!Array.isArray(opened)) {
       context.log.info({ since }, 'group updates started');

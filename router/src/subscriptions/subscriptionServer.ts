@@ -103,7 +103,12 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): WebS
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('Name the operation to run (operationName)')];
         const requestId = requestIdFrom(undefined);
-        const context: RouterContext = { caller: session.caller, requestId, log: session.log.child({ requestId, subscriptionId: id }) };
+        const context: RouterContext = {
+          caller: session.caller,
+          requestId,
+          idempotencyKey: null,
+          log: session.log.child({ requestId, subscriptionId: id }),
+        };
         const named = payload.operationName ? { operationName: payload.operationName } : {};
         const base = { schema, document, ...named };
         const variables = payload.variables ?? {};

@@ -35,6 +35,15 @@ const environmentSchema = z
         .max(24 * 366),
       24 * 7,
     ),
+    /** How long a write's Idempotency-Key is kept: a retry within it is answered as the first was. */
+    IDEMPOTENCY_KEY_RETENTION_HOURS: variableWithDefault(
+      z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 31),
+      24,
+    ),
     /** How often the outbox relay looks for events nobody announced (a crash, another replica). */
     OUTBOX_POLL_MS: variableWithDefault(z.coerce.number().int().min(20).max(60_000), 500),
     FINANCE_DATABASE_URL: optionalVariable(z.url()),
@@ -52,6 +61,7 @@ export interface FinanceSubgraphConfig extends SubgraphConfig {
   redisUrl: string | undefined;
   redisKeyPrefix: string;
   groupEventRetentionMs: number;
+  idempotencyKeyRetentionMs: number;
   outboxPollMs: number;
 }
 
@@ -70,6 +80,7 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
     redisUrl: parsed.REDIS_URL,
     redisKeyPrefix: parsed.REDIS_KEY_PREFIX,
     groupEventRetentionMs: parsed.GROUP_EVENT_RETENTION_HOURS * 3_600_000,
+    idempotencyKeyRetentionMs: parsed.IDEMPOTENCY_KEY_RETENTION_HOURS * 3_600_000,
     outboxPollMs: parsed.OUTBOX_POLL_MS,
   };
 }

@@ -8,9 +8,9 @@ import type { EventAnnouncer } from './groups/outboxRelay.js';
 export function recordErasureService(db: FinanceDatabase, relay: EventAnnouncer, secret: string, log: Logger): GrpcServiceBinding {
   const settings = { serviceName: RECORD_ERASURE_SERVICE, secret, log };
   const implementation: RecordErasureServiceHandlers = {
-    EraseUserRecords: unaryHandler<unknown, EraseUserRecordsResponse>(settings, async (_request, credential) => {
+    EraseUserRecords: unaryHandler<unknown, EraseUserRecordsResponse>(settings, async (_request, credential, deadline) => {
       if (credential.userId === null) throw badInput('credential', 'must name the user whose records are erased');
-      const erased = await eraseUserRecords(db, credential.userId);
+      const erased = await eraseUserRecords(db, credential.userId, deadline);
       // The user's groups heard they left: their subscriptions end now, not at the next poll.
       relay.wake();
       log.info({ userId: credential.userId, erased, caller: credential.caller }, 'user records erased');

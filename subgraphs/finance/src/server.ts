@@ -6,6 +6,7 @@ import type { FinanceSubgraphConfig } from './config.js';
 import type { FinanceDatabase } from './db.js';
 import { allOf, localGroupEventFeed, redisGroupEventPublisher, type LocalGroupEventFeed } from './groups/groupEventPublishers.js';
 import { groupEventService } from './groups/groupEventService.js';
+import { idempotentWrites, sweepExpiredKeys } from './idempotentWrites.js';
 import { startOutboxRelay } from './groups/outboxRelay.js';
 import { recordErasureService } from './recordErasureService.js';
 import { financeSubgraphResolvers } from './resolvers/index.js';
@@ -46,13 +47,16 @@ export async function buildFinanceSubgraph(config: FinanceSubgraphConfig, db: Fi
   const publisher = config.redisUrl === undefined ? feed : allOf([feed, redisGroupEventPublisher(config.redisUrl, config.redisKeyPrefix)]);
   const relay = startOutboxRelay(db, publisher, { pollMs: config.outboxPollMs, retentionMs: config.groupEventRetentionMs }, log);
   const grpc = financeGrpcServer(config, db, { feed, relay }, log);
+  const writes = idempotentWrites(db, config.idempotencyKeyRetentionMs);
+  const stopSweeping = sweepExpiredKeys(writes, log);
   const http = await createSubgraphServer({
     typeDefs: financeSubgraphTypeDefs,
-    resolvers: financeSubgraphResolvers(db, tokens, relay),
+    resolvers: financeSubgraphResolvers(db, tokens, relay, writes.run),
     routerSigningSecret: config.routerSigningSecret,
     // A mutation asks the User service afresh, so a revoked token writes nothing; a query may go on
     // its answer of the last few seconds. (Inserts ask once more: liveOwnerWrites.ts.)
-    admitCaller: (caller, operation) => tokens.assertLive(caller, operation === OperationTypeNode.MUTATION ? 'fresh' : 'cached'),
+    admitCaller: (caller, operation, deadline) =>
+      tokens.assertLive(caller, operation === OperationTypeNode.MUTATION ? 'fresh' : 'cached', deadline),
     readinessChecks: [{ name: 'database', check: async () => void (await db.$queryRaw`SELECT 1`) }, grpc.readiness],
     log,
   });
@@ -62,6 +66,7 @@ export async function buildFinanceSubgraph(config: FinanceSubgraphConfig, db: Fi
     groupEvents: { feed, relay },
     stopBackgroundWork: async () => {
       tokens.close();
+      await stopSweeping();
       await relay.stop();
       await publisher.close();
     },

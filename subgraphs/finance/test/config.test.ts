@@ -39,6 +39,7 @@ describe('finance subgraph configuration', () => {
       redisUrl: undefined,
       redisKeyPrefix: 'ledgerline:',
       groupEventRetentionMs: 7 * 24 * 3_600_000,
+      idempotencyKeyRetentionMs: 24 * 3_600_000,
       outboxPollMs: 500,
     });
   });

@@ -39,7 +39,7 @@ afterAll(async () => {
   await server.drain(0, 1_000);
 });
 
-/** A user with two incomes, an expense and a savings goal. */
+/** A user with two incomes, an expense, a savings goal and the answer kept for one idempotency key. */
 async function userWithRecords(): Promise<number> {
   const userId = newUserId();
   const db = financeDatabase();
@@ -47,6 +47,7 @@ async function userWithRecords(): Promise<number> {
   await addOwnedRecord(db, incomes, userId, { amount: '100.00', source: 'Gift', date: '2026-11-02' });
   await addOwnedRecord(db, expenses, userId, { amount: '42.10', category: 'Groceries', date: '2026-11-03' });
   await addOwnedRecord(db, savingsGoals, userId, { goal: '5000.00', targetDate: '2027-06-30' });
+  await db.idempotentWrite.create({ data: { userId, key: 'retry-1', fingerprint: '0'.repeat(64), result: { value: 1 } } });
   return userId;
 }
 
@@ -57,6 +58,7 @@ async function recordsOf(userId: number) {
     incomes: await db.income.count(where),
     expenses: await db.expense.count(where),
     savingsGoals: await db.savingsGoal.count(where),
+    idempotencyKeys: await db.idempotentWrite.count(where),
   };
 }
 
@@ -74,13 +76,13 @@ describe('RecordErasureService.EraseUserRecords', () => {
       savingsGroupsLeft: 0,
       groupContributionsAnonymised: 0,
     });
-    expect(await recordsOf(userId)).toEqual({ incomes: 0, expenses: 0, savingsGoals: 0 });
+    expect(await recordsOf(userId)).toEqual({ incomes: 0, expenses: 0, savingsGoals: 0, idempotencyKeys: 0 });
   });
 
   it("leaves every other user's records alone", async () => {
     const [leaving, staying] = [await userWithRecords(), await userWithRecords()];
     await erase(credentialMetadata(RECORD_ERASURE_SERVICE, secret, leaving));
-    expect(await recordsOf(staying)).toEqual({ incomes: 2, expenses: 1, savingsGoals: 1 });
+    expect(await recordsOf(staying)).toEqual({ incomes: 2, expenses: 1, savingsGoals: 1, idempotencyKeys: 1 });
   });
 
   it('succeeds again with zeros when the records are already gone, so a retry is harmless', async () => {
@@ -156,6 +158,6 @@ describe('RecordErasureService.EraseUserRecords', () => {
       const { error } = await erase(metadata);
       expect(error?.code).toBe(status.UNAUTHENTICATED);
     }
-    expect(await recordsOf(userId)).toEqual({ incomes: 2, expenses: 1, savingsGoals: 1 });
+    expect(await recordsOf(userId)).toEqual({ incomes: 2, expenses: 1, savingsGoals: 1, idempotencyKeys: 1 });
   });
 });

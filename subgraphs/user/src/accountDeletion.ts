@@ -5,7 +5,7 @@
 //   3. the account row goes, and its email and username are free again.
 // When Finance cannot be reached, step 1 stands and the deletion is recorded by its mark: the
 // caller hears PENDING, and this service finishes it in the background once Finance is back.
-import { DomainError, type Logger } from '@ledgerline/service-runtime';
+import { DomainError, type Deadline, type Logger } from '@ledgerline/service-runtime';
 import type { AccountRevocationAnnouncer } from './accountRevocations.js';
 import type { UserDatabase } from './db.js';
 import type { RecordErasure } from './financeErasure.js';
@@ -22,7 +22,7 @@ export async function deleteAccount(
   erasure: RecordErasure,
   revocations: AccountRevocationAnnouncer,
   log: Logger,
-  input: { userId: number; password: string },
+  input: { userId: number; password: string; deadline: Deadline },
 ): Promise<AccountDeletionStatus> {
   const user = await userById(db, input.userId);
   if (user === null) throw new DomainError('NOT_FOUND', 'No account to delete');
@@ -34,18 +34,22 @@ export async function deleteAccount(
     // Once committed, so a router that hears of it and asks CheckToken is told REVOKED.
     revocations.announce(user.id);
   }
-  return finishDeletion(db, erasure, log, user.id);
+  return finishDeletion(db, erasure, log, user.id, input.deadline);
 }
 
-/** Steps 2 and 3 for an account already marked; safe to repeat, and to run on two replicas at once. */
+/**
+ * Steps 2 and 3 for an account already marked; safe to repeat, and to run on two replicas at once.
+ * Past the deadline of the request that asked, the rest is left to the background retries.
+ */
 export async function finishDeletion(
   db: UserDatabase,
   erasure: RecordErasure,
   log: Logger,
   userId: number,
+  deadline: Deadline = null,
 ): Promise<AccountDeletionStatus> {
   try {
-    const erased = await erasure.eraseRecordsOf(userId);
+    const erased = await erasure.eraseRecordsOf(userId, deadline);
     log.info({ userId, erased }, 'finance records erased');
   } catch (error) {
     if (!(error instanceof DomainError && error.code === 'SERVICE_UNAVAILABLE')) throw error;

@@ -57,7 +57,11 @@ describe('announcing account revocations', () => {
     const { announcer, heard } = announcerWatching(session.caller);
     const erasure = await financeDown();
     try {
-      const status = await deleteAccount(userDatabase(), erasure, announcer, log, { userId: session.user.id, password: session.password });
+      const status = await deleteAccount(userDatabase(), erasure, announcer, log, {
+        userId: session.user.id,
+        password: session.password,
+        deadline: null,
+      });
       expect(status).toBe('PENDING');
     } finally {
       erasure.close();
@@ -73,6 +77,7 @@ describe('announcing account revocations', () => {
       const wrongPassword = deleteAccount(userDatabase(), erasure, announcer, log, {
         userId: session.user.id,
         password: 'not the password',
+        deadline: null,
       });
       expect((await rejectionOf(wrongPassword, DomainError)).code).toBe('INVALID_CREDENTIALS');
     } finally {

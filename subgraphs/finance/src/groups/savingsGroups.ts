@@ -72,7 +72,7 @@ export async function joinGroup(db: FinanceQueries, userId: number, inviteCode: 
 }
 
 /** The owner's way to stop an invite code that went too far: a new code replaces it. */
-export async function revokeInviteCode(db: FinanceDatabase, groupId: number, userId: number): Promise<SavingsGroup> {
+export async function revokeInviteCode(db: FinanceQueries, groupId: number, userId: number): Promise<SavingsGroup> {
   const group = await groupOfMember(db, groupId, userId);
   if (group.ownerId !== userId) throw new DomainError('FORBIDDEN', 'Only the owner of this savings group may revoke its invite code');
   return db.savingsGroup.update({ where: { id: groupId }, data: { inviteCode: newInviteCode() } });

@@ -11,17 +11,18 @@ import {
   savingsGroupResolvers,
 } from './SavingsGroup.js';
 import type { EventAnnouncer } from '../groups/outboxRelay.js';
+import type { RunWrite } from '../idempotentWrites.js';
 import { CalendarDate, Money } from './scalars.js';
 import { userResolvers } from './User.js';
 
-export function financeSubgraphResolvers(db: FinanceDatabase, tokens: TokenChecks, relay: EventAnnouncer): Resolvers {
+export function financeSubgraphResolvers(db: FinanceDatabase, tokens: TokenChecks, relay: EventAnnouncer, runWrite: RunWrite): Resolvers {
   return {
     Money,
     Date: CalendarDate,
     DateTime,
     User: userResolvers(db),
     Query: queryResolvers(db),
-    Mutation: mutationResolvers(db, tokens, relay),
+    Mutation: mutationResolvers({ db, tokens, runWrite, relay }),
     SavingsGroup: savingsGroupResolvers(db),
     SavingsGroupMember: savingsGroupMemberResolvers,
     ContributorTotal: contributorTotalResolvers,

@@ -2,24 +2,26 @@
 // said is live (the subgraph's admission asks afresh before every mutation). A write that adds
 // the caller to a group asks once more after it, and on refusal takes the caller out of every
 // group as an account erasure would (liveOwnerWrites.ts explains the race this closes).
-import { idArgument, requireCaller, requireUser } from '@ledgerline/service-runtime';
-import type { FinanceDatabase } from '../db.js';
+import { idArgument, requireCaller, requireUser, type SubgraphContext } from '@ledgerline/service-runtime';
 import type { MutationResolvers } from '../generated/graphql.js';
 import { contributeInTransaction } from '../groups/contributions.js';
 import { eraseFromGroupsInTransaction } from '../groups/groupErasure.js';
-import { createGroup, joinGroup, leaveGroup, revokeInviteCode } from '../groups/savingsGroups.js';
-import type { EventAnnouncer } from '../groups/outboxRelay.js';
+import { createGroup, joinGroup, leaveGroupInTransaction, revokeInviteCode } from '../groups/savingsGroups.js';
+import { forgetKeyIn } from '../idempotentWrites.js';
 import { insertAsLiveOwner } from '../liveOwnerWrites.js';
-import type { TokenChecks } from '@ledgerline/service-runtime';
+import type { MutationDependencies } from './Mutation.js';
 
 type SavingsGroupMutations = Pick<
   MutationResolvers,
   'createSavingsGroup' | 'joinSavingsGroup' | 'leaveSavingsGroup' | 'revokeInviteCode' | 'contributeToGroup'
 >;
 
-export function savingsGroupMutations(db: FinanceDatabase, tokens: TokenChecks, relay: EventAnnouncer): SavingsGroupMutations {
-  const takeOutOfGroups = async (userId: number) => {
-    await db.$transaction((tx) => eraseFromGroupsInTransaction(tx, userId));
+export function savingsGroupMutations({ db, tokens, runWrite, relay }: MutationDependencies): SavingsGroupMutations {
+  const takeOutOfGroups = async (context: SubgraphContext) => {
+    await db.$transaction(async (tx) => {
+      await eraseFromGroupsInTransaction(tx, requireUser(context));
+      await forgetKeyIn(tx, context);
+    });
     relay.wake();
   };
   return {
@@ -28,38 +30,46 @@ export function savingsGroupMutations(db: FinanceDatabase, tokens: TokenChecks, 
       return insertAsLiveOwner(
         tokens,
         caller,
-        () => createGroup(db, caller.userId, args),
-        () => takeOutOfGroups(caller.userId),
+        () => runWrite(context, { mutation: 'createSavingsGroup', args }, (tx) => createGroup(tx, caller.userId, args)),
+        () => takeOutOfGroups(context),
       );
     },
-    joinSavingsGroup: (_, { inviteCode }, context) => {
+    joinSavingsGroup: (_, args, context) => {
       const caller = requireCaller(context);
       return insertAsLiveOwner(
         tokens,
         caller,
-        () => joinGroup(db, caller.userId, inviteCode),
-        () => takeOutOfGroups(caller.userId),
+        () => runWrite(context, { mutation: 'joinSavingsGroup', args }, (tx) => joinGroup(tx, caller.userId, args.inviteCode)),
+        () => takeOutOfGroups(context),
       );
     },
-    leaveSavingsGroup: async (_, { groupId }, context) => {
-      const id = idArgument('groupId', groupId);
-      await leaveGroup(db, id, requireUser(context));
+    leaveSavingsGroup: async (_, args, context) => {
+      const id = idArgument('groupId', args.groupId);
+      const userId = requireUser(context);
+      await runWrite(context, { mutation: 'leaveSavingsGroup', args }, (tx) => leaveGroupInTransaction(tx, id, userId));
       relay.wake();
       return id;
     },
-    revokeInviteCode: (_, { groupId }, context) => revokeInviteCode(db, idArgument('groupId', groupId), requireUser(context)),
-    contributeToGroup: (_, { groupId, amount, message }, context) => {
+    revokeInviteCode: (_, args, context) => {
+      const userId = requireUser(context);
+      return runWrite(context, { mutation: 'revokeInviteCode', args }, (tx) =>
+        revokeInviteCode(tx, idArgument('groupId', args.groupId), userId),
+      );
+    },
+    contributeToGroup: (_, args, context) => {
       const caller = requireCaller(context);
-      const id = idArgument('groupId', groupId);
+      const id = idArgument('groupId', args.groupId);
       return insertAsLiveOwner(
         tokens,
         caller,
         async () => {
-          const contribution = await db.$transaction((tx) => contributeInTransaction(tx, id, caller.userId, { amount, message }));
+          const contribution = await runWrite(context, { mutation: 'contributeToGroup', args }, (tx) =>
+            contributeInTransaction(tx, id, caller.userId, args),
+          );
           relay.wake();
           return contribution;
         },
-        () => takeOutOfGroups(caller.userId),
+        () => takeOutOfGroups(context),
       );
     },
   };

@@ -29,7 +29,11 @@ export function mutationResolvers(
     signOutEverywhere: async (_, __, context) =>
       authPayload(await signOutEverywhere(db, tokens, revocations, requireUser(context)), context),
     deleteAccount: async (_, { password }, context) => ({
-      status: await deleteAccount(db, erasure, revocations, context.log, { userId: requireUser(context), password }),
+      status: await deleteAccount(db, erasure, revocations, context.log, {
+        userId: requireUser(context),
+        password,
+        deadline: context.deadline,
+      }),
     }),
   };
 }

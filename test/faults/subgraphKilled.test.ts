@@ -1,0 +1,93 @@
+// The Finance subgraph's process killed (SIGKILL) while clients read their dashboards, then started
+// again by the test: meanwhile every answer still carries what the User subgraph knows, with a
+// coded error where Finance's fields would be, the router stays ready, and full answers are back
+// within 5 s of Finance's return.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { recordFaultCounts } from '../support/faultCounts.js';
+import { routerAt } from '../support/routerAt.js';
+import type { Member } from '../support/savingsGroupsThroughRouter.js';
+import { startServiceProcesses, type ServiceProcesses } from '../support/serviceProcesses.js';
+
+const DASHBOARD = '{ me { username incomes(limit: 5) { id } financialSummary { totalIncome } } }';
+const READERS = 4;
+const RECOVERY_LIMIT_MS = 5_000;
+
+type Outcome = 'full' | 'partial' | 'failed';
+interface Answer {
+  at: number;
+  outcome: Outcome;
+}
+
+let services: ServiceProcesses;
+
+beforeAll(async () => {
+  services = await startServiceProcesses(inject('databaseUrl'));
+});
+
+afterAll(async () => {
+  await services?.stop();
+});
+
+/** Full: everything; partial: the profile, with SUBGRAPH_* errors exactly where Finance's fields are; failed: anything else. */
+function outcomeOf(
+  status: number,
+  body: { data?: any; errors?: { path?: unknown[]; extensions?: { code?: string } }[] },
+  member: Member,
+): Outcome {
+  if (status !== 200 || body.data?.me?.username !== member.username) return 'failed';
+  if (body.errors === undefined) return 'full';
+  const onFinanceFields = body.errors.every(
+    (error) => ['SUBGRAPH_UNAVAILABLE', 'SUBGRAPH_TIMEOUT'].includes(error.extensions?.code ?? '') && error.path?.[0] === 'me',
+  );
+  return onFinanceFields && body.data.me.incomes === null && body.data.me.financialSummary === null ? 'partial' : 'failed';
+}
+
+describe('the Finance subgraph killed under load', { timeout: 90_000 }, () => {
+  it('answers partially while it is gone and fully within 5 s of its return', async () => {
+    const router = routerAt(services.routerOrigin);
+    const members = await Promise.all(Array.from({ length: READERS }, () => router.register()));
+    const answers: Answer[] = [];
+    let reading = true;
+    const readers = members.map(async (member) => {
+      while (reading) {
+        const { status, answer } = await router.post({ query: DASHBOARD }, member.token).catch(() => ({ status: 0, answer: {} }));
+        answers.push({ at: Date.now(), outcome: outcomeOf(status, answer, member) });
+      }
+    });
+
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await services.kill('finance');
+    const killedAt = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const readyWhileDown = (await fetch(`${services.routerOrigin}/readyz`)).status;
+    const restartedAt = Date.now();
+    await services.restart('finance');
+    const backAt = Date.now();
+    // Finance may answer before its readiness probe says so: the first full answer after the restart began counts.
+    const firstFullAnswer = () => answers.find((answer) => answer.at > restartedAt && answer.outcome === 'full')?.at;
+    while (Date.now() - backAt < RECOVERY_LIMIT_MS && firstFullAnswer() === undefined) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const fullAgainAt = firstFullAnswer();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    reading = false;
+    await Promise.all(readers);
+
+    const failed = answers.filter((answer) => answer.outcome === 'failed');
+    recordFaultCounts('finance-subgraph-killed', {
+      faultsInjected: 1,
+      requestsSent: answers.length,
+      requestsFailed: failed.length,
+      acknowledgedWritesLost: 0,
+    });
+    expect(readyWhileDown).toBe(200);
+    expect(failed).toEqual([]);
+    expect(
+      answers.filter((answer) => answer.at > killedAt + 200 && answer.at < restartedAt).every((answer) => answer.outcome === 'partial'),
+    ).toBe(true);
+    expect(answers.some((answer) => answer.outcome === 'partial')).toBe(true);
+    expect(fullAgainAt, 'no full answer within 5 s of Finance being back').toBeDefined();
+    // Once one full answer came, every later one was full.
+    expect(answers.filter((answer) => answer.at > (fullAgainAt ?? Infinity) + 100).every((answer) => answer.outcome === 'full')).toBe(true);
+  });
+});
