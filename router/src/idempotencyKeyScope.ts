@@ -11,10 +11,8 @@ export const oneMutationPerIdempotencyKey: ApolloServerPlugin<RouterContext> = {
     return {
       async didResolveOperation({ operation }) {
         if (operation?.operation !== OperationTypeNode.MUTATION) return;
-        const fields = operation.selectionSet.selections.filter(
-          (selection) => selection.kind === Kind.FIELD && selection.name.value !== '__typename',
-        );
-        if (fields.length === 1 && fields.length === operation.selectionSet.selections.length) return;
+        const [only, ...more] = operation.selectionSet.selections;
+        if (more.length === 0 && only?.kind === Kind.FIELD && only.name.value !== '__typename') return;
         throw new GraphQLError('An Idempotency-Key applies to one mutation field: send each mutation in a request of its own', {
           extensions: { code: 'BAD_USER_INPUT', field: 'Idempotency-Key', http: { status: 400 } },
         });

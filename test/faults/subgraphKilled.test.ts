@@ -3,7 +3,9 @@
 // coded error where Finance's fields would be, the router stays ready, and full answers are back
 // within 5 s of Finance's return.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startContinuousLoad } from '../support/continuousLoad.js';
 import { recordFaultCounts } from '../support/faultCounts.js';
+import { sendThrough, type RequestOutcome } from '../support/requestOutcomes.js';
 import { routerAt } from '../support/routerAt.js';
 import type { Member } from '../support/savingsGroupsThroughRouter.js';
 import { startServiceProcesses, type ServiceProcesses } from '../support/serviceProcesses.js';
@@ -29,17 +31,16 @@ afterAll(async () => {
 });
 
 /** Full: everything; partial: the profile, with SUBGRAPH_* errors exactly where Finance's fields are; failed: anything else. */
-function outcomeOf(
-  status: number,
-  body: { data?: any; errors?: { path?: unknown[]; extensions?: { code?: string } }[] },
-  member: Member,
-): Outcome {
-  if (status !== 200 || body.data?.me?.username !== member.username) return 'failed';
-  if (body.errors === undefined) return 'full';
-  const onFinanceFields = body.errors.every(
+function outcomeOf(outcome: RequestOutcome, member: Member): Outcome {
+  if (!outcome.answered) return 'failed';
+  const { data, errors } = outcome.answer;
+  const me = data?.['me'] as { username?: string; incomes?: unknown; financialSummary?: unknown } | null | undefined;
+  if (outcome.status !== 200 || me?.username !== member.username) return 'failed';
+  if (errors === undefined) return 'full';
+  const onFinanceFields = (errors as { path?: unknown[]; extensions?: { code?: string } }[]).every(
     (error) => ['SUBGRAPH_UNAVAILABLE', 'SUBGRAPH_TIMEOUT'].includes(error.extensions?.code ?? '') && error.path?.[0] === 'me',
   );
-  return onFinanceFields && body.data.me.incomes === null && body.data.me.financialSummary === null ? 'partial' : 'failed';
+  return onFinanceFields && me.incomes === null && me.financialSummary === null ? 'partial' : 'failed';
 }
 
 describe('the Finance subgraph killed under load', { timeout: 90_000 }, () => {
@@ -47,12 +48,9 @@ describe('the Finance subgraph killed under load', { timeout: 90_000 }, () => {
     const router = routerAt(services.routerOrigin);
     const members = await Promise.all(Array.from({ length: READERS }, () => router.register()));
     const answers: Answer[] = [];
-    let reading = true;
-    const readers = members.map(async (member) => {
-      while (reading) {
-        const { status, answer } = await router.post({ query: DASHBOARD }, member.token).catch(() => ({ status: 0, answer: {} }));
-        answers.push({ at: Date.now(), outcome: outcomeOf(status, answer, member) });
-      }
+    const load = startContinuousLoad(READERS, async (reader) => {
+      const member = members[reader]!;
+      answers.push({ at: Date.now(), outcome: outcomeOf(await sendThrough(router, { query: DASHBOARD }, member.token), member) });
     });
 
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -70,8 +68,7 @@ describe('the Finance subgraph killed under load', { timeout: 90_000 }, () => {
     }
     const fullAgainAt = firstFullAnswer();
     await new Promise((resolve) => setTimeout(resolve, 500));
-    reading = false;
-    await Promise.all(readers);
+    await load.stop();
 
     const failed = answers.filter((answer) => answer.outcome === 'failed');
     recordFaultCounts('finance-subgraph-killed', {

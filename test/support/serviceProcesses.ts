@@ -3,18 +3,13 @@
 // what the fault suite does to them.
 import { randomBytes } from 'node:crypto';
 import { startServiceProcess, waitUntilReady, type ServiceProcess } from '../../packages/launcher/src/serviceProcess.js';
+import { SERVICE_ENTRY, stackEnvironment } from '../../packages/launcher/src/stack.js';
 import { freeStackPorts } from './freePort.js';
 import { dropRedisNamespace } from './redisNamespace.js';
 
 const READY_TIMEOUT_MS = 60_000;
 
-export type ServiceName = 'user' | 'finance' | 'router';
-
-const ENTRY: Record<ServiceName, string> = {
-  user: 'subgraphs/user/src/main.ts',
-  finance: 'subgraphs/finance/src/main.ts',
-  router: 'router/src/main.ts',
-};
+export type ServiceName = keyof typeof SERVICE_ENTRY;
 
 export interface ServiceProcesses {
   routerOrigin: string;
@@ -39,39 +34,33 @@ export interface ServiceProcessOptions {
 export async function startServiceProcesses(databaseUrl: string, options: ServiceProcessOptions = {}): Promise<ServiceProcesses> {
   const ports = await freeStackPorts();
   const origin = (port: number) => `http://127.0.0.1:${port}`;
-  const financeUrl = `${origin(ports.finance)}/graphql`;
   const readyUrl: Record<ServiceName, string> = {
     user: `${origin(ports.user)}/readyz`,
     finance: `${origin(ports.finance)}/readyz`,
     router: `${origin(ports.router)}/readyz`,
   };
-  const environment: NodeJS.ProcessEnv = {
-    ...process.env,
-    HOST: '127.0.0.1',
-    DATABASE_URL: databaseUrl,
-    USER_DATABASE_SCHEMA: 'users',
-    FINANCE_DATABASE_SCHEMA: 'finance',
-    PORT: String(ports.router),
-    USER_SUBGRAPH_PORT: String(ports.user),
-    FINANCE_SUBGRAPH_PORT: String(ports.finance),
-    USER_SUBGRAPH_URL: `${origin(ports.user)}/graphql`,
-    FINANCE_SUBGRAPH_URL: options.financeUrlForRouter === undefined ? financeUrl : await options.financeUrlForRouter(financeUrl),
-    USER_GRPC_PORT: String(ports.userGrpc),
-    FINANCE_GRPC_PORT: String(ports.financeGrpc),
-    USER_GRPC_ADDRESS: `127.0.0.1:${ports.userGrpc}`,
-    FINANCE_GRPC_ADDRESS: `127.0.0.1:${ports.financeGrpc}`,
-    JWT_SECRET: randomBytes(32).toString('base64url'),
-    ROUTER_SIGNING_SECRET: randomBytes(32).toString('base64url'),
-    SERVICE_SIGNING_SECRET: randomBytes(32).toString('base64url'),
-    REDIS_KEY_PREFIX: `ledgerline-faults-${randomBytes(6).toString('hex')}:`,
-    LOG_LEVEL: 'warn',
-    ...options.env,
-  };
+  const environment = stackEnvironment({
+    databaseUrl,
+    ports,
+    env: {
+      USER_DATABASE_SCHEMA: 'users',
+      FINANCE_DATABASE_SCHEMA: 'finance',
+      JWT_SECRET: randomBytes(32).toString('base64url'),
+      ROUTER_SIGNING_SECRET: randomBytes(32).toString('base64url'),
+      SERVICE_SIGNING_SECRET: randomBytes(32).toString('base64url'),
+      REDIS_KEY_PREFIX: `ledgerline-faults-${randomBytes(6).toString('hex')}:`,
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+  });
+  if (options.financeUrlForRouter !== undefined) {
+    environment['FINANCE_SUBGRAPH_URL'] = await options.financeUrlForRouter(environment['FINANCE_SUBGRAPH_URL'] ?? '');
+  }
   const output = process.env['TEST_STACK_OUTPUT'] === 'inherit' ? 'inherit' : 'ignore';
   const running = new Map<ServiceName, ServiceProcess>();
 
   async function start(service: ServiceName): Promise<void> {
-    const started = startServiceProcess(`${service} (fault suite)`, ENTRY[service], environment, output);
+    const started = startServiceProcess(`${service} (fault suite)`, SERVICE_ENTRY[service], environment, output);
     running.set(service, started);
     await waitUntilReady(started, readyUrl[service], READY_TIMEOUT_MS);
   }

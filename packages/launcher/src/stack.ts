@@ -37,27 +37,53 @@ export interface Stack {
 
 const READY_TIMEOUT_MS = 60_000;
 
-export async function startStack(options: StackOptions): Promise<Stack> {
+/** Where each service's process starts, from the repository root. */
+export const SERVICE_ENTRY = {
+  user: 'subgraphs/user/src/main.ts',
+  finance: 'subgraphs/finance/src/main.ts',
+  router: 'router/src/main.ts',
+} as const;
+
+/** Where the services of a stack on `host` find each other. */
+function stackAddresses(host: string, ports: StackPorts) {
+  return {
+    userSubgraphUrl: `http://${host}:${ports.user}/graphql`,
+    financeSubgraphUrl: `http://${host}:${ports.finance}/graphql`,
+    userGrpcAddress: `${host}:${ports.userGrpc}`,
+    financeGrpcAddress: `${host}:${ports.financeGrpc}`,
+  };
+}
+
+/**
+ * What every service of a stack is started with: this process's environment, `options.env`, and
+ * each service's ports and where to find the others, which `options.env` cannot change.
+ */
+export function stackEnvironment(options: Pick<StackOptions, 'databaseUrl' | 'ports' | 'host' | 'env'>): NodeJS.ProcessEnv {
   const host = options.host ?? '127.0.0.1';
-  const log = options.log ?? (() => {});
-  const base = (port: number) => `http://${host}:${port}`;
-  const subgraphUrls = { user: `${base(options.ports.user)}/graphql`, finance: `${base(options.ports.finance)}/graphql` };
-  const grpcAddresses = { user: `${host}:${options.ports.userGrpc}`, finance: `${host}:${options.ports.financeGrpc}` };
-  const env: NodeJS.ProcessEnv = {
+  const { ports } = options;
+  const addresses = stackAddresses(host, ports);
+  return {
     ...process.env,
     ...options.env,
     HOST: host,
     DATABASE_URL: options.databaseUrl,
-    PORT: String(options.ports.router),
-    USER_SUBGRAPH_PORT: String(options.ports.user),
-    FINANCE_SUBGRAPH_PORT: String(options.ports.finance),
-    USER_SUBGRAPH_URL: subgraphUrls.user,
-    FINANCE_SUBGRAPH_URL: subgraphUrls.finance,
-    USER_GRPC_PORT: String(options.ports.userGrpc),
-    FINANCE_GRPC_PORT: String(options.ports.financeGrpc),
-    USER_GRPC_ADDRESS: grpcAddresses.user,
-    FINANCE_GRPC_ADDRESS: grpcAddresses.finance,
+    PORT: String(ports.router),
+    USER_SUBGRAPH_PORT: String(ports.user),
+    FINANCE_SUBGRAPH_PORT: String(ports.finance),
+    USER_SUBGRAPH_URL: addresses.userSubgraphUrl,
+    FINANCE_SUBGRAPH_URL: addresses.financeSubgraphUrl,
+    USER_GRPC_PORT: String(ports.userGrpc),
+    FINANCE_GRPC_PORT: String(ports.financeGrpc),
+    USER_GRPC_ADDRESS: addresses.userGrpcAddress,
+    FINANCE_GRPC_ADDRESS: addresses.financeGrpcAddress,
   };
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => {});
+  const base = (port: number) => `http://${host}:${port}`;
+  const env = stackEnvironment(options);
 
   // The same variables the services read (DATABASE_URL, <SERVICE>_DATABASE_URL and _SCHEMA),
   // so each service's schema is migrated exactly where that service will look for it.
@@ -73,14 +99,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await Promise.all([user?.stop(), finance?.stop()]);
   };
   try {
-    const user = startServiceProcess('user subgraph', 'subgraphs/user/src/main.ts', env, options.output);
-    const finance = startServiceProcess('finance subgraph', 'subgraphs/finance/src/main.ts', env, options.output);
+    const user = startServiceProcess('user subgraph', SERVICE_ENTRY.user, env, options.output);
+    const finance = startServiceProcess('finance subgraph', SERVICE_ENTRY.finance, env, options.output);
     services.push(user, finance);
     await Promise.all([
       waitUntilReady(user, `${base(options.ports.user)}/readyz`, READY_TIMEOUT_MS),
       waitUntilReady(finance, `${base(options.ports.finance)}/readyz`, READY_TIMEOUT_MS),
     ]);
-    const router = startServiceProcess('router', 'router/src/main.ts', env, options.output);
+    const router = startServiceProcess('router', SERVICE_ENTRY.router, env, options.output);
     services.push(router);
     await waitUntilReady(router, `${base(options.ports.router)}/readyz`, READY_TIMEOUT_MS);
   } catch (error) {
@@ -90,10 +116,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   return {
     routerUrl: `${base(options.ports.router)}/graphql`,
-    userSubgraphUrl: subgraphUrls.user,
-    financeSubgraphUrl: subgraphUrls.finance,
-    userGrpcAddress: grpcAddresses.user,
-    financeGrpcAddress: grpcAddresses.finance,
+    ...stackAddresses(host, options.ports),
     failed: Promise.race(
       services.map((service) =>
         service.exited.then((code) => (stopping ? new Promise<string>(() => {}) : `${service.name} exited with code ${code}`)),

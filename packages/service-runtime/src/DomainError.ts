@@ -25,7 +25,7 @@ export type DomainErrorCode =
   | 'SUBGRAPH_TIMEOUT'
   /** The request's deadline passed before the work began or could commit: nothing was changed. */
   | 'DEADLINE_EXCEEDED'
-  /** An Idempotency-Key already used for a different request, or one that is not acceptable. */
+  /** An Idempotency-Key already used by this user for a different request. */
   | 'IDEMPOTENCY_KEY_REUSED';
 
 /** A rule of the domain said no. The message is written for the caller. */

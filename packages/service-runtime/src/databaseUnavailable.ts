@@ -5,7 +5,7 @@
 // looked for along the error's causes.
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DomainError } from './DomainError.js';
+import { DomainError, formatDomainError } from './DomainError.js';
 
 /** Can't reach the server, timed out, closed the connection, pool timed out. */
 const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
@@ -43,7 +43,5 @@ export const databaseUnavailable = (): DomainError =>
 
 /** The error a client sees for a resolver that failed on an unreachable database; undefined for any other error. */
 export function formatDatabaseUnavailable(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | undefined {
-  if (!isDatabaseUnavailable(unwrapResolverError(error))) return undefined;
-  const { message, code } = databaseUnavailable();
-  return { message, ...(formatted.path === undefined ? {} : { path: formatted.path }), extensions: { code } };
+  return isDatabaseUnavailable(unwrapResolverError(error)) ? formatDomainError(formatted, databaseUnavailable()) : undefined;
 }

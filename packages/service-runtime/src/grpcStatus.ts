@@ -34,8 +34,8 @@ const TRANSIENT = new Set<status>([status.UNAVAILABLE, status.DEADLINE_EXCEEDED]
  * for a database out of reach (the caller may retry), anything else INTERNAL, unexplained.
  */
 export function grpcStatusOf(error: unknown): Partial<StatusObject> {
-  if (error instanceof DomainError) return { code: STATUS_OF_DOMAIN_CODE[error.code], details: error.message };
-  if (isDatabaseUnavailable(error)) return { code: status.UNAVAILABLE, details: databaseUnavailable().message };
+  const answered = isDatabaseUnavailable(error) ? databaseUnavailable() : error;
+  if (answered instanceof DomainError) return { code: STATUS_OF_DOMAIN_CODE[answered.code], details: answered.message };
   return { code: status.INTERNAL, details: 'internal error' };
 }
 

@@ -43,12 +43,17 @@ export function operationRunner(
 }
 
 function restErrorFrom(error: GraphQLFormattedError, context: RouterContext): RestError {
+  const domainError = restErrorOfDomain(error);
+  if (domainError !== null) return domainError;
+  // Masked already (maskInternalErrors); the log line ties it to the request id.
+  context.log.error({ graphqlError: error }, 'GraphQL operation behind a REST route failed');
+  return new RestError('INTERNAL_SERVER_ERROR', 'Internal server error');
+}
+
+/** A GraphQL error with a code the REST API passes on, as that RestError; null for any other. */
+export function restErrorOfDomain(error: GraphQLFormattedError): RestError | null {
   const code = error.extensions?.['code'];
-  if (!isDomainErrorCode(code)) {
-    // Masked already (maskInternalErrors); the log line ties it to the request id.
-    context.log.error({ graphqlError: error }, 'GraphQL operation behind a REST route failed');
-    return new RestError('INTERNAL_SERVER_ERROR', 'Internal server error');
-  }
+  if (!isDomainErrorCode(code)) return null;
   const field = error.extensions?.['field'];
   if (typeof field !== 'string') return new RestError(code, error.message);
   // Subgraphs write "amount: must be greater than 0"; details carry the part after the field.

@@ -5,8 +5,8 @@ import type { Logger } from '@ledgerline/service-runtime';
 import express, { type RequestHandler, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { routerContextFrom, type RouterContext } from '../context.js';
-import { badFields, RestError } from './errorModel.js';
-import { operationRunner } from './gatewayOperation.js';
+import { RestError } from './errorModel.js';
+import { operationRunner, restErrorOfDomain } from './gatewayOperation.js';
 import type { RestRoute } from './restRoute.js';
 
 export interface RouteDependencies {
@@ -47,12 +47,9 @@ function authenticate(route: RestRoute, deps: RouteDependencies): RequestHandler
     try {
       context = routerContextFrom(req.headers, deps.jwtSecret, deps.log);
     } catch (error) {
-      if (!(error instanceof GraphQLError)) throw error;
-      // The one header checked here besides Authorization; its message reads "Idempotency-Key: <problem>".
-      if (error.extensions['code'] === 'BAD_USER_INPUT') {
-        throw badFields([{ field: 'Idempotency-Key', message: error.message.replace(/^Idempotency-Key: /, '') }]);
-      }
-      throw new RestError('UNAUTHENTICATED', error.message);
+      // A refused token (UNAUTHENTICATED) or Idempotency-Key (BAD_USER_INPUT), as /graphql would refuse it.
+      if (error instanceof GraphQLError) throw restErrorOfDomain(error.toJSON()) ?? error;
+      throw error;
     }
     if (route.auth === 'bearer' && context.caller === null) {
       throw new RestError('UNAUTHENTICATED', 'This route needs an "Authorization: Bearer <token>" header');
