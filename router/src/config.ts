@@ -14,6 +14,25 @@ import {
   variableWithDefault,
 } from '@ledgerline/service-runtime';
 import { z } from 'zod';
+import { originPatternProblem, type OriginPattern } from './crossOriginRequests.js';
+
+/** What a browser on the developer's own machine runs on, whatever the port. */
+const DEVELOPMENT_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'];
+
+const corsOriginsSchema = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+  )
+  .superRefine((origins, context) => {
+    for (const origin of origins) {
+      const problem = originPatternProblem(origin);
+      if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+    }
+  });
 
 const environmentSchema = z
   .object({
@@ -25,6 +44,11 @@ const environmentSchema = z
     SUBGRAPH_TIMEOUT_MS: variableWithDefault(z.coerce.number().int().min(100).max(120_000), 10_000),
     /** The whole operation's deadline, across its subgraph calls; each call is sent the time left. */
     OPERATION_TIMEOUT_MS: variableWithDefault(z.coerce.number().int().min(100).max(300_000), 15_000),
+    /**
+     * Browser origins allowed to call the router, comma-separated; ":*" allows any port. Unset: the
+     * local development origins, or none in production.
+     */
+    CORS_ORIGINS: optionalVariable(corsOriginsSchema),
     MAX_REQUEST_BODY_BYTES: variableWithDefault(z.coerce.number().int().min(1024).max(50_000_000), 1_000_000),
     JWT_SECRET: optionalVariable(secretSchema),
     ROUTER_SIGNING_SECRET: optionalVariable(secretSchema),
@@ -76,6 +100,8 @@ export interface RouterConfig {
   subgraphTimeoutMs: number;
   operationTimeoutMs: number;
   maxRequestBodyBytes: number;
+  /** Browser origins allowed to call the router (CORS); empty allows none. */
+  corsOrigins: OriginPattern[];
   jwtSecret: string;
   routerSigningSecret: string;
   serviceSigningSecret: string;
@@ -120,6 +146,7 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
     operationTimeoutMs: parsed.OPERATION_TIMEOUT_MS,
     maxRequestBodyBytes: parsed.MAX_REQUEST_BODY_BYTES,
+    corsOrigins: parsed.CORS_ORIGINS ?? (parsed.NODE_ENV === 'production' ? [] : DEVELOPMENT_ORIGINS),
     jwtSecret: secretOrDevSecret(parsed.JWT_SECRET, 'jwtSecret', parsed.LEDGERLINE_DATA_DIR, warn),
     routerSigningSecret: secretOrDevSecret(parsed.ROUTER_SIGNING_SECRET, 'routerSigningSecret', parsed.LEDGERLINE_DATA_DIR, warn),
     serviceSigningSecret: secretOrDevSecret(parsed.SERVICE_SIGNING_SECRET, 'serviceSigningSecret', parsed.LEDGERLINE_DATA_DIR, warn),

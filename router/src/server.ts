@@ -18,6 +18,7 @@ import { restApi, restRouteNotFound } from './rest/restApi.js';
 import { routerCaches } from './cache/routerCaches.js';
 import { routerMetrics } from './metrics.js';
 import { connectionSettling } from './connectionSettling.js';
+import { crossOriginRequests } from './crossOriginRequests.js';
 import { grpcAccountRevocationFeed, redisAccountRevocationFeed } from './subscriptions/accountRevocationFeed.js';
 import { groupEventFanOut } from './subscriptions/groupEventFanOut.js';
 import { groupSavingsUpdates } from './subscriptions/groupSavingsUpdatesRoute.js';
@@ -60,6 +61,7 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
     res.setHeader(REQUEST_ID_HEADER, requestId);
     next();
   });
+  app.use(crossOriginRequests(config.corsOrigins));
   let stopping = false;
   mountHealthRoutes(
     app,

@@ -30,6 +30,7 @@ describe('router configuration', () => {
       subgraphTimeoutMs: 10_000,
       operationTimeoutMs: 15_000,
       maxRequestBodyBytes: 1_000_000,
+      corsOrigins: ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'],
       jwtSecret: JWT_SECRET,
       routerSigningSecret: SIGNING_SECRET,
       serviceSigningSecret: SERVICE_SECRET,
@@ -80,6 +81,7 @@ describe('router configuration', () => {
         RESPONSE_CACHE_MEMORY_MIB: '16',
         APQ_TTL_SECONDS: '3600',
         QUERY_PLAN_CACHE_MIB: '50',
+        CORS_ORIGINS: 'https://app.example.com, http://localhost:*',
       }),
       ignoreWarnings,
     );
@@ -111,8 +113,21 @@ describe('router configuration', () => {
       subgraphTimeoutMs: 2500,
       operationTimeoutMs: 6000,
       maxRequestBodyBytes: 2048,
+      corsOrigins: ['https://app.example.com', 'http://localhost:*'],
       logLevel: 'warn',
     });
+  });
+
+  it('allows no browser origin in production unless CORS_ORIGINS lists some', () => {
+    expect(readConfig(devEnvironment({ NODE_ENV: 'production' }), ignoreWarnings).corsOrigins).toEqual([]);
+  });
+
+  it('refuses a CORS origin with a path, a wildcard host or upper case, naming each', () => {
+    const problems = problemsWith(
+      devEnvironment({ CORS_ORIGINS: 'https://app.example.com/, *, https://*.example.com, HTTPS://APP.EXAMPLE.COM' }),
+    );
+    expect(problems.filter((line) => line.startsWith('CORS_ORIGINS'))).toHaveLength(4);
+    expect(problems[0]).toContain('"https://app.example.com/" is not an origin');
   });
 
   it('reads an empty variable as unset', () => {
