@@ -18,7 +18,7 @@ import { restApi, restRouteNotFound } from './rest/restApi.js';
 import { routerCaches } from './cache/routerCaches.js';
 import { routerMetrics } from './metrics.js';
 import { connectionSettling } from './connectionSettling.js';
-import { crossOriginRequests } from './crossOriginRequests.js';
+import { crossOriginRequests, originMatcher } from './crossOriginRequests.js';
 import { grpcAccountRevocationFeed, redisAccountRevocationFeed } from './subscriptions/accountRevocationFeed.js';
 import { groupEventFanOut } from './subscriptions/groupEventFanOut.js';
 import { groupSavingsUpdates } from './subscriptions/groupSavingsUpdatesRoute.js';
@@ -134,6 +134,7 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
   const groupUpdates = groupSavingsUpdates({ ...shared, ...socketRules });
   const upgrades = dispatchUpgrades(httpServer, [subscriptions.route, groupUpdates.route], {
     maxConnectionsPerAddress: rules.maxConnectionsPerAddress,
+    allowsOrigin: originMatcher(config.corsOrigins),
     metrics,
   });
 

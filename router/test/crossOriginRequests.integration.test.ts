@@ -1,6 +1,7 @@
 // CORS as a browser meets it: preflights on /graphql and the REST routes, answers readable by listed
 // origins only, and CSRF prevention still in force for the origins that are listed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { restRoutes } from '../src/rest/restApi.js';
 import { startRouterInFrontOf, type InProcessRouter } from '../../test/support/routerInProcess.js';
 import { startSubgraphsInProcess, type InProcessSubgraphs } from '../../test/support/subgraphsInProcess.js';
@@ -80,6 +81,24 @@ describe('cross-origin requests', () => {
     expect(local.status).toBe(204);
     expect(local.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3000');
     expect((await preflight(APP_ORIGIN, '/income', 'POST', developmentRouter)).status).toBe(403);
+  });
+
+  it('opens a WebSocket for a listed origin and refuses the handshake of an unlisted one', async () => {
+    const handshake = (origin: string) =>
+      new Promise<number>((resolve, reject) => {
+        const socket = new WebSocket(`${router.origin.replace('http', 'ws')}/graphql`, 'graphql-transport-ws', { origin });
+        socket.once('open', () => {
+          socket.close();
+          resolve(101);
+        });
+        socket.once('unexpected-response', (_request, response) => {
+          socket.terminate();
+          resolve(response.statusCode ?? 0);
+        });
+        socket.once('error', reject);
+      });
+    expect(await handshake(APP_ORIGIN)).toBe(101);
+    expect(await handshake('https://evil.example')).toBe(403);
   });
 
   it('keeps CSRF prevention: a GET query without a preflight-forcing header is refused, even from a listed origin', async () => {

@@ -1,7 +1,8 @@
 // The router's one `upgrade` listener: every WebSocket path it serves goes through here to its own
 // WebSocketServer (each made with `noServer`). Two WebSocketServers bound to one HTTP server would
 // each answer every handshake and break the other's. It also holds the one limit that applies
-// before anyone is signed in: WebSockets per client address, across both routes.
+// before anyone is signed in: WebSockets per client address, across both routes, and which browser
+// origins may open one.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
@@ -16,6 +17,8 @@ export interface WebSocketRoute {
 
 export interface UpgradeLimits {
   maxConnectionsPerAddress: number;
+  /** Whether a browser page from this origin may open a WebSocket (the CORS allow-list). */
+  allowsOrigin: (origin: string) => boolean;
   metrics: RouterMetrics;
 }
 
@@ -69,6 +72,9 @@ export function dispatchUpgrades(httpServer: Server, routes: WebSocketRoute[], l
     const path = new URL(request.url ?? '/', 'http://router').pathname;
     const route = routes.find((candidate) => candidate.serves(path));
     if (route === undefined) return refuse(socket, '404 Not Found');
+    // Browsers send Origin on every WebSocket and never preflight one, so the allow-list is applied here.
+    const origin = request.headers.origin;
+    if (origin !== undefined && !limits.allowsOrigin(origin)) return refuse(socket, '403 Forbidden');
     const address = request.socket.remoteAddress ?? 'unknown';
     route.server.handleUpgrade(request, socket, head, (webSocket) => {
       if (admitAddress(webSocket, address)) route.server.emit('connection', webSocket, request);
