@@ -68,7 +68,7 @@ describe('startEmbeddedPostgres', () => {
     let { users, finance } = clientsFor(postgres.url);
     try {
       const [ada] = await Promise.all([
-        users.user.create({ data: { username: 'ada', email: 'ada@example.com', passwordHash: 'scrypt$x' } }),
+        users.user.create({ data: { username: 'ada', usernameCanonical: 'ada', email: 'ada@example.com', passwordHash: 'scrypt$x' } }),
         finance.income.create({
           data: { userId: 1, amount: new Prisma.Decimal('123456789012.34'), source: 'salary', date: new Date('2024-02-29') },
         }),

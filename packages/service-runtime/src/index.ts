@@ -32,6 +32,7 @@ export { defaultDataDir } from './dataDir.js';
 export { operationLogPlugin, type LoggingContext } from './apolloOperationLog.js';
 export { maskInternalErrors } from './maskInternalErrors.js';
 export { DomainError, badInput, formatDomainError, type DomainErrorCode } from './DomainError.js';
+export { plainText, hasControlCharacter } from './plainText.js';
 export { subgraphContextFrom, requireUser, requireCaller, type SubgraphContext } from './subgraphContext.js';
 export { type AdmitCaller } from './callerAdmission.js';
 export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions } from './subgraphServer.js';

@@ -7,6 +7,7 @@
 // caller hears PENDING, and this service finishes it in the background once Finance is back.
 import { DomainError, type Deadline, type Logger } from '@ledgerline/service-runtime';
 import type { AccountRevocationAnnouncer } from './accountRevocations.js';
+import { checkGivenPassword } from './accountRules.js';
 import type { UserDatabase } from './db.js';
 import type { RecordErasure } from './financeErasure.js';
 import { verifyPassword } from './passwords.js';
@@ -24,9 +25,10 @@ export async function deleteAccount(
   log: Logger,
   input: { userId: number; password: string; deadline: Deadline },
 ): Promise<AccountDeletionStatus> {
+  const password = checkGivenPassword(input.password);
   const user = await userById(db, input.userId);
   if (user === null) throw new DomainError('NOT_FOUND', 'No account to delete');
-  if (!(await verifyPassword(input.password, user.passwordHash))) {
+  if (!(await verifyPassword(password, user.passwordHash))) {
     throw new DomainError('INVALID_CREDENTIALS', 'password: is incorrect', { field: 'password' });
   }
   if (await markDeletionRequested(db, user.id)) {

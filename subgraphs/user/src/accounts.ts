@@ -2,7 +2,14 @@
 // rules, on top of its database.
 import { issueUserToken } from '@ledgerline/identity';
 import { DomainError } from '@ledgerline/service-runtime';
-import { checkNewPassword, normalizeEmail, normalizeProfileChanges, normalizeUsername } from './accountRules.js';
+import {
+  checkGivenPassword,
+  checkNewPassword,
+  emailsToSignInWith,
+  normalizeEmail,
+  normalizeProfileChanges,
+  normalizeUsername,
+} from './accountRules.js';
 import type { AccountRevocationAnnouncer } from './accountRevocations.js';
 import type { UserDatabase } from './db.js';
 import type { User } from './generated/prisma/client.js';
@@ -37,8 +44,10 @@ export async function registerAccount(
 }
 
 export async function logIn(db: UserDatabase, tokens: TokenSettings, input: { email: string; password: string }): Promise<Session> {
-  const user = await userByEmail(db, input.email.trim().toLowerCase());
-  const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? DECOY_PASSWORD_HASH);
+  const emails = emailsToSignInWith(input.email);
+  const password = checkGivenPassword(input.password);
+  const user = await userByEmail(db, emails);
+  const passwordMatches = await verifyPassword(password, user?.passwordHash ?? DECOY_PASSWORD_HASH);
   if (user === null || !passwordMatches) {
     throw new DomainError('INVALID_CREDENTIALS', 'Email or password is incorrect');
   }

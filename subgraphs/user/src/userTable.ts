@@ -3,6 +3,7 @@
 // error code.
 import { randomUUID } from 'node:crypto';
 import { isPrismaError } from '@ledgerline/service-runtime';
+import { canonicalUsername } from './accountRules.js';
 import type { UserDatabase } from './db.js';
 import type { User } from './generated/prisma/client.js';
 
@@ -14,7 +15,7 @@ const NO_RECORD_MATCHED = 'P2025';
 /** The new user, or null when its email or username is already taken. */
 export async function insertUser(db: UserDatabase, data: { username: string; email: string; passwordHash: string }): Promise<User | null> {
   try {
-    return await db.user.create({ data });
+    return await db.user.create({ data: { ...data, usernameCanonical: canonicalUsername(data.username) } });
   } catch (error) {
     if (isPrismaError(error, UNIQUE_CONSTRAINT_FAILED)) return null;
     throw error;
@@ -25,13 +26,22 @@ export function userById(db: UserDatabase, id: number): Promise<User | null> {
   return db.user.findUnique({ where: { id } });
 }
 
-/** `email` as stored: lower-cased. */
-export function userByEmail(db: UserDatabase, email: string): Promise<User | null> {
-  return db.user.findUnique({ where: { email } });
+/**
+ * The account holding the first of `emails` (as stored: folded, see accountRules.ts) that one
+ * holds; the later ones are older forms of the same address.
+ */
+export async function userByEmail(db: UserDatabase, emails: string[]): Promise<User | null> {
+  const users = await db.user.findMany({ where: { email: { in: emails } } });
+  for (const email of emails) {
+    const user = users.find((candidate) => candidate.email === email);
+    if (user !== undefined) return user;
+  }
+  return null;
 }
 
 /**
- * Which of the two another account holds, if either: the email wins when both are. `ownerId`, when
+ * Which of the two another account holds, if either: the email wins when both are. Usernames
+ * compare by their canonical form, so "ADA" is taken once "ada" is. `ownerId`, when
  * given, is the account asking, whose own username and email do not count as taken.
  */
 export async function takenIdentity(
@@ -40,7 +50,10 @@ export async function takenIdentity(
   ownerId?: number,
 ): Promise<'email' | 'username' | null> {
   const others = ownerId === undefined ? {} : { id: { not: ownerId } };
-  const taken = await db.user.findFirst({ where: { OR: [{ email }, { username }], ...others }, select: { email: true } });
+  const taken = await db.user.findFirst({
+    where: { OR: [{ email }, { usernameCanonical: canonicalUsername(username) }], ...others },
+    select: { email: true },
+  });
   if (taken === null) return null;
   return taken.email === email ? 'email' : 'username';
 }
@@ -56,7 +69,8 @@ export async function changeIdentity(
   data: { username?: string; email?: string },
 ): Promise<User | 'taken' | null> {
   try {
-    return await db.user.update({ where: { id, deletionRequestedAt: null }, data });
+    const canonical = data.username === undefined ? {} : { usernameCanonical: canonicalUsername(data.username) };
+    return await db.user.update({ where: { id, deletionRequestedAt: null }, data: { ...data, ...canonical } });
   } catch (error) {
     if (isPrismaError(error, UNIQUE_CONSTRAINT_FAILED)) return 'taken';
     if (isPrismaError(error, NO_RECORD_MATCHED)) return null;

@@ -1,7 +1,15 @@
 import { DomainError } from '@ledgerline/service-runtime';
 import { describe, expect, it } from 'vitest';
 import { thrownBy } from '../../../test/support/thrown.js';
-import { checkNewPassword, normalizeEmail, normalizeProfileChanges, normalizeUsername } from '../src/accountRules.js';
+import {
+  canonicalUsername,
+  checkGivenPassword,
+  checkNewPassword,
+  emailsToSignInWith,
+  normalizeEmail,
+  normalizeProfileChanges,
+  normalizeUsername,
+} from '../src/accountRules.js';
 
 /** The BAD_USER_INPUT a rule answers, as the caller sees it. */
 function refusal(check: () => unknown): { message: string; code: string; field: unknown } {
@@ -13,7 +21,7 @@ const USERNAME_RULE = "username: must be 3 to 32 characters of letters, digits, 
 
 describe('normalizeUsername', () => {
   it('trims the username', () => {
-    expect(normalizeUsername('  ada.lovelace \n')).toBe('ada.lovelace');
+    expect(normalizeUsername('  ada.lovelace  ')).toBe('ada.lovelace');
   });
 
   it.each(['abc', 'x'.repeat(32), 'Ada_Lovelace-1815.x', '007'])('accepts %j', (username) => {
@@ -30,6 +38,24 @@ describe('normalizeUsername', () => {
       code: 'BAD_USER_INPUT',
       field: 'username',
     });
+  });
+
+  it('reads a fullwidth or other compatibility form as the plain name it looks like, keeping its case', () => {
+    expect(normalizeUsername('ａｄａ')).toBe('ada');
+    expect(normalizeUsername('ＡＤＡ')).toBe('ADA');
+  });
+
+  it.each(['ada\u0000', '\tada', 'ada\n', 'a\u007fda', 'ada\u0085'])('refuses %j for its control character', (username) => {
+    expect(refusal(() => normalizeUsername(username))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'username' });
+    expect(refusal(() => normalizeUsername(username)).message).toMatch(/control characters/);
+  });
+});
+
+describe('canonicalUsername', () => {
+  it('makes names that differ only by case, or by compatibility form, one name', () => {
+    const canonical = (typed: string) => canonicalUsername(normalizeUsername(typed));
+    expect(new Set(['ada', 'ADA', 'Ada', 'ａｄａ', 'ＡＤＡ'].map(canonical))).toEqual(new Set(['ada']));
+    expect(canonical('Ada.L')).not.toBe(canonical('Ada_L'));
   });
 });
 
@@ -69,6 +95,25 @@ describe('normalizeEmail', () => {
   it.each(['', '  '])('refuses %j as empty', (email) => {
     expect(refusal(() => normalizeEmail(email))).toEqual({ message: 'email: must not be empty', code: 'BAD_USER_INPUT', field: 'email' });
   });
+
+  it('reads fullwidth letters as the plain ones, lower-cased', () => {
+    expect(normalizeEmail('ＡＤＡ@example.com')).toBe('ada@example.com');
+  });
+
+  it('refuses a control character, naming the field', () => {
+    expect(refusal(() => normalizeEmail('ada@example.com\u0000'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+  });
+});
+
+describe('emailsToSignInWith', () => {
+  it('looks up the folded address, and the address as stored before folding when that differs', () => {
+    expect(emailsToSignInWith(' Ada@Example.com ')).toEqual(['ada@example.com']);
+    expect(emailsToSignInWith('ＡＤＡ@example.com')).toEqual(['ada@example.com', 'ａｄａ@example.com']);
+  });
+
+  it('refuses a control character before anything is looked up', () => {
+    expect(refusal(() => emailsToSignInWith('ada@example.com\u0000'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+  });
 });
 
 describe('normalizeProfileChanges', () => {
@@ -95,7 +140,18 @@ describe('normalizeProfileChanges', () => {
   });
 });
 
+describe('checkGivenPassword', () => {
+  it('refuses a control character, naming the field, and lets anything else through as typed', () => {
+    expect(refusal(() => checkGivenPassword('secret\u0000'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
+    expect(checkGivenPassword(' spaced pässwörd ')).toBe(' spaced pässwörd ');
+  });
+});
+
 describe('checkNewPassword', () => {
+  it('refuses a control character, naming the field', () => {
+    expect(refusal(() => checkNewPassword('long enough\u0007'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
+  });
+
   it.each([8, 256])('accepts a password of %d characters', (length) => {
     expect(() => checkNewPassword('p'.repeat(length))).not.toThrow();
   });
