@@ -1,9 +1,9 @@
 // The rules a finance record's input follows, checked before anything is written. Each field rule
 // reads a value as it arrived (GraphQL lets Money and Date through unchecked, see
 // resolvers/scalars.ts) and returns it checked, or refuses it with BAD_USER_INPUT naming the field.
-import { badInput } from '@ledgerline/service-runtime';
+import { badInput, plainText } from '@ledgerline/service-runtime';
 import { calendarDateFrom } from './calendarDate.js';
-import { moneyFrom, ZERO, type Money } from './money.js';
+import { LARGEST_AMOUNT, moneyFrom, ZERO, type Money } from './money.js';
 
 export type FieldRule<Value> = (field: string, value: unknown) => Value;
 
@@ -11,6 +11,7 @@ export const positiveAmount: FieldRule<Money> = (field, value) => {
   const amount = moneyFrom(value);
   if (amount === null) throw badInput(field, 'must be a decimal number with at most 2 fractional digits, e.g. "12.50"');
   if (amount.lte(ZERO)) throw badInput(field, 'must be greater than 0');
+  if (amount.gt(LARGEST_AMOUNT)) throw badInput(field, `must be at most ${LARGEST_AMOUNT.toFixed(2)}`);
   return amount;
 };
 
@@ -20,11 +21,11 @@ export const calendarDay: FieldRule<Date> = (field, value) => {
   return date;
 };
 
-/** Text of 1 to `maxLength` characters once trimmed; stored trimmed. */
+/** Text of 1 to `maxLength` characters once trimmed, with no control character; stored trimmed. */
 export function textOfAtMost(maxLength: number): FieldRule<string> {
   return (field, value) => {
     if (typeof value !== 'string') throw badInput(field, 'must be a string');
-    const trimmed = value.trim();
+    const trimmed = plainText(field, value).trim();
     if (trimmed === '') throw badInput(field, 'must not be empty');
     if (trimmed.length > maxLength) throw badInput(field, `must be at most ${maxLength} characters`);
     return trimmed;

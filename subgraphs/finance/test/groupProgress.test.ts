@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { thrownBy } from '../../../test/support/thrown.js';
 import { formatCalendarDate } from '../src/calendarDate.js';
 import { leaderboardOf, percentOf, remainingOf, statusOf, type ContributorSum } from '../src/groups/groupProgress.js';
-import { contributionMessage, deadline, MAX_INVITE_CODE_LENGTH, newInviteCode } from '../src/groups/groupRules.js';
+import { contributionMessage, deadline, inviteCodeToLookUp, MAX_INVITE_CODE_LENGTH, newInviteCode } from '../src/groups/groupRules.js';
 import { formatMoney, Money } from '../src/money.js';
 
 function refusal(check: () => unknown): { message: string; code: string; field: unknown } {
@@ -123,10 +123,14 @@ describe('leaderboardOf', () => {
 
 describe('contributionMessage', () => {
   it('stores the message trimmed', () => {
-    expect(contributionMessage('message', '  For the boat!\n')).toBe('For the boat!');
+    expect(contributionMessage('message', '  For the boat!  ')).toBe('For the boat!');
   });
 
-  it.each([undefined, null, '', '   \n\t'])('stores %j as no message', (value) => {
+  it.each(['For the\nboat', 'For the boat!\u0000', '\u009b31m'])('refuses %j for its control character, naming the field', (value) => {
+    expect(refusal(() => contributionMessage('message', value))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'message' });
+  });
+
+  it.each([undefined, null, '', '   '])('stores %j as no message', (value) => {
     expect(contributionMessage('message', value)).toBeNull();
   });
 
@@ -187,5 +191,17 @@ describe('newInviteCode', () => {
       expect(code.length).toBeLessThanOrEqual(MAX_INVITE_CODE_LENGTH);
     }
     expect(new Set(codes).size).toBe(codes.length);
+  });
+});
+
+describe('inviteCodeToLookUp', () => {
+  it('looks up the code trimmed, and nothing for a code that cannot have been issued', () => {
+    expect(inviteCodeToLookUp('inviteCode', ' abc ')).toBe('abc');
+    expect(inviteCodeToLookUp('inviteCode', '  ')).toBeNull();
+    expect(inviteCodeToLookUp('inviteCode', 'x'.repeat(MAX_INVITE_CODE_LENGTH + 1))).toBeNull();
+  });
+
+  it('refuses a control character, naming the field', () => {
+    expect(refusal(() => inviteCodeToLookUp('inviteCode', 'abc\u0000'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'inviteCode' });
   });
 });

@@ -32,7 +32,18 @@ describe('positiveAmount', () => {
     });
   });
 
-  it.each(['12.345', 'twelve', '', '1e3', null, undefined, ['12'], true])('refuses %j as not a decimal with cents', (value) => {
+  it.each(['1000000000000', '1000000000000.00', 1e12, 1e21, '1' + '0'.repeat(400), Infinity])(
+    'refuses %j as more than the largest amount, saying so',
+    (value) => {
+      expect(refusal(() => positiveAmount('amount', value))).toEqual({
+        message: 'amount: must be at most 999999999999.99',
+        code: 'BAD_USER_INPUT',
+        field: 'amount',
+      });
+    },
+  );
+
+  it.each(['12.345', 'twelve', '', '1e3', null, undefined, ['12'], true, NaN, 0.001])('refuses %j as not a decimal with cents', (value) => {
     expect(refusal(() => positiveAmount('amount', value))).toEqual({
       message: `amount: ${AMOUNT_FORMAT}`,
       code: 'BAD_USER_INPUT',
@@ -76,8 +87,19 @@ describe('textOfAtMost', () => {
   const source = textOfAtMost(10);
 
   it('stores the text trimmed', () => {
-    expect(source('source', '  Salary \n')).toBe('Salary');
+    expect(source('source', '  Salary  ')).toBe('Salary');
   });
+
+  it.each(['Sal\u0000ary', 'Salary\n', '\tSalary', 'Sal\u007fary', 'Sal\u0085ary'])(
+    'refuses %j for its control character, naming the field, even where trimming would drop it',
+    (text) => {
+      expect(refusal(() => source('source', text))).toEqual({
+        message: 'source: must not contain control characters (such as NUL, tab or line breaks)',
+        code: 'BAD_USER_INPUT',
+        field: 'source',
+      });
+    },
+  );
 
   it('accepts exactly the most characters allowed, counted after trimming', () => {
     expect(source('source', 'x'.repeat(10))).toBe('x'.repeat(10));
@@ -93,7 +115,7 @@ describe('textOfAtMost', () => {
     });
   });
 
-  it.each(['', '   ', '\t\n'])('refuses %j as empty', (value) => {
+  it.each(['', '   ', '\u00a0 '])('refuses %j as empty', (value) => {
     expect(refusal(() => source('category', value))).toEqual({
       message: 'category: must not be empty',
       code: 'BAD_USER_INPUT',

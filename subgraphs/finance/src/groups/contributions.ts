@@ -5,14 +5,14 @@
 import { badInput, DomainError } from '@ledgerline/service-runtime';
 import type { FinanceQueries } from '../db.js';
 import type { GroupContribution } from '../generated/prisma/client.js';
-import { Money } from '../money.js';
+import { LARGEST_AMOUNT, Money } from '../money.js';
 import { pageFrom } from '../recordRules.js';
 import { statusOf } from './groupProgress.js';
 import { contributionAmount, contributionMessage } from './groupRules.js';
 import { isMember, lockGroup, notAMember } from './savingsGroups.js';
 
 /** numeric(14,2) holds no more than this; a group total past it is refused, not overflowed. */
-const LARGEST_TOTAL = new Money('999999999999.99');
+const LARGEST_TOTAL = LARGEST_AMOUNT;
 
 export interface NewContribution {
   amount: unknown;

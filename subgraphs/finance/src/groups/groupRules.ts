@@ -1,7 +1,7 @@
 // The rules a savings group's input follows, checked before anything is written (the same
 // FieldRule shape as the owned records' rules in recordRules.ts).
 import { randomBytes } from 'node:crypto';
-import { badInput } from '@ledgerline/service-runtime';
+import { badInput, plainText } from '@ledgerline/service-runtime';
 import { calendarDay, positiveAmount, textOfAtMost, type FieldRule } from '../recordRules.js';
 import type { Money } from '../money.js';
 
@@ -27,7 +27,7 @@ export const deadline: FieldRule<Date> = (field, value) => {
 export const contributionMessage: FieldRule<string | null> = (field, value) => {
   if (value == null) return null;
   if (typeof value !== 'string') throw badInput(field, 'must be a string');
-  const trimmed = value.trim();
+  const trimmed = plainText(field, value).trim();
   if (trimmed.length > MAX_MESSAGE_LENGTH) throw badInput(field, `must be at most ${MAX_MESSAGE_LENGTH} characters`);
   return trimmed === '' ? null : trimmed;
 };
@@ -37,3 +37,13 @@ export const newInviteCode = (): string => randomBytes(15).toString('base64url')
 
 /** The longest code ever issued; anything longer cannot be one and is not looked up. */
 export const MAX_INVITE_CODE_LENGTH = 32;
+
+/**
+ * The code to look up, trimmed; null when it cannot be one that was issued (empty or too long),
+ * which the caller answers as an unknown code. A control character is refused, naming the field.
+ */
+export const inviteCodeToLookUp: FieldRule<string | null> = (field, value) => {
+  if (typeof value !== 'string') throw badInput(field, 'must be a string');
+  const code = plainText(field, value).trim();
+  return code === '' || code.length > MAX_INVITE_CODE_LENGTH ? null : code;
+};

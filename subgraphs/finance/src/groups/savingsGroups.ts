@@ -3,7 +3,7 @@
 import { DomainError, isPrismaError } from '@ledgerline/service-runtime';
 import type { FinanceDatabase, FinanceQueries } from '../db.js';
 import type { SavingsGroup, SavingsGroupMember } from '../generated/prisma/client.js';
-import { deadline, groupName, MAX_INVITE_CODE_LENGTH, newInviteCode, targetAmount } from './groupRules.js';
+import { deadline, groupName, inviteCodeToLookUp, newInviteCode, targetAmount } from './groupRules.js';
 
 const NO_RECORD_MATCHED = 'P2025';
 
@@ -63,9 +63,8 @@ export async function createGroup(db: FinanceQueries, ownerId: number, input: Ne
 
 /** Joins the group of this invite code; a member joining again changes nothing. */
 export async function joinGroup(db: FinanceQueries, userId: number, inviteCode: unknown): Promise<SavingsGroup> {
-  const code = typeof inviteCode === 'string' ? inviteCode.trim() : '';
-  const group =
-    code === '' || code.length > MAX_INVITE_CODE_LENGTH ? null : await db.savingsGroup.findUnique({ where: { inviteCode: code } });
+  const code = inviteCodeToLookUp('inviteCode', inviteCode);
+  const group = code === null ? null : await db.savingsGroup.findUnique({ where: { inviteCode: code } });
   if (group === null) throw new DomainError('NOT_FOUND', 'No savings group has this invite code; it may have been revoked');
   await db.savingsGroupMember.createMany({ data: [{ groupId: group.id, userId }], skipDuplicates: true });
   return group;
