@@ -12,6 +12,7 @@ import type { RouterMetrics } from './metrics.js';
 import { SubgraphDataSource } from './subgraphDataSource.js';
 import { refuseSubscriptionsOverHttp } from './subscriptions/subscriptionsOverHttp.js';
 import { oneMutationPerIdempotencyKey } from './idempotencyKeyScope.js';
+import { refuseUnreadableNumbers } from './unreadableNumbers.js';
 
 export function createGatewayServer(
   config: RouterConfig,
@@ -41,6 +42,7 @@ export function createGatewayServer(
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       operationLogPlugin(),
       refuseSubscriptionsOverHttp,
+      refuseUnreadableNumbers,
       oneMutationPerIdempotencyKey,
       ...caches.plugins,
     ],

@@ -44,7 +44,7 @@ describe('idInPath', () => {
 describe('amountField', () => {
   const amount = amountField('How much was received.');
 
-  it.each([0.01, 2500.5, 1])('accepts %d', (value) => {
+  it.each([0.01, 2500.5, 1, 999_999_999_999.99])('accepts %d', (value) => {
     expect(amount.parse(value)).toBe(value);
   });
 
@@ -52,12 +52,19 @@ describe('amountField', () => {
     [undefined, 'is required'],
     ['12.50', 'must be a finite number'],
     [null, 'must be a finite number'],
-    [Number.POSITIVE_INFINITY, 'must be a finite number'],
+    [Number.NEGATIVE_INFINITY, 'must be a finite number'],
     [0, 'must be greater than 0'],
     [-0.01, 'must be greater than 0'],
   ])('refuses %j: %s', (value, message) => {
     expect(verdict(amount, value)).toEqual([message]);
   });
+
+  it.each([1e12, 1_000_000_000_000.01, 1e300, Number.POSITIVE_INFINITY])(
+    'refuses %d as more than the largest amount stored, saying so rather than calling it malformed',
+    (value) => {
+      expect(verdict(amount, value)).toEqual(['must be at most 999999999999.99']);
+    },
+  );
 });
 
 describe('textField', () => {
@@ -72,6 +79,17 @@ describe('textField', () => {
     [42, 'must be a string'],
   ])('refuses %j: %s', (value, message) => {
     expect(verdict(source, value)).toEqual([message]);
+  });
+
+  it.each(['Sal\u0000ary', 'Salary\n', '\tSalary', '\u001b[31m', 'Sal\u007fary', 'Sal\u0085ary', 'Sal\u009fary'])(
+    'refuses %j, which holds a control character',
+    (value) => {
+      expect(verdict(source, value)).toEqual(['must not contain control characters (such as NUL, tab or line breaks)']);
+    },
+  );
+
+  it.each(['Café crème', 'Ａｄａ', '😀 savings', '\u00a0'])('accepts %j, printable in any script', (value) => {
+    expect(verdict(source, value)).toBe('accepted');
   });
 });
 
@@ -134,8 +152,10 @@ describe('what the OpenAPI document says of each field', () => {
 
   it('tells callers the rules an amount and a date follow', () => {
     expect(amountField(DESCRIPTION).meta()?.['description']).toBe(
-      `${DESCRIPTION} Greater than 0, at most 2 fractional digits; stored exactly.`,
+      `${DESCRIPTION} Greater than 0 and at most 999999999999.99, with at most 2 fractional digits; stored exactly.`,
     );
+    expect(amountField(DESCRIPTION).meta()?.['example']).toBe(2500.5);
+    expect(textField(DESCRIPTION, 'Salary').meta()?.['description']).toBe(`${DESCRIPTION} No control characters.`);
     expect(dateField(DESCRIPTION).meta()?.['description']).toBe(`${DESCRIPTION} ISO 8601 "YYYY-MM-DD".`);
   });
 });

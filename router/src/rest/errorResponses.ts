@@ -12,6 +12,8 @@ interface HttpError {
 }
 
 export function sendRestError(res: Response, error: RestError): void {
+  // Unknown routes too: no REST answer is kept by a cache, as routeHandlers.ts explains.
+  res.setHeader('Cache-Control', 'no-store');
   if (error.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer');
   res.status(error.status).json(error.body);
 }

@@ -1,7 +1,10 @@
 // The value types of the REST contract as zod schemas. They validate requests, type the route
 // handlers and become the OpenAPI document, so the three cannot disagree. Rules beyond type and
 // format (lengths, email syntax, cents) stay in the subgraphs and come back as BAD_USER_INPUT.
+// Control characters and amounts too large to store are refused here too, so a REST caller hears
+// of them under the name of its own field.
 import { MAX_RECORD_ID as MAX_ID, parseRecordId } from '@ledgerline/identity';
+import { hasControlCharacter } from '@ledgerline/service-runtime';
 import { z } from 'zod';
 
 /** The message for a missing field or a value of the wrong type; the field name is added later. */
@@ -22,13 +25,29 @@ export const idInPath = (description: string) =>
     .transform(Number)
     .meta({ type: 'integer', minimum: 1, maximum: MAX_ID, description, example: 1 });
 
+/** The largest amount the Finance service stores (numeric(14,2)): 12 integer digits and 2 fractional ones. */
+export const LARGEST_AMOUNT = 999_999_999_999.99;
+const TOO_LARGE = `must be at most ${LARGEST_AMOUNT}`;
+
 export const amountField = (description: string) =>
   z
-    .number({ error: expected('a finite number') })
+    // JSON's 1e400 reads as Infinity: a number too large, not something other than a number.
+    .number({ error: (issue) => (issue.input === Number.POSITIVE_INFINITY ? TOO_LARGE : expected('a finite number')(issue)) })
     .positive({ error: 'must be greater than 0' })
-    .meta({ description: `${description} Greater than 0, at most 2 fractional digits; stored exactly.`, example: 2500.5 });
+    .max(LARGEST_AMOUNT, { error: TOO_LARGE })
+    .meta({
+      description: `${description} Greater than 0 and at most ${LARGEST_AMOUNT}, with at most 2 fractional digits; stored exactly.`,
+      example: 2500.5,
+    });
 
-export const textField = (description: string, example: string) => z.string({ error: expected('a string') }).meta({ description, example });
+const NO_CONTROL_CHARACTERS = 'must not contain control characters (such as NUL, tab or line breaks)';
+
+/** Any text but control characters (C0, DEL, C1), refused as the subgraphs refuse them; lengths are the subgraphs'. */
+export const textField = (description: string, example: string) =>
+  z
+    .string({ error: expected('a string') })
+    .refine((text) => !hasControlCharacter(text), { error: NO_CONTROL_CHARACTERS })
+    .meta({ description: `${description} No control characters.`, example, pattern: '^[^\\u0000-\\u001F\\u007F-\\u009F]*$' });
 
 const DATE_FORMAT = 'an ISO 8601 date, e.g. "2026-11-25"';
 

@@ -64,7 +64,8 @@ export function defineRoute<
       // A route without params or body never reads them, so undefined stands in for their types.
       const input = {
         params: (spec.params ? parsed(spec.params, params) : undefined) as z.output<Params>,
-        body: (spec.body ? parsed(spec.body, body ?? {}) : undefined) as z.output<Body>,
+        // Only an absent body reads as {}: a JSON null is refused as not an object.
+        body: (spec.body ? parsed(spec.body, body === undefined ? {} : body) : undefined) as z.output<Body>,
       };
       if (owner !== undefined && owner.of(input) !== callerId) throw new RestError('FORBIDDEN', owner.refusal);
       return respond(input, run);

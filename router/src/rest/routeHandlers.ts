@@ -1,11 +1,13 @@
 // Serves RestRoute definitions with Express: authenticate, read the JSON body, run the route
-// through the gateway, answer with its status. Failures go on to the REST error handler.
+// through the gateway, answer with its status. Failures go on to the REST error handler. No
+// answer is kept by a cache (Cache-Control: no-store): they hold tokens and people's money.
 import type { ApolloServer } from '@apollo/server';
 import type { Logger } from '@ledgerline/service-runtime';
 import express, { type RequestHandler, type Router } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { routerContextFrom, type RouterContext } from '../context.js';
-import { RestError } from './errorModel.js';
+import { badFields, RestError } from './errorModel.js';
 import { operationRunner, restErrorOfDomain } from './gatewayOperation.js';
 import type { RestRoute } from './restRoute.js';
 
@@ -18,9 +20,12 @@ export interface RouteDependencies {
 
 export function routeHandlers(routes: RestRoute[], deps: RouteDependencies): Router {
   const router = express.Router();
-  const parseJson = express.json({ limit: deps.maxRequestBodyBytes });
+  // Any JSON value, not only objects and arrays, so `null` is refused by the route as "body: must
+  // be a JSON object" rather than by the parser as if it were not JSON at all.
+  const parseJson = express.json({ limit: deps.maxRequestBodyBytes, strict: false });
   for (const [path, sharingPath] of routesByPath(routes)) {
     const expressRoute = router.route(expressPath(path));
+    expressRoute.all(noStore);
     for (const route of sharingPath) {
       const bodyHandlers = route.body === undefined ? [] : [requireJsonBody, parseJson];
       expressRoute[route.method](authenticate(route, deps), ...bodyHandlers, runRoute(route, deps));
@@ -59,7 +64,20 @@ function authenticate(route: RestRoute, deps: RouteDependencies): RequestHandler
   };
 }
 
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
+/** No Content-Length and no chunked body, or a Content-Length of 0. */
+const hasNoBody = (headers: IncomingHttpHeaders): boolean =>
+  headers['content-length'] === undefined ? headers['transfer-encoding'] === undefined : Number(headers['content-length']) === 0;
+
 const requireJsonBody: RequestHandler = (req, _res, next) => {
+  // Checked first: without a body, req.is() cannot read the content type and would blame it.
+  if (hasNoBody(req.headers)) {
+    throw badFields([{ field: 'body', message: 'is missing: send a JSON object, with "Content-Type: application/json"' }]);
+  }
   if (!req.is('application/json')) {
     throw new RestError('UNSUPPORTED_MEDIA_TYPE', 'Request body must be JSON, sent with "Content-Type: application/json"');
   }
