@@ -1,5 +1,6 @@
 // What the REST routes answer to requests they cannot read at all: malformed JSON, a body that is
-// not JSON, one that is too large, an unknown route or method. Always the REST error model.
+// not JSON, missing or not an object, one that is too large, an unknown route or method. Always the
+// REST error model, never kept by a cache.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerRestUser, rest, type RestUser } from '../../support/restClient.js';
 import { financeResources } from './financeResources.js';
@@ -46,10 +47,31 @@ describe('request bodies', () => {
         rawBody: 'userId=1',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
       });
-      const withoutBody = await rest(method, path, { token });
-      for (const response of [asText, asForm, withoutBody]) {
+      for (const response of [asText, asForm]) {
         expect(response.status, path).toBe(415);
         expect(response.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      }
+    }
+  });
+
+  it('answers a request without a body, JSON announced or not, with 400 saying the body is missing', async () => {
+    for (const { method, path, token } of bodyRoutes()) {
+      for (const headers of [{}, { 'content-type': 'application/json' }]) {
+        const response = await rest(method, path, { token, headers });
+        expect(response.status, path).toBe(400);
+        expect(response.body.error).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: [{ field: 'body' }] } });
+        expect(response.body.error.message).toMatch(/^body: is missing/);
+        expect(response.headers.get('cache-control')).toBe('no-store');
+      }
+    }
+  });
+
+  it('answers a body of null, or any JSON that is not an object, with 400 "body: must be a JSON object"', async () => {
+    for (const { method, path, token } of bodyRoutes()) {
+      for (const rawBody of ['null', '"text"', '12', '[]']) {
+        const response = await rest(method, path, { token, rawBody, headers: { 'content-type': 'application/json' } });
+        expect(response.status, `${method} ${path} ${rawBody}`).toBe(400);
+        expect(response.body.error.message).toBe('body: must be a JSON object');
       }
     }
   });
