@@ -199,6 +199,7 @@ describe('inviteCodeToLookUp', () => {
     expect(inviteCodeToLookUp('inviteCode', ' abc ')).toBe('abc');
     expect(inviteCodeToLookUp('inviteCode', '  ')).toBeNull();
     expect(inviteCodeToLookUp('inviteCode', 'x'.repeat(MAX_INVITE_CODE_LENGTH + 1))).toBeNull();
+    expect(inviteCodeToLookUp('inviteCode', null)).toBeNull();
   });
 
   it('refuses a control character, naming the field', () => {

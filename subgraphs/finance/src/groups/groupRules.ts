@@ -39,11 +39,11 @@ export const newInviteCode = (): string => randomBytes(15).toString('base64url')
 export const MAX_INVITE_CODE_LENGTH = 32;
 
 /**
- * The code to look up, trimmed; null when it cannot be one that was issued (empty or too long),
- * which the caller answers as an unknown code. A control character is refused, naming the field.
+ * The code to look up, trimmed; null when it cannot be one that was issued (not text, empty or too
+ * long), which the caller answers as an unknown code. A control character is refused, naming the field.
  */
 export const inviteCodeToLookUp: FieldRule<string | null> = (field, value) => {
-  if (typeof value !== 'string') throw badInput(field, 'must be a string');
+  if (typeof value !== 'string') return null;
   const code = plainText(field, value).trim();
   return code === '' || code.length > MAX_INVITE_CODE_LENGTH ? null : code;
 };
