@@ -8,7 +8,7 @@ import { DeleteAccountOperation, LoginOperation, ProfileOperation, RegisterOpera
 import { idFromGraphQL } from './scalars.js';
 
 // Registration and a profile change take the same fields, by the same rules.
-const usernameField = textField("3 to 32 characters: letters, digits, '.', '_' or '-'; unique.", 'ada');
+const usernameField = textField("3 to 32 characters: letters, digits, '.', '_' or '-'; unique regardless of case.", 'ada');
 const emailField = textField('A valid email address; unique, compared without regard to case.', 'ada@example.com');
 
 const userProfile = z
