@@ -11,9 +11,6 @@ import { statusOf } from './groupProgress.js';
 import { contributionAmount, contributionMessage } from './groupRules.js';
 import { isMember, lockGroup, notAMember } from './savingsGroups.js';
 
-/** numeric(14,2) holds no more than this; a group total past it is refused, not overflowed. */
-const LARGEST_TOTAL = LARGEST_AMOUNT;
-
 export interface NewContribution {
   amount: unknown;
   message?: unknown;
@@ -36,7 +33,8 @@ export async function contributeInTransaction(
     throw new DomainError('GROUP_CLOSED', `This savings group ${why} and takes no more contributions`, { status });
   }
   const total = group.total.add(amount);
-  if (total.gt(LARGEST_TOTAL)) throw badInput('amount', `would take the group's total past ${LARGEST_TOTAL.toFixed(2)}`);
+  // numeric(14,2) holds no more: a group total past it is refused, not overflowed.
+  if (total.gt(LARGEST_AMOUNT)) throw badInput('amount', `would take the group's total past ${LARGEST_AMOUNT.toFixed(2)}`);
   const sequence = group.lastSequence + 1;
   const reached = total.gte(group.targetAmount);
   await tx.savingsGroup.update({
