@@ -26,7 +26,7 @@ export const idInPath = (description: string) =>
     .meta({ type: 'integer', minimum: 1, maximum: MAX_ID, description, example: 1 });
 
 /** The largest amount the Finance service stores (numeric(14,2)): 12 integer digits and 2 fractional ones. */
-export const LARGEST_AMOUNT = 999_999_999_999.99;
+const LARGEST_AMOUNT = 999_999_999_999.99;
 const TOO_LARGE = `must be at most ${LARGEST_AMOUNT}`;
 
 export const amountField = (description: string) =>
