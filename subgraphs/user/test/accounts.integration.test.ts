@@ -38,6 +38,18 @@ describe('accounts', () => {
     expect(stored?.passwordHash).not.toContain(account.password);
   });
 
+  it('still signs in an account whose email was stored before emails were NFKC-folded, by the address as it was typed', async () => {
+    const account = newAccount();
+    const registered = await registerAccount(userDatabase(), tokens, account);
+    // As the old rules stored a fullwidth address: only lower-cased.
+    const storedBefore = `ｆｕｌｌ.${randomBytes(5).toString('hex')}@example.test`;
+    await userDatabase().user.update({ where: { id: registered.user.id }, data: { email: storedBefore } });
+
+    const session = await logIn(userDatabase(), tokens, { email: storedBefore.toUpperCase(), password: account.password });
+
+    expect(session.user.id).toBe(registered.user.id);
+  });
+
   it('logs in with the email in any case, and refuses a wrong password like an unknown email', async () => {
     const account = newAccount();
     const registered = await registerAccount(userDatabase(), tokens, account);
