@@ -87,6 +87,16 @@ const environmentSchema = z
     WEBSOCKET_MAX_CONNECTIONS_PER_ADDRESS: variableWithDefault(z.coerce.number().int().min(1).max(1_000_000), 200),
     /** Live subscriptions per graphql-ws connection (more: that subscription is refused with TOO_MANY_SUBSCRIPTIONS). */
     WEBSOCKET_MAX_SUBSCRIPTIONS_PER_CONNECTION: variableWithDefault(z.coerce.number().int().min(1).max(10_000), 50),
+    /** How many proxies in front of the router append to X-Forwarded-For; 0 takes the socket's address as the client's. */
+    TRUST_PROXY_HOPS: variableWithDefault(z.coerce.number().int().min(0).max(10), 0),
+    /** Login attempts one client address may make per LOGIN_ADDRESS_WINDOW_SECONDS, right or wrong (more: 429). */
+    LOGIN_ATTEMPTS_PER_ADDRESS: variableWithDefault(z.coerce.number().int().min(1).max(100_000), 30),
+    LOGIN_ADDRESS_WINDOW_SECONDS: variableWithDefault(z.coerce.number().int().min(1).max(86_400), 60),
+    /** Wrong passwords for one account, from anywhere, after which each address may try it only once per LOGIN_ACCOUNT_SLOWDOWN_SECONDS. */
+    LOGIN_FAILURES_PER_ACCOUNT: variableWithDefault(z.coerce.number().int().min(1).max(100_000), 5),
+    /** How long an account's wrong passwords are remembered after the last one. */
+    LOGIN_FAILURE_WINDOW_SECONDS: variableWithDefault(z.coerce.number().int().min(1).max(86_400), 900),
+    LOGIN_ACCOUNT_SLOWDOWN_SECONDS: variableWithDefault(z.coerce.number().int().min(1).max(3_600), 5),
     LEDGERLINE_DATA_DIR: dataDirVariable,
     LOG_LEVEL: logLevelSchema,
   })
@@ -110,7 +120,20 @@ export interface RouterConfig {
   userGrpcAddress: string;
   webSockets: WebSocketRules;
   caches: CacheSettings;
+  /** How many proxies' X-Forwarded-For entries to believe (router/src/loginThrottle/clientAddress.ts). */
+  trustProxyHops: number;
+  loginThrottle: LoginThrottleSettings;
   logLevel: string;
+}
+
+/** How fast logins may be tried (router/src/loginThrottle/); in Redis, shared by every replica, or in this process. */
+export interface LoginThrottleSettings {
+  redis: { url: string; keyPrefix: string; commandTimeoutMs: number } | null;
+  attemptsPerAddress: number;
+  addressWindowMs: number;
+  failuresPerAccount: number;
+  failureWindowMs: number;
+  accountSlowdownMs: number;
 }
 
 /** Where the router's caches live and how large they grow; what is cached for how long is router/src/cache/cachePolicy.ts. */
@@ -175,6 +198,18 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
       maxConnectionsPerUser: parsed.WEBSOCKET_MAX_CONNECTIONS_PER_USER,
       maxConnectionsPerAddress: parsed.WEBSOCKET_MAX_CONNECTIONS_PER_ADDRESS,
       maxSubscriptionsPerConnection: parsed.WEBSOCKET_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+    },
+    trustProxyHops: parsed.TRUST_PROXY_HOPS,
+    loginThrottle: {
+      redis:
+        parsed.REDIS_URL === undefined
+          ? null
+          : { url: parsed.REDIS_URL, keyPrefix: parsed.REDIS_KEY_PREFIX, commandTimeoutMs: parsed.REDIS_COMMAND_TIMEOUT_MS },
+      attemptsPerAddress: parsed.LOGIN_ATTEMPTS_PER_ADDRESS,
+      addressWindowMs: parsed.LOGIN_ADDRESS_WINDOW_SECONDS * 1000,
+      failuresPerAccount: parsed.LOGIN_FAILURES_PER_ACCOUNT,
+      failureWindowMs: parsed.LOGIN_FAILURE_WINDOW_SECONDS * 1000,
+      accountSlowdownMs: parsed.LOGIN_ACCOUNT_SLOWDOWN_SECONDS * 1000,
     },
     logLevel: parsed.LOG_LEVEL,
   };

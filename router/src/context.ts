@@ -17,6 +17,8 @@ export interface RouterContext {
   requestId: string;
   /** The client's Idempotency-Key, passed on with the mutation it names; null without one. */
   idempotencyKey: string | null;
+  /** Who the request comes from, as far as TRUST_PROXY_HOPS lets the router believe (loginThrottle/clientAddress.ts). */
+  clientAddress: string;
   log: Logger;
 }
 
@@ -41,11 +43,11 @@ export function callerFromAuthorization(header: string | undefined, jwtSecret: s
   return claims === null ? null : { userId: claims.userId, accountKey: claims.accountKey };
 }
 
-export function routerContextFrom(headers: IncomingHttpHeaders, jwtSecret: string, log: Logger): RouterContext {
+export function routerContextFrom(headers: IncomingHttpHeaders, jwtSecret: string, log: Logger, clientAddress: string): RouterContext {
   const requestId = requestIdFrom(headers[REQUEST_ID_HEADER]);
   const caller = callerFromAuthorization(headers.authorization, jwtSecret);
   const idempotencyKey = acceptableIdempotencyKey(headers[IDEMPOTENCY_KEY_HEADER]);
-  return { caller, requestId, idempotencyKey, log: log.child({ requestId, userId: caller?.userId ?? null }) };
+  return { caller, requestId, idempotencyKey, clientAddress, log: log.child({ requestId, userId: caller?.userId ?? null }) };
 }
 
 function acceptableIdempotencyKey(header: string | string[] | undefined): string | null {

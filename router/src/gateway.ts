@@ -13,6 +13,8 @@ import { SubgraphDataSource } from './subgraphDataSource.js';
 import { refuseSubscriptionsOverHttp } from './subscriptions/subscriptionsOverHttp.js';
 import { oneMutationPerIdempotencyKey } from './idempotencyKeyScope.js';
 import { refuseUnreadableNumbers } from './unreadableNumbers.js';
+import { loginThrottlePlugin } from './loginThrottle/loginThrottlePlugin.js';
+import { retryAfterHeader } from './loginThrottle/retryAfterHeader.js';
 
 export function createGatewayServer(
   config: RouterConfig,
@@ -44,6 +46,8 @@ export function createGatewayServer(
       refuseSubscriptionsOverHttp,
       refuseUnreadableNumbers,
       oneMutationPerIdempotencyKey,
+      loginThrottlePlugin(config.loginThrottle, metrics),
+      retryAfterHeader,
       ...caches.plugins,
     ],
   });

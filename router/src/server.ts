@@ -31,6 +31,7 @@ import { webSocketSessions } from './subscriptions/webSocketSessions.js';
 import { composeSupergraph, subgraphLocations } from './supergraph.js';
 import { buildSchema } from 'graphql';
 import { apiSchemaSdl } from './clientSchema.js';
+import { clientAddressOf } from './loginThrottle/clientAddress.js';
 
 /** How long draining waits for queued events to be written before closing sockets anyway. */
 const DRAIN_WAIT_MS = 3_000;
@@ -86,12 +87,20 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
       .then((text) => res.type(metrics.registry.contentType).send(text))
       .catch(next);
   });
-  app.use(restApi({ apollo, jwtSecret: config.jwtSecret, maxRequestBodyBytes: config.maxRequestBodyBytes, log }));
+  app.use(
+    restApi({
+      apollo,
+      jwtSecret: config.jwtSecret,
+      maxRequestBodyBytes: config.maxRequestBodyBytes,
+      trustProxyHops: config.trustProxyHops,
+      log,
+    }),
+  );
   app.use(
     '/graphql',
     express.json({ limit: config.maxRequestBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => routerContextFrom(req.headers, config.jwtSecret, log),
+      context: async ({ req }) => routerContextFrom(req.headers, config.jwtSecret, log, clientAddressOf(req, config.trustProxyHops)),
     }),
   );
   app.use(httpErrorHandler(log));
@@ -124,7 +133,18 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
   // Built from SDL with our own graphql module: federation-internals' schema objects come from
   // graphql's CommonJS build, which graphql's ES module build does not accept as a schema.
   const schema = buildSchema(apiSchemaSdl(supergraphSdl));
-  const shared = { apollo, schema, plans: subscriptionPlans(schema), fanOut, sessions, jwtSecret: config.jwtSecret, metrics, log };
+  const plans = subscriptionPlans(schema);
+  const shared = {
+    apollo,
+    schema,
+    plans,
+    fanOut,
+    sessions,
+    jwtSecret: config.jwtSecret,
+    trustProxyHops: config.trustProxyHops,
+    metrics,
+    log,
+  };
   const socketRules = { keepAliveMs: rules.keepAliveMs, initTimeoutMs: rules.initTimeoutMs, maxMessageBytes: rules.maxMessageBytes };
   const subscriptions = graphqlSubscriptions({
     ...shared,

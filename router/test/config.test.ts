@@ -48,6 +48,15 @@ describe('router configuration', () => {
         maxConnectionsPerAddress: 200,
         maxSubscriptionsPerConnection: 50,
       },
+      trustProxyHops: 0,
+      loginThrottle: {
+        redis: null,
+        attemptsPerAddress: 30,
+        addressWindowMs: 60_000,
+        failuresPerAccount: 5,
+        failureWindowMs: 900_000,
+        accountSlowdownMs: 5_000,
+      },
       logLevel: 'info',
     });
   });
@@ -82,6 +91,12 @@ describe('router configuration', () => {
         APQ_TTL_SECONDS: '3600',
         QUERY_PLAN_CACHE_MIB: '50',
         CORS_ORIGINS: 'https://app.example.com, http://localhost:*',
+        TRUST_PROXY_HOPS: '2',
+        LOGIN_ATTEMPTS_PER_ADDRESS: '100',
+        LOGIN_ADDRESS_WINDOW_SECONDS: '30',
+        LOGIN_FAILURES_PER_ACCOUNT: '3',
+        LOGIN_FAILURE_WINDOW_SECONDS: '600',
+        LOGIN_ACCOUNT_SLOWDOWN_SECONDS: '10',
       }),
       ignoreWarnings,
     );
@@ -105,6 +120,15 @@ describe('router configuration', () => {
         maxConnectionsPerUser: 5,
         maxConnectionsPerAddress: 50,
         maxSubscriptionsPerConnection: 10,
+      },
+      trustProxyHops: 2,
+      loginThrottle: {
+        redis: { url: 'redis://cache:6379', keyPrefix: 'ledgerline-staging:', commandTimeoutMs: 200 },
+        attemptsPerAddress: 100,
+        addressWindowMs: 30_000,
+        failuresPerAccount: 3,
+        failureWindowMs: 600_000,
+        accountSlowdownMs: 10_000,
       },
       production: true,
       host: '0.0.0.0',
@@ -171,6 +195,9 @@ describe('router configuration', () => {
     ['USER_SUBGRAPH_URL', 'user subgraph'],
     ['RESPONSE_CACHE_ENABLED', 'yes'],
     ['QUERY_PLAN_CACHE_MIB', '0'],
+    ['TRUST_PROXY_HOPS', '-1'],
+    ['LOGIN_ATTEMPTS_PER_ADDRESS', '0'],
+    ['LOGIN_ACCOUNT_SLOWDOWN_SECONDS', '1.5'],
   ])('refuses %s=%s', (name, value) => {
     expect(namesOf(problemsWith(devEnvironment({ [name]: value })))).toEqual([name]);
   });

@@ -66,6 +66,7 @@ describe('callerFromAuthorization', () => {
 });
 
 describe('routerContextFrom', () => {
+  const ADDRESS = '127.0.0.1';
   const recordingLogger = () => {
     const child = { name: 'request logger' } as unknown as Logger;
     const log = { child: vi.fn(() => child) };
@@ -75,15 +76,21 @@ describe('routerContextFrom', () => {
   it('carries the caller, the caller’s request id and a logger tagged with both', () => {
     const { log, child, bindings } = recordingLogger();
     const headers = { authorization: `Bearer ${issueUserToken(ALICE, JWT_SECRET, 60)}`, 'x-request-id': 'req-1' };
-    expect(routerContextFrom(headers, JWT_SECRET, log)).toEqual({ caller: ALICE, requestId: 'req-1', idempotencyKey: null, log: child });
+    expect(routerContextFrom(headers, JWT_SECRET, log, '203.0.113.7')).toEqual({
+      caller: ALICE,
+      requestId: 'req-1',
+      idempotencyKey: null,
+      clientAddress: '203.0.113.7',
+      log: child,
+    });
     expect(bindings).toHaveBeenCalledWith({ requestId: 'req-1', userId: 42 });
   });
 
   it('carries the client’s Idempotency-Key, and refuses one it could not store or log safely with a 400', () => {
     const { log } = recordingLogger();
-    expect(routerContextFrom({ 'idempotency-key': 'f1e2d3c4-0001' }, JWT_SECRET, log).idempotencyKey).toBe('f1e2d3c4-0001');
+    expect(routerContextFrom({ 'idempotency-key': 'f1e2d3c4-0001' }, JWT_SECRET, log, ADDRESS).idempotencyKey).toBe('f1e2d3c4-0001');
     for (const unusable of ['', 'with space', 'x'.repeat(256), 'naïve']) {
-      const refusal = thrownBy(() => routerContextFrom({ 'idempotency-key': unusable }, JWT_SECRET, log), GraphQLError);
+      const refusal = thrownBy(() => routerContextFrom({ 'idempotency-key': unusable }, JWT_SECRET, log, ADDRESS), GraphQLError);
       expect(refusal.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'Idempotency-Key', http: { status: 400 } });
       expect(refusal.message).toContain('Idempotency-Key: must be 1 to 255 printable ASCII characters');
     }
@@ -91,13 +98,13 @@ describe('routerContextFrom', () => {
 
   it('makes a request id for an anonymous caller who sent none', () => {
     const { log } = recordingLogger();
-    const context = routerContextFrom({}, JWT_SECRET, log);
+    const context = routerContextFrom({}, JWT_SECRET, log, ADDRESS);
     expect(context.caller).toBeNull();
     expect(context.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('refuses a request whose Authorization header is not a valid token', () => {
-    expect(() => routerContextFrom({ authorization: 'Bearer not-a-jwt' }, JWT_SECRET, recordingLogger().log)).toThrow(
+    expect(() => routerContextFrom({ authorization: 'Bearer not-a-jwt' }, JWT_SECRET, recordingLogger().log, ADDRESS)).toThrow(
       'Invalid token: token invalid',
     );
   });

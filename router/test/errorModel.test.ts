@@ -34,6 +34,8 @@ const STATUS_OF_EACH_CODE: [RestErrorCode, number][] = [
   ['SUBGRAPH_TIMEOUT', 504],
   ['DEADLINE_EXCEEDED', 504],
   ['IDEMPOTENCY_KEY_REUSED', 422],
+  ['TOO_MANY_REQUESTS', 429],
+  ['SERVICE_BUSY', 503],
 ];
 
 describe('statusOf', () => {

@@ -19,6 +19,7 @@ function runnerAnswering(body: unknown, headers = new HeaderMap()) {
     caller: callerFor(7),
     requestId: 'req-1',
     idempotencyKey: null,
+    clientAddress: '127.0.0.1',
     log: { error: logError } as unknown as Logger,
   };
   const passed = new Map<string, string>();

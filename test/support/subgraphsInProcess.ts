@@ -8,6 +8,7 @@ import { createLogger, listen, type GrpcServer } from '@ledgerline/service-runti
 import type { FinanceSubgraphConfig } from '../../subgraphs/finance/src/config.js';
 import { buildFinanceSubgraph, financeGrpcServer } from '../../subgraphs/finance/src/server.js';
 import type { UserSubgraphConfig } from '../../subgraphs/user/src/config.js';
+import { DEFAULT_HASHING_LIMITS, type PasswordHashingLimits } from '../../subgraphs/user/src/passwordHashingSlots.js';
 import { buildUserSubgraph, userGrpcServer } from '../../subgraphs/user/src/server.js';
 import { freePort } from './freePort.js';
 import { dropRedisNamespace } from './redisNamespace.js';
@@ -49,6 +50,8 @@ export interface InProcessOptions {
   databaseUrl?: string;
   /** Group events and account revocations also go out on this Redis; without it, over the gRPC streams only. */
   redisUrl?: string;
+  /** The User service's bound on password hashing (PASSWORD_HASH_CONCURRENCY, PASSWORD_HASH_QUEUE_LENGTH); its defaults otherwise. */
+  passwordHashing?: PasswordHashingLimits;
 }
 
 export async function startSubgraphsInProcess(options: InProcessOptions = {}): Promise<InProcessSubgraphs> {
@@ -83,6 +86,7 @@ export async function startSubgraphsInProcess(options: InProcessOptions = {}): P
     financeGrpcAddress: grpcAddresses.finance,
     accountDeletionRetryMs: options.accountDeletionRetryMs ?? 60_000,
     redisUrl: options.redisUrl,
+    passwordHashing: options.passwordHashing ?? DEFAULT_HASHING_LIMITS,
   };
   const financeConfig: FinanceSubgraphConfig = {
     ...base,

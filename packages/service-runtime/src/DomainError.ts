@@ -26,7 +26,11 @@ export type DomainErrorCode =
   /** The request's deadline passed before the work began or could commit: nothing was changed. */
   | 'DEADLINE_EXCEEDED'
   /** An Idempotency-Key already used by this user for a different request. */
-  | 'IDEMPOTENCY_KEY_REUSED';
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** Too many attempts (logins) from this client or on this account: try again after `retryAfterSeconds`. */
+  | 'TOO_MANY_REQUESTS'
+  /** The service is at capacity (password hashing): nothing was done, try again after `retryAfterSeconds`. */
+  | 'SERVICE_BUSY';
 
 /** A rule of the domain said no. The message is written for the caller. */
 export class DomainError extends Error {

@@ -88,7 +88,7 @@ function responses(
  * Commands fail at once while Redis is away (no offline queue, no retries) and after the timeout
  * when it hangs, so a request never waits on the cache for long; the connection comes back by itself.
  */
-async function connectedRedis(url: string, commandTimeoutMs: number): Promise<Redis> {
+export async function connectedRedis(url: string, commandTimeoutMs: number): Promise<Redis> {
   const redis = new Redis(url, {
     connectionName: 'ledgerline-router-cache',
     enableOfflineQueue: false,

@@ -25,6 +25,8 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   SUBGRAPH_TIMEOUT: 504,
   DEADLINE_EXCEEDED: 504,
   IDEMPOTENCY_KEY_REUSED: 422,
+  TOO_MANY_REQUESTS: 429,
+  SERVICE_BUSY: 503,
 };
 const EDGE_STATUS: Record<EdgeErrorCode, number> = {
   MALFORMED_JSON: 400,
@@ -56,6 +58,9 @@ export const MEANING_OF: Record<RestErrorCode, string> = {
     'a service behind the router did not answer in time; a write may or may not have been applied: retry it with the same Idempotency-Key',
   DEADLINE_EXCEEDED: 'the request ran out of time before the work began or could commit; nothing was changed, try again',
   IDEMPOTENCY_KEY_REUSED: 'the Idempotency-Key was already used for a different request; use a new key for a new request',
+  TOO_MANY_REQUESTS:
+    'too many attempts from this address, or wrong passwords for this account; wait the seconds the Retry-After header says',
+  SERVICE_BUSY: 'the service is at capacity and did nothing; wait the seconds the Retry-After header says and try again',
   PAYLOAD_TOO_LARGE: 'the body is larger than the router accepts',
   UNSUPPORTED_MEDIA_TYPE: 'the body is not sent as application/json',
   INTERNAL_SERVER_ERROR: 'the server failed; the request id in x-request-id finds it in the logs',

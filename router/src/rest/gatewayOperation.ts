@@ -17,10 +17,10 @@ export type RunOperation = <Data, Variables extends Record<string, unknown>>(
   variables: Variables,
 ) => Promise<Data>;
 
-/**
- * `passHeader` receives the response headers a route's answer carries on, as /graphql's would:
- * whether the response cache answered.
- */
+/** The response headers a route's answer carries on, as /graphql's would: whether the response cache answered, when to try again. */
+const PASSED_HEADERS = [CACHE_STATUS_HEADER, 'retry-after'];
+
+/** `passHeader` receives each of PASSED_HEADERS the operation's answer has. */
 export function operationRunner(
   apollo: ApolloServer<RouterContext>,
   context: RouterContext,
@@ -31,8 +31,10 @@ export function operationRunner(
     variables: Variables,
   ): Promise<Data> => {
     const response = await apollo.executeOperation<Data, Variables>({ query: document, variables }, { contextValue: context });
-    const cacheStatus = response.http.headers.get(CACHE_STATUS_HEADER);
-    if (cacheStatus !== undefined) passHeader(CACHE_STATUS_HEADER, cacheStatus);
+    for (const header of PASSED_HEADERS) {
+      const value = response.http.headers.get(header);
+      if (value !== undefined) passHeader(header, value);
+    }
     if (response.body.kind !== 'single') throw new Error('REST operations do not use @defer or @stream');
     const { data, errors } = response.body.singleResult;
     const [firstError] = errors ?? [];

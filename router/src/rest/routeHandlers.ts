@@ -8,6 +8,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { routerContextFrom, type RouterContext } from '../context.js';
 import { badFields, RestError } from './errorModel.js';
+import { clientAddressOf } from '../loginThrottle/clientAddress.js';
+import { RestError } from './errorModel.js';
 import { operationRunner, restErrorOfDomain } from './gatewayOperation.js';
 import type { RestRoute } from './restRoute.js';
 
@@ -15,6 +17,7 @@ export interface RouteDependencies {
   apollo: ApolloServer<RouterContext>;
   jwtSecret: string;
   maxRequestBodyBytes: number;
+  trustProxyHops: number;
   log: Logger;
 }
 
@@ -50,7 +53,7 @@ function authenticate(route: RestRoute, deps: RouteDependencies): RequestHandler
   return (req, res, next) => {
     let context: RouterContext;
     try {
-      context = routerContextFrom(req.headers, deps.jwtSecret, deps.log);
+      context = routerContextFrom(req.headers, deps.jwtSecret, deps.log, clientAddressOf(req, deps.trustProxyHops));
     } catch (error) {
       // A refused token (UNAUTHENTICATED) or Idempotency-Key (BAD_USER_INPUT), as /graphql would refuse it.
       if (error instanceof GraphQLError) throw restErrorOfDomain(error.toJSON()) ?? error;

@@ -47,7 +47,7 @@ const register = defineRoute({
       .strictObject({ message: z.literal('User registered successfully'), userId: idOf('The new user’s id.') })
       .meta({ id: 'RegisterResponse' }),
   },
-  errors: ['EMAIL_TAKEN', 'USERNAME_TAKEN'],
+  errors: ['EMAIL_TAKEN', 'USERNAME_TAKEN', 'SERVICE_BUSY'],
   async respond({ body }, run) {
     const { register } = await run(RegisterOperation, body);
     return { message: 'User registered successfully', userId: idFromGraphQL(register.userId) } as const;
@@ -60,7 +60,8 @@ const login = defineRoute({
   operationId: 'logIn',
   tag: 'User',
   summary: 'Log in and get a token',
-  description: 'Present the token as `Authorization: Bearer <token>` on every other route. It expires after an hour by default.',
+  description:
+    'Present the token as `Authorization: Bearer <token>` on every other route. It expires after an hour by default. Logins are throttled: too many attempts from one address, or wrong passwords for one account, answer 429 TOO_MANY_REQUESTS with a `Retry-After` header (seconds); an account with many wrong passwords is slowed to one attempt per few seconds from each address, never locked. A User service at capacity answers 503 SERVICE_BUSY with `Retry-After`.',
   auth: 'open',
   body: z
     .object({
@@ -78,7 +79,8 @@ const login = defineRoute({
       })
       .meta({ id: 'LoginResponse' }),
   },
-  errors: ['INVALID_CREDENTIALS'],
+  // Throttled per client address and per account (router/src/loginThrottle/); each carries Retry-After.
+  errors: ['INVALID_CREDENTIALS', 'TOO_MANY_REQUESTS', 'SERVICE_BUSY'],
   async respond({ body }, run) {
     const { login } = await run(LoginOperation, body);
     return { token: login.token, userId: idFromGraphQL(login.userId) };
@@ -149,7 +151,7 @@ const deleteAccount = defineRoute({
       })
       .meta({ id: 'AccountDeletion' }),
   },
-  errors: ['FORBIDDEN', 'INVALID_CREDENTIALS'],
+  errors: ['FORBIDDEN', 'INVALID_CREDENTIALS', 'SERVICE_BUSY'],
   async respond({ body }, run) {
     const { status } = (await run(DeleteAccountOperation, body)).deleteAccount;
     return { message: status === 'DELETED' ? ACCOUNT_DELETED : DELETION_PENDING, status };

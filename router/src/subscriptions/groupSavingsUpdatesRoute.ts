@@ -7,6 +7,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { UserTokenClaims } from '@ledgerline/identity';
 import { requestIdFrom } from '@ledgerline/service-runtime';
+import { clientAddressOf } from '../loginThrottle/clientAddress.js';
 import { getOperationAST, GraphQLError, parse, validate, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { tokenClaimsFromAuthorization, type RouterContext } from '../context.js';
@@ -121,12 +122,18 @@ export function groupSavingsUpdates(settings: WebSocketRouteSettings): WebSocket
     socket.once('close', () => clearInterval(pinger));
   }
 
-  async function openStream(session: WebSocketSession, groupId: string, since: number | null): Promise<GroupProgressStream | null> {
+  async function openStream(
+    session: WebSocketSession,
+    groupId: string,
+    since: number | null,
+    clientAddress: string,
+  ): Promise<GroupProgressStream | null> {
     const requestId = requestIdFrom(undefined);
     const context: RouterContext = {
       caller: session.caller,
       requestId,
       idempotencyKey: null,
+      clientAddress,
       log: session.log.child({ requestId, groupId }),
     };
     const opened = await openSessionStream(settings, session, context, plans.plan(document, operation, { groupId, since }));
@@ -183,7 +190,8 @@ export function groupSavingsUpdates(settings: WebSocketRouteSettings): WebSocket
     if (claims === null) return;
     const session = await sessions.admit(claims, socket, 'group_updates');
     if (session === null) return;
-    const stream = await openStream(session, groupId, sinceText === null ? null : Number(sinceText));
+    const clientAddress = clientAddressOf(request, settings.trustProxyHops);
+    const stream = await openStream(session, groupId, sinceText === null ? null : Number(sinceText), clientAddress);
     if (stream === null) return;
     if (socket.readyState !== socket.OPEN) return void stream.results.return();
     session.streams.add(stream);

@@ -15,6 +15,7 @@ import {
 } from 'graphql';
 import type { Context } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
+import { clientAddressOf } from '../loginThrottle/clientAddress.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { RouterContext } from '../context.js';
 import { CloseCodes } from './closeCodes.js';
@@ -107,6 +108,7 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): WebS
           caller: session.caller,
           requestId,
           idempotencyKey: null,
+          clientAddress: clientAddressOf(ctx.extra.request, settings.trustProxyHops),
           log: session.log.child({ requestId, subscriptionId: id }),
         };
         const named = payload.operationName ? { operationName: payload.operationName } : {};

@@ -17,6 +17,8 @@ export interface WebSocketRouteSettings {
   fanOut: GroupEventFanOut;
   sessions: WebSocketSessions;
   jwtSecret: string;
+  /** How many proxies' X-Forwarded-For entries to believe for a socket's client address. */
+  trustProxyHops: number;
   /** How often a socket is pinged; one that has not answered by the next ping is closed. */
   keepAliveMs: number;
   /** How long a new socket may take to speak first (connection_init, or the raw route's token) before it is closed with 4408. */

@@ -16,6 +16,7 @@ import {
   type SubgraphConfig,
 } from '@ledgerline/service-runtime';
 import { z } from 'zod';
+import { DEFAULT_HASHING_LIMITS, type PasswordHashingLimits } from './passwordHashingSlots.js';
 
 const environmentSchema = z
   .object({
@@ -31,6 +32,10 @@ const environmentSchema = z
     USER_DATABASE_URL: optionalVariable(z.url()),
     USER_DATABASE_SCHEMA: databaseSchemaVariable('users'),
     JWT_SECRET: optionalVariable(secretSchema),
+    /** Password hashes computed at once (register, login, account deletion); about the number of cores. */
+    PASSWORD_HASH_CONCURRENCY: variableWithDefault(z.coerce.number().int().min(1).max(256), DEFAULT_HASHING_LIMITS.concurrency),
+    /** Password hashes that may wait for one of those; more are answered SERVICE_BUSY at once. */
+    PASSWORD_HASH_QUEUE_LENGTH: variableWithDefault(z.coerce.number().int().min(0).max(10_000), DEFAULT_HASHING_LIMITS.queueLength),
     JWT_TTL_SECONDS: variableWithDefault(
       z.coerce
         .number()
@@ -53,6 +58,7 @@ export interface UserSubgraphConfig extends SubgraphConfig {
   accountDeletionRetryMs: number;
   redisUrl: string | undefined;
   redisKeyPrefix: string;
+  passwordHashing: PasswordHashingLimits;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => void): UserSubgraphConfig {
@@ -72,5 +78,6 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
     accountDeletionRetryMs: parsed.ACCOUNT_DELETION_RETRY_MS,
     redisUrl: parsed.REDIS_URL,
     redisKeyPrefix: parsed.REDIS_KEY_PREFIX,
+    passwordHashing: { concurrency: parsed.PASSWORD_HASH_CONCURRENCY, queueLength: parsed.PASSWORD_HASH_QUEUE_LENGTH },
   };
 }

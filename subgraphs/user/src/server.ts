@@ -16,6 +16,7 @@ import type { UserSubgraphConfig } from './config.js';
 import type { UserDatabase } from './db.js';
 import { financeRecordErasure, type RecordErasure } from './financeErasure.js';
 import { userSubgraphResolvers } from './resolvers/index.js';
+import { limitPasswordHashing } from './passwords.js';
 import { tokenStatusOf } from './tokenChecks.js';
 
 export const userSubgraphTypeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
@@ -54,6 +55,7 @@ export async function buildUserSubgraph(
     secret: config.serviceSigningSecret,
   }),
 ): Promise<UserServices> {
+  limitPasswordHashing(config.passwordHashing);
   const revocations = accountRevocations(config.redisUrl, config.redisKeyPrefix, log);
   const grpc = userGrpcServer(config, db, log, revocations);
   const http = await createSubgraphServer({

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it, vi } from 'vitest';
 import { exitReportOf, freshDataDir, reportedProblems } from '../../../test/support/configTesting.js';
 import { readConfig } from '../src/config.js';
@@ -39,6 +40,7 @@ describe('user subgraph configuration', () => {
       financeGrpcAddress: '127.0.0.1:50052',
       accountDeletionRetryMs: 30_000,
       redisKeyPrefix: 'ledgerline:',
+      passwordHashing: { concurrency: availableParallelism(), queueLength: 16 },
     });
   });
 
@@ -52,10 +54,13 @@ describe('user subgraph configuration', () => {
         FINANCE_GRPC_ADDRESS: 'finance:6002',
         ACCOUNT_DELETION_RETRY_MS: '5000',
         REDIS_URL: 'redis://redis:6379',
+        PASSWORD_HASH_CONCURRENCY: '3',
+        PASSWORD_HASH_QUEUE_LENGTH: '0',
       }),
       ignoreWarnings,
     );
     expect(config).toMatchObject({
+      passwordHashing: { concurrency: 3, queueLength: 0 },
       port: 5001,
       databaseSchema: 'accounts',
       jwtTtlSeconds: 600,
