@@ -1,11 +1,11 @@
-import { getOperationAST, parse } from 'graphql';
+import { Kind, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loginFieldsOf } from '../src/loginThrottle/loginFields.js';
 
 function loginsIn(query: string, variables?: Record<string, unknown>) {
   const document = parse(query);
-  const operation = getOperationAST(document);
-  if (operation === null) throw new Error('no operation');
+  const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  if (operation === undefined) throw new Error('no operation');
   return loginFieldsOf(operation, document, variables);
 }
 
