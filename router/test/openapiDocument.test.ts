@@ -147,6 +147,15 @@ describe('the OpenAPI document', () => {
     expect(JSON.stringify(add.responses['422'])).toContain('IDEMPOTENCY_KEY_REUSED');
   });
 
+  it('documents that login is throttled: 429 TOO_MANY_REQUESTS and 503 SERVICE_BUSY, each with a Retry-After header', () => {
+    const login = operation('post', '/user/login') as unknown as { responses: Record<string, { description: string; headers?: unknown }> };
+    expect(login.responses['429']?.description).toContain('TOO_MANY_REQUESTS');
+    expect(login.responses['503']?.description).toContain('SERVICE_BUSY');
+    for (const status of ['429', '503']) expect(JSON.stringify(login.responses[status]?.headers)).toContain('Retry-After');
+    expect(operation('post', '/user/register').responses['503']).toBeDefined();
+    expect(JSON.stringify(operation('get', '/income/{userId}').responses)).not.toContain('Retry-After');
+  });
+
   it('is strict enough that the contract check refuses responses that stray from it', () => {
     const contract = contractFrom(document);
     const observed = { method: 'GET', path: '/income/7', status: 200, contentType: 'application/json' };

@@ -77,11 +77,16 @@ export function openApiDocument(routes: RestRoute[]): OpenApiDocument {
 /** Codes whose answers carry a Retry-After header. */
 const SAYS_WHEN_TO_RETRY = new Set<RestErrorCode>(['TOO_MANY_REQUESTS', 'SERVICE_BUSY']);
 
-const retryAfterHeader = z.object({
-  'Retry-After': z
-    .string()
-    .meta({ description: 'Whole seconds to wait before trying again (with TOO_MANY_REQUESTS or SERVICE_BUSY).', example: '5' }),
-});
+const retryAfter = z
+  .string()
+  .meta({ description: 'Whole seconds to wait before trying again (with TOO_MANY_REQUESTS or SERVICE_BUSY).', example: '5' });
+
+/** Retry-After, required when every code of the response carries it (a 503 may also be SUBGRAPH_UNAVAILABLE, which does not). */
+function retryAfterHeaderFor(codes: RestErrorCode[]) {
+  if (!codes.some((code) => SAYS_WHEN_TO_RETRY.has(code))) return {};
+  const always = codes.every((code) => SAYS_WHEN_TO_RETRY.has(code));
+  return { headers: z.object({ 'Retry-After': always ? retryAfter : retryAfter.optional() }) };
+}
 
 /** One response per status, listing the codes that share it. */
 function errorResponses(codes: RestErrorCode[]): Record<number, ResponseConfig> {
@@ -90,10 +95,9 @@ function errorResponses(codes: RestErrorCode[]): Record<number, ResponseConfig> 
   const responses: Record<number, ResponseConfig> = {};
   for (const [status, [first, ...more]] of [...byStatus].sort(([a], [b]) => a - b)) {
     if (first === undefined) continue;
-    const waitSaid = [first, ...more].some((code) => SAYS_WHEN_TO_RETRY.has(code));
     responses[status] = {
       description: [first, ...more].map((code) => `- \`${code}\`: ${MEANING_OF[code]}`).join('\n'),
-      ...(waitSaid ? { headers: retryAfterHeader } : {}),
+      ...retryAfterHeaderFor([first, ...more]),
       content: { 'application/json': { schema: errorBodyOf([first, ...more]) } },
     };
   }
