@@ -7,6 +7,7 @@ import { freeStackPorts } from './freePort.js';
 import { dropRedisNamespace } from './redisNamespace.js';
 import './providedContext.js';
 import { createTestDatabase, type TestDatabase } from './testDatabase.js';
+import { ONE_ADDRESS_FOR_ALL_CLIENTS } from './loginThrottleForTests.js';
 
 let database: TestDatabase | undefined;
 let stack: Stack | undefined;
@@ -25,7 +26,7 @@ export async function setup(project: TestProject): Promise<void> {
   stack = await startStack({
     databaseUrl: database.url,
     ports: await freeStackPorts(),
-    env: { ...secrets, REDIS_KEY_PREFIX: redisKeyPrefix, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
+    env: { ...secrets, REDIS_KEY_PREFIX: redisKeyPrefix, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn', ...ONE_ADDRESS_FOR_ALL_CLIENTS },
     output: process.env['TEST_STACK_OUTPUT'] === 'inherit' ? 'inherit' : 'ignore',
   });
   project.provide('routerUrl', stack.routerUrl);

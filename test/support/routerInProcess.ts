@@ -6,6 +6,7 @@ import { readConfig, type CacheSettings, type WebSocketRules } from '../../route
 import { buildRouter } from '../../router/src/server.js';
 import { routerAt, type RouterAt } from './routerAt.js';
 import type { InProcessSubgraphs } from './subgraphsInProcess.js';
+import { ONE_ADDRESS_FOR_ALL_CLIENTS } from './loginThrottleForTests.js';
 
 export type { GraphQLAnswer } from './routerAt.js';
 
@@ -44,6 +45,7 @@ export async function startRouterInFrontOf(
       MAX_REQUEST_BODY_BYTES: '100000',
       // Every test socket comes from 127.0.0.1.
       WEBSOCKET_MAX_CONNECTIONS_PER_ADDRESS: '1000',
+      ...ONE_ADDRESS_FOR_ALL_CLIENTS,
       RESPONSE_CACHE_MEMORY_MIB: '16',
       LOG_LEVEL: 'silent',
       ...options.environment,

@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import { startServiceProcess, waitUntilReady } from '../../packages/launcher/src/serviceProcess.js';
 import { freePort } from './freePort.js';
 import { routerAt, type RouterAt } from './routerAt.js';
+import { ONE_ADDRESS_FOR_ALL_CLIENTS } from './loginThrottleForTests.js';
 
 const READY_TIMEOUT_MS = 60_000;
 
@@ -29,6 +30,7 @@ export async function startRouterReplica(redisUrl: string): Promise<RouterReplic
     REDIS_URL: redisUrl,
     REDIS_KEY_PREFIX: inject('redisKeyPrefix'),
     LOG_LEVEL: 'warn',
+    ...ONE_ADDRESS_FOR_ALL_CLIENTS,
   };
   const output = process.env['TEST_STACK_OUTPUT'] === 'inherit' ? 'inherit' : 'ignore';
   const router = startServiceProcess('second router', 'router/src/main.ts', env, output);
