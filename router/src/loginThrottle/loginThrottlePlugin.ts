@@ -30,6 +30,7 @@ export function loginThrottlePlugin(settings: LoginThrottleSettings, metrics: Ro
     labelNames: ['step'],
     registers: [metrics.registry],
   });
+  // In this process; with REDIS_URL, replaced by the shared store once the server starts (serverWillStart).
   let store: LoginAttemptStore = inProcessLoginAttempts(settings);
 
   /** Runs one step of the store; on failure, what the login gets without it (admitted, nothing recorded). */
