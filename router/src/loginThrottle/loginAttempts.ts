@@ -15,7 +15,7 @@ import type { LoginThrottleSettings } from '../config.js';
 export type LoginThrottleRules = Omit<LoginThrottleSettings, 'redis'>;
 
 export interface LoginAttempt {
-  /** The client address (RouterContext.clientAddress). */
+  /** The client address (RouterContext.clientAddress), IPv6 by its /64 (addressBucket.ts). */
   address: string;
   /** The account tried, as a key (see accountKeyOf); null when the request named none the router could read. */
   account: string | null;

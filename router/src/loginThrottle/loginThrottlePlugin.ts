@@ -10,6 +10,7 @@ import { connectedRedis } from '../cache/routerCaches.js';
 import type { LoginThrottleSettings } from '../config.js';
 import type { RouterContext } from '../context.js';
 import type { RouterMetrics } from '../metrics.js';
+import { addressBucketOf } from './addressBucket.js';
 import { inProcessLoginAttempts } from './inProcessLoginAttempts.js';
 import { normalisedEmail, retryAfterSeconds, type Admission, type LoginAttempt, type LoginAttemptStore } from './loginAttempts.js';
 import { loginFieldsOf, type LoginField } from './loginFields.js';
@@ -61,7 +62,8 @@ export function loginThrottlePlugin(settings: LoginThrottleSettings, metrics: Ro
           const [field, ...more] = fields;
           if (field === undefined) return;
           if (more.length > 0) throw oneLoginPerRequest();
-          const attempt = { address: contextValue.clientAddress, account: field.email === null ? null : normalisedEmail(field.email) };
+          const account = field.email === null ? null : normalisedEmail(field.email);
+          const attempt = { address: addressBucketOf(contextValue.clientAddress), account };
           const admission = await failingOpen('admit', contextValue, () => store.admit(attempt), { admitted: true });
           if (!admission.admitted) {
             refusals.inc({ limit: admission.limit });
