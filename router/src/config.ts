@@ -97,6 +97,14 @@ const environmentSchema = z
     /** How long an account's wrong passwords are remembered after the last one. */
     LOGIN_FAILURE_WINDOW_SECONDS: variableWithDefault(z.coerce.number().int().min(1).max(86_400), 900),
     LOGIN_ACCOUNT_SLOWDOWN_SECONDS: variableWithDefault(z.coerce.number().int().min(1).max(3_600), 5),
+    /** Operation limits (router/src/operationLimits): over one, an operation is refused with OPERATION_LIMIT_EXCEEDED before it is planned. */
+    MAX_OPERATION_DEPTH: variableWithDefault(z.coerce.number().int().min(1).max(1_000), 12),
+    MAX_OPERATION_ALIASES: variableWithDefault(z.coerce.number().int().min(0).max(100_000), 30),
+    /** Tokens of the query text; parsing stops at the first one past it, so no text costs more to refuse than this many. */
+    MAX_OPERATION_TOKENS: variableWithDefault(z.coerce.number().int().min(100).max(1_000_000), 2_000),
+    MAX_OPERATION_DIRECTIVES: variableWithDefault(z.coerce.number().int().min(0).max(10_000), 20),
+    /** The estimated cost (router/src/operationLimits/operationCost.ts): fields, lists and subgraph calls. */
+    MAX_OPERATION_COST: variableWithDefault(z.coerce.number().int().min(100).max(10_000_000), 5_000),
     LEDGERLINE_DATA_DIR: dataDirVariable,
     LOG_LEVEL: logLevelSchema,
   })
@@ -123,6 +131,7 @@ export interface RouterConfig {
   /** How many proxies' X-Forwarded-For entries to believe (router/src/loginThrottle/clientAddress.ts). */
   trustProxyHops: number;
   loginThrottle: LoginThrottleSettings;
+  operationLimits: OperationLimitSettings;
   logLevel: string;
 }
 
@@ -134,6 +143,15 @@ export interface LoginThrottleSettings {
   failuresPerAccount: number;
   failureWindowMs: number;
   accountSlowdownMs: number;
+}
+
+/** The largest operation the router plans, over HTTP and WebSocket alike. */
+export interface OperationLimitSettings {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  maxCost: number;
 }
 
 /** Where the router's caches live and how large they grow; what is cached for how long is router/src/cache/cachePolicy.ts. */
@@ -210,6 +228,13 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
       failuresPerAccount: parsed.LOGIN_FAILURES_PER_ACCOUNT,
       failureWindowMs: parsed.LOGIN_FAILURE_WINDOW_SECONDS * 1000,
       accountSlowdownMs: parsed.LOGIN_ACCOUNT_SLOWDOWN_SECONDS * 1000,
+    },
+    operationLimits: {
+      maxDepth: parsed.MAX_OPERATION_DEPTH,
+      maxAliases: parsed.MAX_OPERATION_ALIASES,
+      maxTokens: parsed.MAX_OPERATION_TOKENS,
+      maxDirectives: parsed.MAX_OPERATION_DIRECTIVES,
+      maxCost: parsed.MAX_OPERATION_COST,
     },
     logLevel: parsed.LOG_LEVEL,
   };

@@ -3,7 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { maskInternalErrors, operationLogPlugin } from '@ledgerline/service-runtime';
+import { operationLogPlugin } from '@ledgerline/service-runtime';
 import type { Server } from 'node:http';
 import type { RouterCaches } from './cache/routerCaches.js';
 import type { RouterConfig } from './config.js';
@@ -15,6 +15,8 @@ import { oneMutationPerIdempotencyKey } from './idempotencyKeyScope.js';
 import { refuseUnreadableNumbers } from './unreadableNumbers.js';
 import { loginThrottlePlugin } from './loginThrottle/loginThrottlePlugin.js';
 import { retryAfterHeader } from './loginThrottle/retryAfterHeader.js';
+import type { OperationLimits } from './operationLimits/operationLimits.js';
+import { formatRouterError } from './routerErrorFormat.js';
 
 export function createGatewayServer(
   config: RouterConfig,
@@ -22,6 +24,7 @@ export function createGatewayServer(
   httpServer: Server,
   caches: RouterCaches,
   metrics: RouterMetrics,
+  operationLimits: OperationLimits,
 ) {
   const limits = { callTimeoutMs: config.subgraphTimeoutMs, operationTimeoutMs: config.operationTimeoutMs };
   const gateway = new ApolloGateway({
@@ -37,7 +40,13 @@ export function createGatewayServer(
     includeStacktraceInErrorResponses: false,
     // Our own handler drains and exits once; Apollo's would stop the server and re-raise the signal.
     stopOnTerminationSignals: false,
-    formatError: maskInternalErrors,
+    formatError: formatRouterError,
+    // Refused while parsing and validating, before the gateway plans anything (operationLimits/).
+    parseOptions: operationLimits.parseOptions,
+    validationRules: operationLimits.validationRules,
+    // Set here, not left to Apollo Server, which would read NODE_ENV itself.
+    introspection: !config.production,
+    hideSchemaDetailsFromClientErrors: config.production,
     persistedQueries: { cache: caches.persistedQueries, ttl: config.caches.persistedQueryTtlSeconds },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

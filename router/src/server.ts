@@ -32,6 +32,7 @@ import { composeSupergraph, subgraphLocations } from './supergraph.js';
 import { buildSchema } from 'graphql';
 import { apiSchemaSdl } from './clientSchema.js';
 import { clientAddressOf } from './loginThrottle/clientAddress.js';
+import { operationLimits } from './operationLimits/operationLimits.js';
 
 /** How long draining waits for queued events to be written before closing sockets anyway. */
 const DRAIN_WAIT_MS = 3_000;
@@ -52,7 +53,8 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
   const settling = connectionSettling(httpServer);
   const metrics = routerMetrics();
   const caches = await routerCaches(config.caches, { supergraphSdl, announceStatus: !config.production, metrics, log });
-  const apollo = createGatewayServer(config, supergraphSdl, httpServer, caches, metrics);
+  const limits = operationLimits(config.operationLimits, supergraphSdl);
+  const apollo = createGatewayServer(config, supergraphSdl, httpServer, caches, metrics, limits);
   await apollo.start();
 
   // Echo one request id to the caller, the logs and the subgraphs alike.
@@ -133,11 +135,10 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
   // Built from SDL with our own graphql module: federation-internals' schema objects come from
   // graphql's CommonJS build, which graphql's ES module build does not accept as a schema.
   const schema = buildSchema(apiSchemaSdl(supergraphSdl));
-  const plans = subscriptionPlans(schema);
   const shared = {
     apollo,
     schema,
-    plans,
+    plans: subscriptionPlans(schema, { ...limits, hideSchemaDetails: config.production }),
     fanOut,
     sessions,
     jwtSecret: config.jwtSecret,

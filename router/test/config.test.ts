@@ -57,6 +57,7 @@ describe('router configuration', () => {
         failureWindowMs: 900_000,
         accountSlowdownMs: 5_000,
       },
+      operationLimits: { maxDepth: 12, maxAliases: 30, maxTokens: 2_000, maxDirectives: 20, maxCost: 5_000 },
       logLevel: 'info',
     });
   });

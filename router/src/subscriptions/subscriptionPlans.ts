@@ -2,7 +2,18 @@
 // the plan every subscriber with the same operation and variables shares (the query its events
 // are read with, and who may share that read). Both are kept, least recently used out, so the
 // thousands of subscribers of a popular challenge cost one parse, one validation and one plan.
-import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { tokenLimitErrorOr } from '../operationLimits/operationLimitError.js';
+import type { OperationLimits } from '../operationLimits/operationLimits.js';
+import { introspectionRules, withoutSuggestions } from '../operationLimits/schemaDetails.js';
 import { groupEventQuery, type GroupEventQuery } from './groupEventQuery.js';
 import { canonicalJson, sharingOf, type Sharing } from './viewerDependence.js';
 
@@ -43,7 +54,13 @@ function recentlyUsed<Value>(limit: number) {
   };
 }
 
-export function subscriptionPlans(schema: GraphQLSchema): SubscriptionPlans {
+/** The same limits and schema details as /graphql over HTTP (gateway.ts). */
+export interface DocumentRules extends OperationLimits {
+  hideSchemaDetails: boolean;
+}
+
+export function subscriptionPlans(schema: GraphQLSchema, rules: DocumentRules): SubscriptionPlans {
+  const validationRules = [...specifiedRules, ...introspectionRules(rules.hideSchemaDetails), ...rules.validationRules];
   const documents = recentlyUsed<ValidatedDocument>(MAX_KEPT);
   // Keyed by document object first: a document comes from `documents` (or is the raw route's constant).
   const plans = new WeakMap<DocumentNode, ReturnType<typeof recentlyUsed<SubscriptionPlan>>>();
@@ -54,11 +71,13 @@ export function subscriptionPlans(schema: GraphQLSchema): SubscriptionPlans {
       if (known !== undefined) return known;
       let document: DocumentNode;
       try {
-        document = parse(text);
+        document = parse(text, rules.parseOptions);
       } catch (error) {
-        return documents.set(text, { errors: [error instanceof GraphQLError ? error : new GraphQLError('The query could not be parsed')] });
+        return documents.set(text, {
+          errors: [error instanceof GraphQLError ? tokenLimitErrorOr(error) : new GraphQLError('The query could not be parsed')],
+        });
       }
-      const invalid = validate(schema, document);
+      const invalid = withoutSuggestions(validate(schema, document, validationRules), rules.hideSchemaDetails);
       return documents.set(text, invalid.length > 0 ? { errors: invalid } : { document });
     },
     plan(document, operation, variables) {

@@ -1,0 +1,58 @@
+// The one error an operation over a limit gets, over HTTP (400) and WebSocket alike:
+// OPERATION_LIMIT_EXCEEDED, with the limit it broke and that limit's maximum in its extensions.
+import { GraphQLError, type ASTNode, type GraphQLFormattedError } from 'graphql';
+
+export const OPERATION_LIMIT_EXCEEDED = 'OPERATION_LIMIT_EXCEEDED';
+
+export type OperationLimitName = 'depth' | 'aliases' | 'tokens' | 'directives' | 'cost';
+
+const WHAT_IS_COUNTED: Record<OperationLimitName, string> = {
+  depth: 'nesting depth',
+  aliases: 'aliases',
+  tokens: 'tokens',
+  directives: 'directives',
+  cost: 'estimated cost',
+};
+
+export class OperationLimitError extends GraphQLError {
+  constructor(
+    readonly limit: OperationLimitName,
+    readonly maximum: number,
+    nodes?: ASTNode,
+  ) {
+    super(`The operation exceeds the ${limit} limit: at most ${maximum} ${WHAT_IS_COUNTED[limit]} per operation`, {
+      ...(nodes === undefined ? {} : { nodes }),
+      // No HTTP status here: Apollo Server answers every parse and validation error with 400.
+      extensions: { code: OPERATION_LIMIT_EXCEEDED, limit, maximum },
+    });
+  }
+}
+
+/**
+ * graphql-js stops parsing at `maxTokens` with a plain syntax error (no code of its own, graphql
+ * 16.x): this is its message ("more that", sic, in 16.15), the only way to tell it from any
+ * other syntax error. The unit test parses past the limit, so a reworded message fails it.
+ */
+const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\. Parsing aborted\.$/;
+
+/** The limit error for a parse that stopped at the token limit; the error itself for any other. */
+export function tokenLimitErrorOr(error: GraphQLError): GraphQLError {
+  const maximum = TOKEN_LIMIT_MESSAGE.exec(error.message)?.[1];
+  return maximum === undefined ? error : new OperationLimitError('tokens', Number(maximum));
+}
+
+/**
+ * Apollo Server hands validation and parse errors back under its own codes
+ * (GRAPHQL_VALIDATION_FAILED, GRAPHQL_PARSE_FAILED), keeping ours as the original error: this
+ * gives an operation over a limit its own code again, or null for any other error.
+ */
+export function operationLimitAnswer(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
+  if (!(error instanceof GraphQLError) || !(error.originalError instanceof GraphQLError)) return null;
+  const original = error.originalError instanceof OperationLimitError ? error.originalError : tokenLimitErrorOr(error.originalError);
+  if (!(original instanceof OperationLimitError)) return null;
+  return {
+    message: original.message,
+    ...(formatted.locations === undefined ? {} : { locations: formatted.locations }),
+    extensions: { code: OPERATION_LIMIT_EXCEEDED, limit: original.limit, maximum: original.maximum },
+  };
+}
