@@ -9,16 +9,12 @@
 //     value in the operation, else the argument's default in the schema), else ASSUMED_LIST_SIZE;
 //   - introspection fields cost FIELD_COST and are not walked into.
 import {
-  getNamedType,
-  getNullableType,
-  isInterfaceType,
-  isListType,
-  isObjectType,
   Kind,
   type ArgumentNode,
   type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLNamedType,
+  type GraphQLOutputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -62,12 +58,21 @@ function listSize(field: GraphQLField<unknown, unknown>, argumentNodes: readonly
   return ASSUMED_LIST_SIZE;
 }
 
+// No isListType/getNamedType here: the gateway's schema comes from graphql's CommonJS build, and
+// those predicates refuse its types from this ES module build ("from another module or realm").
+const isList = (type: GraphQLOutputType) => type.toString().startsWith('[');
+const namedTypeOf = (schema: GraphQLSchema, type: GraphQLOutputType) => schema.getType(type.toString().replace(/[[\]!]/g, ''));
+const fieldsOf = (type: GraphQLNamedType | null | undefined) =>
+  type !== null && type !== undefined && 'getFields' in type
+    ? (type.getFields() as Record<string, GraphQLField<unknown, unknown>>)
+    : undefined;
+
 const overlaps = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].some((graph) => b.has(graph));
 
 /** `from`: the subgraphs that resolved the parent object; null at the root, where every field is a call. */
 function selectionCost(
   selectionSet: SelectionSetNode,
-  parentType: GraphQLNamedType | undefined,
+  parentType: GraphQLNamedType | null | undefined,
   from: ReadonlySet<string> | null,
   multiplier: number,
   walk: CostWalk,
@@ -91,16 +96,15 @@ function selectionCost(
     }
     walk.spent += FIELD_COST * multiplier;
     if (selection.name.value.startsWith('__')) continue;
-    if (!isObjectType(parentType) && !isInterfaceType(parentType)) continue;
-    const field = parentType.getFields()[selection.name.value];
-    if (field === undefined) continue;
+    const field = fieldsOf(parentType)?.[selection.name.value];
+    if (parentType === undefined || parentType === null || field === undefined) continue;
     const graphs = walk.ownership.graphsOf(parentType.name, field.name);
     const isCall = from === null || !overlaps(graphs, from);
     if (isCall) walk.spent += SUBGRAPH_CALL_COST;
     if (selection.selectionSet === undefined) continue;
     const resolvedBy = isCall ? graphs : new Set([...graphs].filter((graph) => from.has(graph)));
-    const itemMultiplier = isListType(getNullableType(field.type)) ? multiplier * listSize(field, selection.arguments, walk) : multiplier;
-    selectionCost(selection.selectionSet, getNamedType(field.type), resolvedBy, itemMultiplier, walk, spreading);
+    const itemMultiplier = isList(field.type) ? multiplier * listSize(field, selection.arguments, walk) : multiplier;
+    selectionCost(selection.selectionSet, namedTypeOf(walk.schema, field.type), resolvedBy, itemMultiplier, walk, spreading);
   }
 }
 

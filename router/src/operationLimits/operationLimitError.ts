@@ -36,7 +36,7 @@ export class OperationLimitError extends GraphQLError {
 const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\. Parsing aborted\.$/;
 
 /** The limit error for a parse that stopped at the token limit; the error itself for any other. */
-export function tokenLimitErrorOr(error: GraphQLError): GraphQLError {
+export function tokenLimitErrorOr<Parsing extends { message: string }>(error: Parsing): Parsing | OperationLimitError {
   const maximum = TOKEN_LIMIT_MESSAGE.exec(error.message)?.[1];
   return maximum === undefined ? error : new OperationLimitError('tokens', Number(maximum));
 }
@@ -44,11 +44,13 @@ export function tokenLimitErrorOr(error: GraphQLError): GraphQLError {
 /**
  * Apollo Server hands validation and parse errors back under its own codes
  * (GRAPHQL_VALIDATION_FAILED, GRAPHQL_PARSE_FAILED), keeping ours as the original error: this
- * gives an operation over a limit its own code again, or null for any other error.
+ * gives an operation over a limit its own code again, or null for any other error. No
+ * `instanceof GraphQLError`: Apollo Server's errors may come from another copy of graphql.
  */
 export function operationLimitAnswer(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
-  if (!(error instanceof GraphQLError) || !(error.originalError instanceof GraphQLError)) return null;
-  const original = error.originalError instanceof OperationLimitError ? error.originalError : tokenLimitErrorOr(error.originalError);
+  const cause: unknown = error instanceof Error && 'originalError' in error ? error.originalError : undefined;
+  if (!(cause instanceof Error)) return null;
+  const original = cause instanceof OperationLimitError ? cause : tokenLimitErrorOr(cause);
   if (!(original instanceof OperationLimitError)) return null;
   return {
     message: original.message,

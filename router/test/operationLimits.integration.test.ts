@@ -1,0 +1,211 @@
+// Operation limits as clients run into them: real HTTP requests and real graphql-ws sockets to
+// routers in front of both subgraphs in-process, the issue's three findings rerun as reported,
+// and what the router tells clients about its schema in development and in production.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { freePort } from '../../test/support/freePort.js';
+import { graphqlWsSocket, type GraphqlWsMessage, type GraphqlWsSocket } from '../../test/support/graphqlWsSocket.js';
+import { routerMetric } from '../../test/support/routerMetricsReader.js';
+import { startRouterInFrontOf, type InProcessRouter } from '../../test/support/routerInProcess.js';
+import { startSubgraphsInProcess, type InProcessSubgraphs } from '../../test/support/subgraphsInProcess.js';
+
+/** The router's defaults (config.ts), which these tests push past. */
+const DEFAULTS = { depth: 12, aliases: 30, tokens: 2_000, directives: 20, cost: 5_000 };
+/** Big enough for the issue's 390 KB operation, as the router's default (1 MB) is. */
+const BODY_LIMIT = { MAX_REQUEST_BODY_BYTES: '1000000' };
+const PATIENCE = { timeout: 10_000, interval: 20 };
+const LOGIN = 'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }';
+
+const aliases = (count: number, selection: string) => Array.from({ length: count }, (_, index) => `a${index}: ${selection}`).join(' ');
+const nestedInlineFragments = (levels: number) => `{ me { ${'... on User { '.repeat(levels)} id ${'} '.repeat(levels)} } }`;
+
+/** One operation over each limit, and nothing else. */
+const OVER_EACH_LIMIT = {
+  depth: nestedInlineFragments(DEFAULTS.depth),
+  aliases: `{ ${aliases(DEFAULTS.aliases + 1, 'me { id }')} }`,
+  tokens: `{ me { ${'id '.repeat(DEFAULTS.tokens)} } }`,
+  directives: `{ me { ${'id @include(if: true) '.repeat(DEFAULTS.directives + 1)} } }`,
+  cost: `{ me {
+    incomes(limit: 500) { id amount source date }
+    expenses(limit: 500) { id amount category date }
+    savingsGoals(limit: 500) { id goal targetDate }
+  } }`,
+};
+const limitRefusal = (limit: string) => ({ code: 'OPERATION_LIMIT_EXCEEDED', limit, maximum: DEFAULTS[limit as keyof typeof DEFAULTS] });
+
+let subgraphs: InProcessSubgraphs;
+
+beforeAll(async () => {
+  subgraphs = await startSubgraphsInProcess();
+});
+
+afterAll(async () => {
+  await subgraphs?.stop();
+});
+
+/** The router's answer to one operation sent on a signed-in graphql-ws socket: its `error` or its first `next`. */
+async function answerOverWebSocket(socket: GraphqlWsSocket, id: string, query: string): Promise<GraphqlWsMessage> {
+  socket.subscribe(id, query, {});
+  return await vi.waitFor(() => {
+    const answer = socket.messages.find((message) => message.id === id && (message.type === 'error' || message.type === 'next'));
+    if (answer === undefined) throw new Error(`no answer to ${id} yet`);
+    return answer;
+  }, PATIENCE);
+}
+
+describe('operation limits with the default settings', () => {
+  let router: InProcessRouter;
+  let token: string;
+  let socket: GraphqlWsSocket;
+
+  beforeAll(async () => {
+    router = await startRouterInFrontOf(subgraphs, { environment: BODY_LIMIT });
+    ({ token } = await router.register());
+    socket = graphqlWsSocket(router.origin);
+    await socket.signIn(token);
+  });
+
+  afterAll(async () => {
+    socket?.socket.close();
+    await router?.stop();
+  });
+
+  it.each(Object.entries(OVER_EACH_LIMIT))('refuses an operation over the %s limit over HTTP with 400', async (limit, query) => {
+    const { status, answer } = await router.post({ query }, token);
+    expect(status).toBe(400);
+    expect(answer.data).toBeUndefined();
+    expect(answer.errors?.map((error) => error.extensions)).toEqual([limitRefusal(limit)]);
+  });
+
+  it.each(Object.entries(OVER_EACH_LIMIT))('refuses an operation over the %s limit over graphql-ws', async (limit, query) => {
+    const answer = await answerOverWebSocket(socket, `over-${limit}`, query);
+    expect(answer.type).toBe('error');
+    expect((answer.payload as { extensions: unknown }[]).map((error) => error.extensions)).toEqual([limitRefusal(limit)]);
+  });
+
+  it('refuses a subscription over a limit as it refuses a query', async () => {
+    const query = `subscription { ${aliases(DEFAULTS.aliases + 1, 'groupSavingsProgress(groupId: "1") { sequence }')} }`;
+    const answer = await answerOverWebSocket(socket, 'subscription-over-aliases', query);
+    expect(answer.type).toBe('error');
+    expect((answer.payload as { extensions: unknown }[]).map((error) => error.extensions)).toContainEqual(limitRefusal('aliases'));
+  });
+
+  it('answers a dashboard-sized operation as before', async () => {
+    const { status, answer } = await router.post(
+      { query: '{ me { username incomes(limit: 20) { id } expenses(limit: 20) { id } financialSummary { net } } }' },
+      token,
+    );
+    expect(status).toBe(200);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.['me']).toMatchObject({ incomes: [], expenses: [], financialSummary: { net: '0.00' } });
+  });
+
+  it('refuses 20,000 aliases of me { username } (390 KB) with 400 while a concurrent login succeeds', async () => {
+    const account = await router.register();
+    const query = `{ ${aliases(20_000, 'me { username }')} }`;
+    expect(query.length).toBeGreaterThan(390_000);
+    const [flood, login] = await Promise.all([
+      router.post({ query }, token),
+      router.graphql(LOGIN, { email: account.email, password: account.password }),
+    ]);
+    expect(flood.status).toBe(400);
+    expect(flood.answer.errors?.map((error) => error.extensions?.code)).toEqual(['OPERATION_LIMIT_EXCEEDED']);
+    expect(login.errors).toBeUndefined();
+    expect(login.data?.['login']).toHaveProperty('token');
+  });
+
+  it('answers 2,000 nested inline fragments with 400 over HTTP and an error over graphql-ws, not a crash', async () => {
+    const query = nestedInlineFragments(2_000);
+    const { status, answer } = await router.post({ query }, token);
+    expect(status).toBe(400);
+    expect(answer.errors?.map((error) => error.extensions)).toEqual([limitRefusal('tokens')]);
+    const overSocket = await answerOverWebSocket(socket, 'nested-fragments', query);
+    expect((overSocket.payload as { extensions: unknown }[]).map((error) => error.extensions)).toEqual([limitRefusal('tokens')]);
+    expect(socket.closed).toBeNull();
+    expect((await router.post({ query: '{ me { id } }' }, token)).status).toBe(200);
+  });
+
+  it('keeps the names of the subgraphs out of error extensions', async () => {
+    const { answer } = await router.post({ query: '{ me { id financialSummary(from: "not a date") { net } } }' }, token);
+    // The Finance subgraph's own refusal, passed on by the gateway, which adds the subgraph's name.
+    expect(answer.errors?.map((error) => error.extensions?.code)).toContain('BAD_USER_INPUT');
+    for (const error of answer.errors ?? []) expect(error.extensions).not.toHaveProperty('serviceName');
+  });
+});
+
+describe('the cost limit against subgraph fan-out', () => {
+  let router: InProcessRouter;
+  const SUBGRAPH_CALL_FAILURES = 'ledgerline_router_subgraph_call_failures_total';
+
+  beforeAll(async () => {
+    // Nothing listens at the subgraph URLs: every call the router makes is counted as a failure,
+    // so a count of 0 proves an operation was refused without one. No token is needed: the limits
+    // come before anything else. The alias and token limits are raised so that only the cost
+    // limit stands in the way.
+    const nowhere = `http://127.0.0.1:${await freePort()}/graphql`;
+    router = await startRouterInFrontOf(subgraphs, {
+      subgraphUrls: { user: nowhere, finance: nowhere },
+      environment: { ...BODY_LIMIT, MAX_OPERATION_ALIASES: '100000', MAX_OPERATION_TOKENS: '100000' },
+    });
+  });
+
+  afterAll(async () => {
+    await router?.stop();
+  });
+
+  it('refuses 1,000 aliases of me { financialSummary } by cost without calling a subgraph', async () => {
+    const { status, answer } = await router.post({ query: `{ ${aliases(1_000, 'me { financialSummary { net } }')} }` });
+    expect(status).toBe(400);
+    expect(answer.errors?.map((error) => error.extensions)).toEqual([limitRefusal('cost')]);
+    expect(await routerMetric(router.origin, SUBGRAPH_CALL_FAILURES)).toBe(0);
+  });
+
+  it('does call the subgraphs for an operation within the limit (the count above would have seen it)', async () => {
+    const { answer } = await router.post({ query: '{ me { financialSummary { net } } }' });
+    expect(answer.errors?.map((error) => error.extensions?.code)).toContain('SUBGRAPH_UNAVAILABLE');
+    expect(await routerMetric(router.origin, SUBGRAPH_CALL_FAILURES, { subgraph: 'user' })).toBeGreaterThan(0);
+  });
+});
+
+describe('what the router says about its schema', () => {
+  const INTROSPECTION = '{ __schema { queryType { name } } }';
+  const MISSPELLED = '{ me { usernam } }';
+  const MISSPELLED_SUBSCRIPTION = 'subscription { groupSavingsProgres(groupId: "1") { sequence } }';
+
+  async function withRouter(production: boolean, check: (router: InProcessRouter, socket: GraphqlWsSocket) => Promise<void>) {
+    const router = await startRouterInFrontOf(subgraphs, { production });
+    const socket = graphqlWsSocket(router.origin);
+    try {
+      await socket.signIn((await router.register()).token);
+      await check(router, socket);
+    } finally {
+      socket.socket.close();
+      await router.stop();
+    }
+  }
+
+  it('answers introspection and suggests field names in development', async () => {
+    await withRouter(false, async (router, socket) => {
+      expect((await router.post({ query: INTROSPECTION })).answer.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+      const misspelled = await router.post({ query: MISSPELLED });
+      expect(misspelled.answer.errors?.[0]?.message).toMatch(/Did you mean "username"\?/);
+      const overSocket = await answerOverWebSocket(socket, 'misspelled', MISSPELLED_SUBSCRIPTION);
+      expect((overSocket.payload as { message: string }[])[0]?.message).toMatch(/Did you mean "groupSavingsProgress"\?/);
+    });
+  });
+
+  it('refuses introspection and suggests nothing in production, over HTTP and graphql-ws', async () => {
+    await withRouter(true, async (router, socket) => {
+      const introspection = await router.post({ query: INTROSPECTION });
+      expect(introspection.status).toBe(400);
+      expect(introspection.answer.data).toBeUndefined();
+      const misspelled = await router.post({ query: MISSPELLED });
+      expect(misspelled.status).toBe(400);
+      expect(misspelled.answer.errors?.[0]?.message).not.toMatch(/Did you mean/);
+      const introspectionOverSocket = await answerOverWebSocket(socket, 'introspection', INTROSPECTION);
+      expect(introspectionOverSocket.type).toBe('error');
+      const overSocket = await answerOverWebSocket(socket, 'misspelled', MISSPELLED_SUBSCRIPTION);
+      expect(overSocket.type).toBe('error');
+      expect((overSocket.payload as { message: string }[])[0]?.message).not.toMatch(/Did you mean/);
+    });
+  });
+});
