@@ -17,6 +17,7 @@ import { loginThrottlePlugin } from './loginThrottle/loginThrottlePlugin.js';
 import { retryAfterHeader } from './loginThrottle/retryAfterHeader.js';
 import type { OperationLimits } from './operationLimits/operationLimits.js';
 import { formatRouterError } from './routerErrorFormat.js';
+import { graphqlIdeLandingPage } from './graphqlIde/graphqlIde.js';
 
 export function createGatewayServer(
   config: RouterConfig,
@@ -50,7 +51,7 @@ export function createGatewayServer(
     persistedQueries: { cache: caches.persistedQueries, ttl: config.caches.persistedQueryTtlSeconds },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      config.production ? ApolloServerPluginLandingPageDisabled() : graphqlIdeLandingPage(),
       operationLogPlugin(),
       refuseSubscriptionsOverHttp,
       refuseUnreadableNumbers,

@@ -33,6 +33,7 @@ import { buildSchema } from 'graphql';
 import { apiSchemaSdl } from './clientSchema.js';
 import { clientAddressOf } from './loginThrottle/clientAddress.js';
 import { operationLimits } from './operationLimits/operationLimits.js';
+import { graphqlIdeAssets } from './graphqlIde/graphqlIde.js';
 
 /** How long draining waits for queued events to be written before closing sockets anyway. */
 const DRAIN_WAIT_MS = 3_000;
@@ -89,6 +90,7 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
       .then((text) => res.type(metrics.registry.contentType).send(text))
       .catch(next);
   });
+  if (!config.production) app.use(graphqlIdeAssets());
   app.use(
     restApi({
       apollo,

@@ -1,0 +1,90 @@
+// The GraphQL IDE a browser gets at GET /graphql in development: GraphiQL's UMD build and the
+// React UMD files it runs on, served by the router from its own node_modules under /graphql-ide/,
+// so it works offline and loads nothing from a CDN (Apollo Sandbox, Apollo Server's default, does).
+// Production serves neither the page nor its assets (gateway.ts disables the landing page).
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { ApolloServerPlugin } from '@apollo/server';
+import express, { type Router } from 'express';
+
+const require = createRequire(import.meta.url);
+// Through package.json: react and graphiql list their exports, and the UMD files are not among them.
+const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+
+const ASSETS_PATH = '/graphql-ide';
+const ASSETS: Record<string, string> = {
+  'react.production.min.js': join(packageDir('react'), 'umd', 'react.production.min.js'),
+  'react-dom.production.min.js': join(packageDir('react-dom'), 'umd', 'react-dom.production.min.js'),
+  'graphiql.min.js': join(packageDir('graphiql'), 'graphiql.min.js'),
+  'graphiql.min.css': join(packageDir('graphiql'), 'graphiql.min.css'),
+};
+
+const PAGE = `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8">
+    <title>Ledgerline GraphQL IDE</title>
+    <link rel="stylesheet" href="${ASSETS_PATH}/graphiql.min.css">
+    <link rel="stylesheet" href="${ASSETS_PATH}/ledgerline-ide.css">
+  </head>
+  <body>
+    <div id="graphiql">Loading the GraphQL IDE…</div>
+    <script src="${ASSETS_PATH}/react.production.min.js"></script>
+    <script src="${ASSETS_PATH}/react-dom.production.min.js"></script>
+    <script src="${ASSETS_PATH}/graphiql.min.js"></script>
+    <script src="${ASSETS_PATH}/ledgerline-ide.js"></script>
+  </body>
+</html>
+`;
+
+const STYLE = `body { margin: 0; }
+#graphiql { height: 100vh; }
+`;
+
+// Sends JSON POSTs to /graphql, which Apollo Server's CSRF prevention lets through. Subscriptions
+// need a signed-in WebSocket: the web SDK's subscriptions client, not this page.
+const STARTER_QUERY = `# Sign in with this mutation, then put {"Authorization": "Bearer <token>"} under Headers below.
+mutation Login($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    token
+  }
+}
+`;
+const INITIALIZER = `ReactDOM.createRoot(document.getElementById('graphiql')).render(
+  React.createElement(GraphiQL, {
+    fetcher: GraphiQL.createFetcher({ url: '/graphql' }),
+    defaultQuery: ${JSON.stringify(STARTER_QUERY)},
+    defaultEditorToolsVisibility: true,
+  }),
+);
+`;
+
+/** Answers GET /graphql from a browser (Accept: text/html) with the IDE's page, as Apollo Server's landing page. */
+export function graphqlIdeLandingPage(): ApolloServerPlugin {
+  return {
+    async serverWillStart() {
+      return {
+        async renderLandingPage() {
+          return { html: PAGE };
+        },
+      };
+    },
+  };
+}
+
+/** The IDE's scripts and styles, under /graphql-ide/. */
+export function graphqlIdeAssets(): Router {
+  const router = express.Router();
+  router.get(`${ASSETS_PATH}/ledgerline-ide.js`, (_req, res) => {
+    res.type('js').send(INITIALIZER);
+  });
+  router.get(`${ASSETS_PATH}/ledgerline-ide.css`, (_req, res) => {
+    res.type('css').send(STYLE);
+  });
+  for (const [name, file] of Object.entries(ASSETS)) {
+    router.get(`${ASSETS_PATH}/${name}`, (_req, res) => {
+      res.sendFile(file, { maxAge: '1d' });
+    });
+  }
+  return router;
+}
