@@ -9,14 +9,16 @@ import express, { type Router } from 'express';
 
 const require = createRequire(import.meta.url);
 // Through package.json: react and graphiql list their exports, and the UMD files are not among them.
-const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+const reactDir = dirname(require.resolve('react/package.json'));
+const reactDomDir = dirname(require.resolve('react-dom/package.json'));
+const graphiqlDir = dirname(require.resolve('graphiql/package.json'));
 
 const ASSETS_PATH = '/graphql-ide';
 const ASSETS: Record<string, string> = {
-  'react.production.min.js': join(packageDir('react'), 'umd', 'react.production.min.js'),
-  'react-dom.production.min.js': join(packageDir('react-dom'), 'umd', 'react-dom.production.min.js'),
-  'graphiql.min.js': join(packageDir('graphiql'), 'graphiql.min.js'),
-  'graphiql.min.css': join(packageDir('graphiql'), 'graphiql.min.css'),
+  'react.production.min.js': join(reactDir, 'umd', 'react.production.min.js'),
+  'react-dom.production.min.js': join(reactDomDir, 'umd', 'react-dom.production.min.js'),
+  'graphiql.min.js': join(graphiqlDir, 'graphiql.min.js'),
+  'graphiql.min.css': join(graphiqlDir, 'graphiql.min.css'),
 };
 
 const PAGE = `<!DOCTYPE html>
@@ -24,6 +26,7 @@ const PAGE = `<!DOCTYPE html>
   <head>
     <meta charset="UTF-8">
     <title>Ledgerline GraphQL IDE</title>
+    <link rel="icon" href="data:,">
     <link rel="stylesheet" href="${ASSETS_PATH}/graphiql.min.css">
     <link rel="stylesheet" href="${ASSETS_PATH}/ledgerline-ide.css">
   </head>
@@ -43,7 +46,8 @@ const STYLE = `body { margin: 0; }
 
 // Sends JSON POSTs to /graphql, which Apollo Server's CSRF prevention lets through. Subscriptions
 // need a signed-in WebSocket: the web SDK's subscriptions client, not this page.
-const STARTER_QUERY = `# Sign in with this mutation, then put {"Authorization": "Bearer <token>"} under Headers below.
+const STARTER_QUERY = `# Sign in with this mutation (email and password under Variables), then put
+# {"Authorization": "Bearer <token>"} under Headers to run operations as that user.
 mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {
     token
