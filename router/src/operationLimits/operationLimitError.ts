@@ -6,12 +6,12 @@ export const OPERATION_LIMIT_EXCEEDED = 'OPERATION_LIMIT_EXCEEDED';
 
 export type OperationLimitName = 'depth' | 'aliases' | 'tokens' | 'directives' | 'cost';
 
-const WHAT_IS_COUNTED: Record<OperationLimitName, string> = {
-  depth: 'nesting depth',
-  aliases: 'aliases',
-  tokens: 'tokens',
-  directives: 'directives',
-  cost: 'estimated cost',
+const WHAT_IS_TOO_MUCH: Record<OperationLimitName, (maximum: number) => string> = {
+  depth: (maximum) => `nests selections more than ${maximum} levels deep (fragments count as a level)`,
+  aliases: (maximum) => `uses more than ${maximum} aliases`,
+  tokens: (maximum) => `is longer than ${maximum} tokens`,
+  directives: (maximum) => `uses more than ${maximum} directives`,
+  cost: (maximum) => `has an estimated cost over ${maximum} (its fields, times the lists they are in, plus every call to a subgraph)`,
 };
 
 export class OperationLimitError extends GraphQLError {
@@ -20,7 +20,7 @@ export class OperationLimitError extends GraphQLError {
     readonly maximum: number,
     nodes?: ASTNode,
   ) {
-    super(`The operation exceeds the ${limit} limit: at most ${maximum} ${WHAT_IS_COUNTED[limit]} per operation`, {
+    super(`The operation ${WHAT_IS_TOO_MUCH[limit](maximum)}, so it was not run: split it or ask for less`, {
       ...(nodes === undefined ? {} : { nodes }),
       // No HTTP status here: Apollo Server answers every parse and validation error with 400.
       extensions: { code: OPERATION_LIMIT_EXCEEDED, limit, maximum },
