@@ -100,8 +100,11 @@ const environmentSchema = z
     /** Operation limits (router/src/operationLimits): over one, an operation is refused with OPERATION_LIMIT_EXCEEDED before it is planned. */
     MAX_OPERATION_DEPTH: variableWithDefault(z.coerce.number().int().min(1).max(1_000), 12),
     MAX_OPERATION_ALIASES: variableWithDefault(z.coerce.number().int().min(0).max(100_000), 30),
-    /** Tokens of the query text; parsing stops at the first one past it, so no text costs more to refuse than this many. */
-    MAX_OPERATION_TOKENS: variableWithDefault(z.coerce.number().int().min(100).max(1_000_000), 2_000),
+    /**
+     * Tokens of the query text; parsing stops at the first one past it, so no text costs more to refuse than this many.
+     * At most 10,000: graphql's parser recurses once per nesting level, and 25,000 tokens of nesting exhaust its stack.
+     */
+    MAX_OPERATION_TOKENS: variableWithDefault(z.coerce.number().int().min(100).max(10_000), 2_000),
     MAX_OPERATION_DIRECTIVES: variableWithDefault(z.coerce.number().int().min(0).max(10_000), 20),
     /** The estimated cost (router/src/operationLimits/operationCost.ts): fields, lists and subgraph calls. */
     MAX_OPERATION_COST: variableWithDefault(z.coerce.number().int().min(100).max(10_000_000), 5_000),

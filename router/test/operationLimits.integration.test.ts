@@ -144,7 +144,7 @@ describe('the cost limit against subgraph fan-out', () => {
     const nowhere = `http://127.0.0.1:${await freePort()}/graphql`;
     router = await startRouterInFrontOf(subgraphs, {
       subgraphUrls: { user: nowhere, finance: nowhere },
-      environment: { ...BODY_LIMIT, MAX_OPERATION_ALIASES: '100000', MAX_OPERATION_TOKENS: '100000' },
+      environment: { ...BODY_LIMIT, MAX_OPERATION_ALIASES: '100000', MAX_OPERATION_TOKENS: '10000' },
     });
   });
 

@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import * as sdkDocuments from '../../clients/web-sdk/src/generated/graphql.js';
-import { freshDataDir } from '../../test/support/configTesting.js';
+import { exitReportOf, freshDataDir, reportedProblems } from '../../test/support/configTesting.js';
 import { apiSchemaSdl } from '../src/clientSchema.js';
 import { readConfig, type OperationLimitSettings } from '../src/config.js';
 import { operationCost } from '../src/operationLimits/operationCost.js';
@@ -86,6 +86,11 @@ describe('operation limits', () => {
     expect(limitErrorsOf(print(document), defaultLimits())).toEqual([]);
   });
 
+  it('refuses a token limit past what the parser can nest through', () => {
+    const problems = reportedProblems(exitReportOf(() => limitsOfEnvironment({ MAX_OPERATION_TOKENS: '25000' })));
+    expect(problems.map((line) => line.split(':')[0])).toEqual(['MAX_OPERATION_TOKENS']);
+  });
+
   it("lets the GraphQL IDE's introspection query through the default limits", () => {
     expect(limitErrorsOf(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }), defaultLimits())).toEqual([]);
   });
@@ -116,7 +121,7 @@ describe('operation limits', () => {
   });
 
   it('refuses 1,000 aliases of the financial summary by their cost alone', () => {
-    const limits = { ...defaultLimits(), maxAliases: 100_000, maxTokens: 100_000 };
+    const limits = { ...defaultLimits(), maxAliases: 100_000, maxTokens: 10_000 };
     const errors = limitErrorsOf(`{ ${aliases(1_000, 'me { financialSummary { net } }')} }`, limits);
     expect(errors.map((error) => error.extensions)).toEqual([{ code: 'OPERATION_LIMIT_EXCEEDED', limit: 'cost', maximum: 5_000 }]);
   });
