@@ -137,17 +137,8 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
   // Built from SDL with our own graphql module: federation-internals' schema objects come from
   // graphql's CommonJS build, which graphql's ES module build does not accept as a schema.
   const schema = buildSchema(apiSchemaSdl(supergraphSdl));
-  const shared = {
-    apollo,
-    schema,
-    plans: subscriptionPlans(schema, { ...limits, hideSchemaDetails: config.production }),
-    fanOut,
-    sessions,
-    jwtSecret: config.jwtSecret,
-    trustProxyHops: config.trustProxyHops,
-    metrics,
-    log,
-  };
+  const plans = subscriptionPlans(schema, { ...limits, hideSchemaDetails: config.production });
+  const shared = { apollo, schema, plans, fanOut, sessions, jwtSecret: config.jwtSecret, trustProxyHops: config.trustProxyHops, metrics, log };
   const socketRules = { keepAliveMs: rules.keepAliveMs, initTimeoutMs: rules.initTimeoutMs, maxMessageBytes: rules.maxMessageBytes };
   const subscriptions = graphqlSubscriptions({
     ...shared,
