@@ -9,7 +9,6 @@ import { GraphQLError } from 'graphql';
 import { routerContextFrom, type RouterContext } from '../context.js';
 import { badFields, RestError } from './errorModel.js';
 import { clientAddressOf } from '../loginThrottle/clientAddress.js';
-import { RestError } from './errorModel.js';
 import { operationRunner, restErrorOfDomain } from './gatewayOperation.js';
 import type { RestRoute } from './restRoute.js';
 
