@@ -131,7 +131,7 @@ export interface RouterConfig {
   userGrpcAddress: string;
   webSockets: WebSocketRules;
   caches: CacheSettings;
-  /** How many proxies' X-Forwarded-For entries to believe (router/src/loginThrottle/clientAddress.ts). */
+  /** How many proxies' X-Forwarded-For entries to believe (router/src/clientAddress.ts). */
   trustProxyHops: number;
   loginThrottle: LoginThrottleSettings;
   operationLimits: OperationLimitSettings;

@@ -17,7 +17,7 @@ export interface RouterContext {
   requestId: string;
   /** The client's Idempotency-Key, passed on with the mutation it names; null without one. */
   idempotencyKey: string | null;
-  /** Who the request comes from, as far as TRUST_PROXY_HOPS lets the router believe (loginThrottle/clientAddress.ts). */
+  /** Who the request comes from, as far as TRUST_PROXY_HOPS lets the router believe (clientAddress.ts). */
   clientAddress: string;
   log: Logger;
 }

@@ -31,7 +31,7 @@ import { webSocketSessions } from './subscriptions/webSocketSessions.js';
 import { composeSupergraph, subgraphLocations } from './supergraph.js';
 import { buildSchema } from 'graphql';
 import { apiSchemaSdl } from './clientSchema.js';
-import { clientAddressOf } from './loginThrottle/clientAddress.js';
+import { clientAddressOf } from './clientAddress.js';
 import { operationLimits } from './operationLimits/operationLimits.js';
 import { graphqlIdeAssets } from './graphqlIde/graphqlIde.js';
 
@@ -138,7 +138,17 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
   // graphql's CommonJS build, which graphql's ES module build does not accept as a schema.
   const schema = buildSchema(apiSchemaSdl(supergraphSdl));
   const plans = subscriptionPlans(schema, { ...limits, hideSchemaDetails: config.production });
-  const shared = { apollo, schema, plans, fanOut, sessions, jwtSecret: config.jwtSecret, trustProxyHops: config.trustProxyHops, metrics, log };
+  const shared = {
+    apollo,
+    schema,
+    plans,
+    fanOut,
+    sessions,
+    jwtSecret: config.jwtSecret,
+    trustProxyHops: config.trustProxyHops,
+    metrics,
+    log,
+  };
   const socketRules = { keepAliveMs: rules.keepAliveMs, initTimeoutMs: rules.initTimeoutMs, maxMessageBytes: rules.maxMessageBytes };
   const subscriptions = graphqlSubscriptions({
     ...shared,
@@ -148,6 +158,7 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
   const groupUpdates = groupSavingsUpdates({ ...shared, ...socketRules });
   const upgrades = dispatchUpgrades(httpServer, [subscriptions.route, groupUpdates.route], {
     maxConnectionsPerAddress: rules.maxConnectionsPerAddress,
+    trustProxyHops: config.trustProxyHops,
     allowsOrigin: originMatcher(config.corsOrigins),
     metrics,
   });

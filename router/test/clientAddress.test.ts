@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddressOf } from '../src/loginThrottle/clientAddress.js';
+import { clientAddressOf } from '../src/clientAddress.js';
 
 const from = (remoteAddress: string | undefined, forwardedFor?: string | string[]) => ({
   socket: { remoteAddress },

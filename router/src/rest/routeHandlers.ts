@@ -8,7 +8,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { routerContextFrom, type RouterContext } from '../context.js';
 import { badFields, RestError } from './errorModel.js';
-import { clientAddressOf } from '../loginThrottle/clientAddress.js';
+import { clientAddressOf } from '../clientAddress.js';
 import { operationRunner, restErrorOfDomain } from './gatewayOperation.js';
 import type { RestRoute } from './restRoute.js';
 

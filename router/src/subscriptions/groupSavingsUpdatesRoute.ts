@@ -7,7 +7,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { UserTokenClaims } from '@ledgerline/identity';
 import { requestIdFrom } from '@ledgerline/service-runtime';
-import { clientAddressOf } from '../loginThrottle/clientAddress.js';
+import { clientAddressOf } from '../clientAddress.js';
 import { getOperationAST, GraphQLError, parse, validate, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { tokenClaimsFromAuthorization, type RouterContext } from '../context.js';

@@ -15,7 +15,7 @@ import {
 } from 'graphql';
 import type { Context } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
-import { clientAddressOf } from '../loginThrottle/clientAddress.js';
+import { clientAddressOf } from '../clientAddress.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { RouterContext } from '../context.js';
 import { CloseCodes } from './closeCodes.js';

@@ -7,6 +7,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { RouterMetrics } from '../metrics.js';
+import { clientAddressOf } from '../clientAddress.js';
 import { CloseCodes } from './closeCodes.js';
 
 export interface WebSocketRoute {
@@ -17,6 +18,8 @@ export interface WebSocketRoute {
 
 export interface UpgradeLimits {
   maxConnectionsPerAddress: number;
+  /** How many proxies' X-Forwarded-For entries to believe when counting a client's sockets. */
+  trustProxyHops: number;
   /** Whether a browser page from this origin may open a WebSocket (the CORS allow-list). */
   allowsOrigin: (origin: string) => boolean;
   metrics: RouterMetrics;
@@ -75,7 +78,7 @@ export function dispatchUpgrades(httpServer: Server, routes: WebSocketRoute[], l
     // Browsers send Origin on every WebSocket and never preflight one, so the allow-list is applied here.
     const origin = request.headers.origin;
     if (origin !== undefined && !limits.allowsOrigin(origin)) return refuse(socket, '403 Forbidden');
-    const address = request.socket.remoteAddress ?? 'unknown';
+    const address = clientAddressOf(request, limits.trustProxyHops);
     route.server.handleUpgrade(request, socket, head, (webSocket) => {
       if (admitAddress(webSocket, address)) route.server.emit('connection', webSocket, request);
       countProtocolErrors(webSocket);
