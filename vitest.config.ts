@@ -1,26 +1,30 @@
-// Three tiers and the fault suite, each a vitest project (`npm run test:unit`, `test:integration`,
-// `test:e2e`, `test:faults`; `npm test` runs all):
+// Three tiers, the fault suite and the abuse suite, each a vitest project (`npm run test:unit`,
+// `test:integration`, `test:e2e`, `test:faults`, `test:abuse`; `npm test` runs all):
 // - unit: `*.test.ts` under a package's test/ folder; no process, no database, no network.
 // - integration: `*.integration.test.ts`; one service or module in-process against a real
 //   PostgreSQL database made for the run (test/support/integrationSetup.ts).
 // - e2e: test/e2e/ and `*.e2e.test.ts`; the real stack of processes (test/support/e2eSetup.ts).
 // - faults: test/faults/; the stack under load while a fault is injected (a Redis killed, a
 //   PostgreSQL restarted), each scenario a few seconds. What each counted is printed after the
-//   run (test/support/faultCounts.ts, faultReport.ts).
+//   run (test/support/faultCounts.ts, suiteCountsReport.ts).
+// - abuse: test/abuse/; malformed inputs generated from every REST route and GraphQL argument, and
+//   every route and field tried with another user's ids, against the stack in-process. Its counts
+//   are printed after the run too (test/support/abuseCounts.ts).
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 const integrationTests = '**/*.integration.test.ts';
 const e2eTests = ['test/e2e/**/*.test.ts', '**/*.e2e.test.ts'];
 const faultTests = 'test/faults/**/*.test.ts';
+const abuseTests = 'test/abuse/**/*.test.ts';
 const ignored = ['**/node_modules/**', 'bench/**', '.stryker-tmp/**'];
-const faultReport = './test/support/faultReport.ts';
+const suiteCountsReport = './test/support/suiteCountsReport.ts';
 
 export const unitTier: TestProjectInlineConfiguration = {
   extends: true,
   test: {
     name: 'unit',
     include: ['**/test/**/*.test.ts'],
-    exclude: [...ignored, integrationTests, ...e2eTests, faultTests],
+    exclude: [...ignored, integrationTests, ...e2eTests, faultTests, abuseTests],
     // Unit tests hold no state between files, so they share one module graph: on two cores
     // this takes the tier from about 9 s to under 4.
     isolate: false,
@@ -48,6 +52,17 @@ const faultsTier: TestProjectInlineConfiguration = {
   },
 };
 
+const abuseTier: TestProjectInlineConfiguration = {
+  extends: true,
+  test: {
+    name: 'abuse',
+    include: [abuseTests],
+    exclude: ignored,
+    // The integration tier's migrated database, and a fresh start for the abuse counts.
+    globalSetup: ['test/support/integrationSetup.ts', 'test/support/abuseSetup.ts'],
+  },
+};
+
 export const sharedOptions = { testTimeout: 20_000, hookTimeout: 120_000 };
 
 export default defineConfig({
@@ -58,10 +73,10 @@ export default defineConfig({
     // GraphQLError is (as they never do outside tests, where Node loads both).
     server: { deps: { inline: ['graphql-ws'] } },
     // CI also keeps a machine-readable record, from which .ci/run prints its closing count. The
-    // fault report prints the fault scenarios' counts, when any ran.
+    // suite counts report prints the fault and abuse scenarios' counts, when any ran.
     reporters: process.env['CI']
-      ? ['default', ['json', { outputFile: 'test-results/vitest.json' }], faultReport]
-      : ['default', faultReport],
-    projects: [unitTier, integrationTier, e2eTier, faultsTier],
+      ? ['default', ['json', { outputFile: 'test-results/vitest.json' }], suiteCountsReport]
+      : ['default', suiteCountsReport],
+    projects: [unitTier, integrationTier, e2eTier, faultsTier, abuseTier],
   },
 });

@@ -1,0 +1,143 @@
+// What the abuse suite makes of each answer to a malformed input: right (accepted, or refused
+// naming the field at fault, or refused for what the value means), a 5xx, a crash (no answer), or
+// a refusal that does not say which field is at fault. One place, so REST, GraphQL and
+// subscriptions are judged alike.
+import type { AbuseCounts } from '../support/abuseCounts.js';
+
+export type Verdict = 'right' | 'answer of 5xx' | 'crash' | 'not naming the field';
+
+export interface Judgement {
+  verdict: Verdict;
+  /** The answer, short: status, code and message. */
+  answer: string;
+}
+
+/**
+ * Refusals that say what is wrong with the value's meaning rather than its form (a wrong password, no
+ * such record, someone else's, too many attempts, an operation too large): right without a field.
+ */
+const REFUSALS_FOR_MEANING = new Set([
+  'INVALID_CREDENTIALS',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'EMAIL_TAKEN',
+  'USERNAME_TAKEN',
+  'GROUP_CLOSED',
+  'EVENTS_EXPIRED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'PAYLOAD_TOO_LARGE',
+  'TOO_MANY_REQUESTS',
+  'OPERATION_LIMIT_EXCEEDED',
+]);
+
+/** Codes of a refusal of the input's form, which must name the field. */
+const REFUSALS_OF_FORM = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'MALFORMED_JSON']);
+
+const right = (answer: string): Judgement => ({ verdict: 'right', answer });
+
+export const unanswered = (error: string): Judgement => ({ verdict: 'crash', answer: `no answer: ${error}` });
+
+/** HTTP statuses that refuse a request as a whole, whatever is in it: too large, too many. */
+const refusedAsAWhole = (status: number) => status === 413 || status === 429 || status === 431;
+
+interface RestErrorBody {
+  error?: { code?: string; message?: string; details?: { fields?: { field: string }[] } };
+}
+
+const namesField = (named: string, field: string) => named === field || named.startsWith(`${field}.`) || named.startsWith(`${field}[`);
+
+export function judgeRestFieldAnswer(field: string, status: number, body: unknown): Judgement {
+  const error = (body as RestErrorBody | null)?.error;
+  const answer = `HTTP ${status} ${error?.code ?? ''}: ${(error?.message ?? JSON.stringify(body) ?? '').slice(0, 160)}`;
+  if (status >= 500) return { verdict: 'answer of 5xx', answer };
+  if (status < 400 || refusedAsAWhole(status)) return right(answer);
+  const code = error?.code ?? '';
+  if (REFUSALS_FOR_MEANING.has(code)) return right(answer);
+  const named = (error?.details?.fields ?? []).some((problem) => namesField(problem.field, field));
+  return named ? right(answer) : { verdict: 'not naming the field', answer };
+}
+
+/** A whole-body malformation: refused with one of `codes`, or accepted when they include "accepted". */
+export function judgeRestBodyAnswer(codes: string[], status: number, body: unknown): Judgement {
+  const error = (body as RestErrorBody | null)?.error;
+  const answer = `HTTP ${status} ${error?.code ?? ''}: ${(error?.message ?? JSON.stringify(body) ?? '').slice(0, 160)}`;
+  if (status >= 500) return { verdict: 'answer of 5xx', answer };
+  if (status < 400) return codes.includes('accepted') ? right(answer) : { verdict: 'not naming the field', answer: `accepted: ${answer}` };
+  if (status === 429) return right(answer);
+  // A body read as valid (past a byte-order mark, say) may then be refused for what it says.
+  if (codes.includes('accepted') && REFUSALS_FOR_MEANING.has(error?.code ?? '')) return right(answer);
+  return codes.includes(error?.code ?? '')
+    ? right(answer)
+    : { verdict: 'not naming the field', answer: `expected ${codes.join(' or ')}; ${answer}` };
+}
+
+export interface GraphQLError {
+  message: string;
+  extensions?: { code?: string; field?: unknown };
+}
+
+/** Whether an error names the argument: extensions.field, or the argument or its variable in the message. */
+function errorNames(error: GraphQLError, argument: string): boolean {
+  const field = error.extensions?.field;
+  if (typeof field === 'string' && namesField(field, argument)) return true;
+  const top = argument.split('.')[0]!;
+  return new RegExp(`(^|[^\\w])\\$?${top}([^\\w]|$)`).test(error.message);
+}
+
+/** The errors of a GraphQL answer (over HTTP or WebSocket) to a malformed value of `argument`. */
+export function judgeGraphqlErrors(argument: string, errors: GraphQLError[] | undefined, status = 200): Judgement {
+  const list = errors ?? [];
+  const answer = `HTTP ${status} ${list.map((error) => `${error.extensions?.code ?? 'no code'}: ${error.message.slice(0, 160)}`).join('; ')}`;
+  if (status >= 500) return { verdict: 'answer of 5xx', answer };
+  if (list.some((error) => error.extensions?.code === undefined || error.extensions.code === 'INTERNAL_SERVER_ERROR')) {
+    return { verdict: 'answer of 5xx', answer };
+  }
+  if (refusedAsAWhole(status) || list.length === 0) return right(answer);
+  const wrong = list.filter((error) => {
+    const code = error.extensions?.code ?? '';
+    if (REFUSALS_FOR_MEANING.has(code)) return false;
+    return !(REFUSALS_OF_FORM.has(code) && errorNames(error, argument));
+  });
+  return wrong.length === 0 ? right(answer) : { verdict: 'not naming the field', answer };
+}
+
+/** A request that is malformed as a whole (not JSON, no query): any refusal of 4xx is right. */
+export function judgeWholeRequestAnswer(status: number, errors: GraphQLError[] | undefined): Judgement {
+  const answer = `HTTP ${status} ${(errors ?? []).map((error) => `${error.extensions?.code ?? 'no code'}: ${error.message.slice(0, 160)}`).join('; ')}`;
+  if (status >= 500 || (errors ?? []).some((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR')) {
+    return { verdict: 'answer of 5xx', answer };
+  }
+  return status >= 400 ? right(answer) : { verdict: 'not naming the field', answer: `accepted: ${answer}` };
+}
+
+/** Each case's name and its judgement: the counts for the report, and the offenders grouped by verdict. */
+export class Tally {
+  readonly offenders = new Map<Verdict, string[]>();
+  inputsTried = 0;
+
+  add(caseName: string, judgement: Judgement): void {
+    this.inputsTried += 1;
+    if (judgement.verdict === 'right') return;
+    this.offenders.set(judgement.verdict, [...(this.offenders.get(judgement.verdict) ?? []), `${caseName} → ${judgement.answer}`]);
+  }
+
+  count(verdict: Verdict): number {
+    return this.offenders.get(verdict)?.length ?? 0;
+  }
+
+  counts(): Partial<AbuseCounts> {
+    return {
+      inputsTried: this.inputsTried,
+      answersOf5xx: this.count('answer of 5xx'),
+      crashes: this.count('crash'),
+      errorsNotNamingTheField: this.count('not naming the field'),
+    };
+  }
+
+  /** Every offender, by verdict, for the failure message and the log. */
+  report(): string {
+    return [...this.offenders]
+      .map(([verdict, cases]) => `${cases.length} ${verdict}:\n${cases.map((line) => `  ${line}`).join('\n')}`)
+      .join('\n');
+  }
+}
