@@ -2,9 +2,11 @@
 // naming the field at fault, or refused for what the value means), a 5xx, a crash (no answer), or
 // a refusal that does not say which field is at fault. One place, so REST, GraphQL and
 // subscriptions are judged alike.
+import { isDomainErrorCode, statusOf } from '../../router/src/rest/errorModel.js';
 import type { AbuseCounts } from '../support/abuseCounts.js';
+import type { SubscriptionOutcome } from './subscriptionAttempt.js';
 
-export type Verdict = 'right' | 'answer of 5xx' | 'crash' | 'not naming the field';
+export type Verdict = 'right' | 'answer of 5xx' | 'crash' | 'wrong refusal';
 
 export interface Judgement {
   verdict: Verdict;
@@ -54,7 +56,7 @@ export function judgeRestFieldAnswer(field: string, status: number, body: unknow
   const code = error?.code ?? '';
   if (REFUSALS_FOR_MEANING.has(code)) return right(answer);
   const named = (error?.details?.fields ?? []).some((problem) => namesField(problem.field, field));
-  return named ? right(answer) : { verdict: 'not naming the field', answer };
+  return named ? right(answer) : { verdict: 'wrong refusal', answer };
 }
 
 /** A whole-body malformation: refused with one of `codes`, or accepted when they include "accepted". */
@@ -62,19 +64,28 @@ export function judgeRestBodyAnswer(codes: string[], status: number, body: unkno
   const error = (body as RestErrorBody | null)?.error;
   const answer = `HTTP ${status} ${error?.code ?? ''}: ${(error?.message ?? JSON.stringify(body) ?? '').slice(0, 160)}`;
   if (status >= 500) return { verdict: 'answer of 5xx', answer };
-  if (status < 400) return codes.includes('accepted') ? right(answer) : { verdict: 'not naming the field', answer: `accepted: ${answer}` };
+  if (status < 400) return codes.includes('accepted') ? right(answer) : { verdict: 'wrong refusal', answer: `accepted: ${answer}` };
   if (status === 429) return right(answer);
   // A body read as valid (past a byte-order mark, say) may then be refused for what it says.
   if (codes.includes('accepted') && REFUSALS_FOR_MEANING.has(error?.code ?? '')) return right(answer);
   return codes.includes(error?.code ?? '')
     ? right(answer)
-    : { verdict: 'not naming the field', answer: `expected ${codes.join(' or ')}; ${answer}` };
+    : { verdict: 'wrong refusal', answer: `expected ${codes.join(' or ')}; ${answer}` };
 }
 
 export interface GraphQLError {
   message: string;
   extensions?: { code?: string; field?: unknown };
 }
+
+/**
+ * An error that REST would answer with a 5xx (INTERNAL_SERVER_ERROR, SUBGRAPH_UNAVAILABLE...): a
+ * malformed input is the client's fault, never the server's or a subgraph's.
+ */
+const isServerFailure = (error: GraphQLError): boolean => {
+  const code = error.extensions?.code;
+  return code === 'INTERNAL_SERVER_ERROR' || (isDomainErrorCode(code) && statusOf(code) >= 500);
+};
 
 /** Whether an error names the argument: extensions.field, or the argument or its variable in the message. */
 function errorNames(error: GraphQLError, argument: string): boolean {
@@ -89,25 +100,46 @@ export function judgeGraphqlErrors(argument: string, errors: GraphQLError[] | un
   const list = errors ?? [];
   const answer = `HTTP ${status} ${list.map((error) => `${error.extensions?.code ?? 'no code'}: ${error.message.slice(0, 160)}`).join('; ')}`;
   if (status >= 500) return { verdict: 'answer of 5xx', answer };
-  if (list.some((error) => error.extensions?.code === undefined || error.extensions.code === 'INTERNAL_SERVER_ERROR')) {
-    return { verdict: 'answer of 5xx', answer };
-  }
+  if (list.some(isServerFailure)) return { verdict: 'answer of 5xx', answer };
   if (refusedAsAWhole(status) || list.length === 0) return right(answer);
   const wrong = list.filter((error) => {
-    const code = error.extensions?.code ?? '';
+    // Without a code, a client cannot tell a refusal of its input from anything else.
+    const code = error.extensions?.code ?? 'no code';
     if (REFUSALS_FOR_MEANING.has(code)) return false;
     return !(REFUSALS_OF_FORM.has(code) && errorNames(error, argument));
   });
-  return wrong.length === 0 ? right(answer) : { verdict: 'not naming the field', answer };
+  return wrong.length === 0 ? right(answer) : { verdict: 'wrong refusal', answer };
+}
+
+/** WebSocket closes that refuse a message as a whole: too big, malformed, too many. */
+const WHOLE_MESSAGE_REFUSALS = new Set([1009, 4400, 4429]);
+
+/** The first answer to a subscription with a malformed value of `argument`. */
+export function judgeSubscriptionOutcome(argument: string, outcome: SubscriptionOutcome): Judgement {
+  switch (outcome.kind) {
+    case 'errors':
+      return judgeGraphqlErrors(argument, outcome.errors);
+    case 'event':
+      return judgeGraphqlErrors(argument, outcome.payload.errors);
+    case 'subscribed':
+      return right('subscribed');
+    case 'unanswered':
+      return unanswered(outcome.error);
+    case 'closed': {
+      const answer = `closed ${outcome.code} ${outcome.reason}`;
+      if (WHOLE_MESSAGE_REFUSALS.has(outcome.code)) return right(answer);
+      if (outcome.code === 1011) return { verdict: 'answer of 5xx', answer };
+      return outcome.code === 1006 ? { verdict: 'crash', answer } : { verdict: 'wrong refusal', answer };
+    }
+  }
 }
 
 /** A request that is malformed as a whole (not JSON, no query): any refusal of 4xx is right. */
 export function judgeWholeRequestAnswer(status: number, errors: GraphQLError[] | undefined): Judgement {
   const answer = `HTTP ${status} ${(errors ?? []).map((error) => `${error.extensions?.code ?? 'no code'}: ${error.message.slice(0, 160)}`).join('; ')}`;
-  if (status >= 500 || (errors ?? []).some((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR')) {
-    return { verdict: 'answer of 5xx', answer };
-  }
-  return status >= 400 ? right(answer) : { verdict: 'not naming the field', answer: `accepted: ${answer}` };
+  if (status >= 500 || (errors ?? []).some(isServerFailure)) return { verdict: 'answer of 5xx', answer };
+  // A refusal over HTTP 200 is GraphQL's own (an unknown persisted query, say); it must still be one.
+  return status >= 400 || (errors ?? []).length > 0 ? right(answer) : { verdict: 'wrong refusal', answer: `accepted: ${answer}` };
 }
 
 /** Each case's name and its judgement: the counts for the report, and the offenders grouped by verdict. */
@@ -130,7 +162,7 @@ export class Tally {
       inputsTried: this.inputsTried,
       answersOf5xx: this.count('answer of 5xx'),
       crashes: this.count('crash'),
-      errorsNotNamingTheField: this.count('not naming the field'),
+      wrongRefusals: this.count('wrong refusal'),
     };
   }
 

@@ -64,6 +64,6 @@ describe('malformed REST input', () => {
   });
 
   it('is refused naming the field at fault, or the body for a malformed body', () => {
-    expect(tally.offenders.get('not naming the field') ?? []).toEqual([]);
+    expect(tally.offenders.get('wrong refusal') ?? []).toEqual([]);
   });
 });

@@ -54,6 +54,10 @@ export interface RouteOwner {
 
 export interface RouteCases {
   route: string;
+  /** Whether the route names a user by id, in its path or its body. */
+  takesAUserId: boolean;
+  /** A valid request of the route, naming `owner` wherever it names a user. */
+  validRequest: (owner: RouteOwner) => Omit<RawRequest, 'token'>;
   cases: (owner: RouteOwner) => InputCase[];
 }
 
@@ -67,6 +71,8 @@ export function restRouteCases(document: OpenApiPaths): RouteCases[] {
   return Object.entries(document.paths).flatMap(([path, operations]) =>
     Object.entries(operations).map(([method, operation]) => ({
       route: `${method.toUpperCase()} ${path}`,
+      takesAUserId: userIdFields(document, operation).length > 0,
+      validRequest: (owner: RouteOwner) => validRequestOf(document, method.toUpperCase(), path, operation, owner),
       cases: (owner: RouteOwner) => casesOf(document, method.toUpperCase(), path, operation, owner),
     })),
   );
@@ -80,8 +86,7 @@ function casesOf(document: OpenApiPaths, method: string, path: string, operation
     path,
     Object.fromEntries(pathParameters.map((parameter) => [parameter.name, pathBaseline(route, parameter, owner)])),
   );
-  const bodySchema = operation.requestBody?.content['application/json']?.schema;
-  const properties = bodySchema === undefined ? undefined : (resolved(document, bodySchema).properties ?? {});
+  const properties = bodyPropertiesOf(document, operation);
   const validBody = () =>
     properties === undefined
       ? undefined
@@ -127,6 +132,37 @@ function casesOf(document: OpenApiPaths, method: string, path: string, operation
           request: { method, path: validPath, headers, ...(body === undefined ? {} : { body }) },
         }));
   return [...pathCases, ...headerCases, ...fieldCases, ...bodyCases];
+}
+
+function bodyPropertiesOf(document: OpenApiPaths, operation: Operation): Record<string, JsonSchema> | undefined {
+  const schema = operation.requestBody?.content['application/json']?.schema;
+  return schema === undefined ? undefined : (resolved(document, schema).properties ?? {});
+}
+
+/** The path parameters and body fields that are a user's id (every id of the REST contract is). */
+function userIdFields(document: OpenApiPaths, operation: Operation): string[] {
+  const inPath = (operation.parameters ?? []).filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name);
+  const inBody = Object.keys(bodyPropertiesOf(document, operation) ?? {}).filter((name) => name === 'userId' || name === 'id');
+  return [...inPath, ...inBody];
+}
+
+function validRequestOf(
+  document: OpenApiPaths,
+  method: string,
+  path: string,
+  operation: Operation,
+  owner: RouteOwner,
+): Omit<RawRequest, 'token'> {
+  const route = `${method} ${path}`;
+  const pathParameters = (operation.parameters ?? []).filter((parameter) => parameter.in === 'path');
+  const validPath = pathWith(
+    path,
+    Object.fromEntries(pathParameters.map((parameter) => [parameter.name, pathBaseline(route, parameter, owner)])),
+  );
+  const properties = bodyPropertiesOf(document, operation);
+  if (properties === undefined) return { method, path: validPath };
+  const body = Object.fromEntries(Object.entries(properties).map(([name, schema]) => [name, bodyBaseline(route, name, schema, owner)]));
+  return { method, path: validPath, headers: JSON_CONTENT, body: JSON.stringify(body) };
 }
 
 function pathWith(path: string, values: Record<string, string>, fallback?: string): string {

@@ -8,8 +8,8 @@ export interface AbuseCounts {
   answersOf5xx: number;
   /** Requests never answered (the socket closed or hung), and a stack that no longer answered afterwards. */
   crashes: number;
-  /** Refusals of a field's input that do not say which field. */
-  errorsNotNamingTheField: number;
+  /** Refusals that do not name the field at fault, carry no code, or refuse a malformed body for the wrong reason. */
+  wrongRefusals: number;
   bolaCasesTried: number;
   bolaCasesRefused: number;
 }
@@ -21,7 +21,7 @@ export const ABUSE_TIER: CountingTier<keyof AbuseCounts> = {
     { key: 'inputsTried', title: 'inputs tried' },
     { key: 'answersOf5xx', title: 'answers of 5xx' },
     { key: 'crashes', title: 'crashes' },
-    { key: 'errorsNotNamingTheField', title: 'errors not naming the field' },
+    { key: 'wrongRefusals', title: 'wrong refusals' },
     { key: 'bolaCasesTried', title: 'BOLA cases tried' },
     { key: 'bolaCasesRefused', title: 'BOLA cases refused' },
   ],
@@ -31,7 +31,7 @@ export const NO_ABUSE: AbuseCounts = {
   inputsTried: 0,
   answersOf5xx: 0,
   crashes: 0,
-  errorsNotNamingTheField: 0,
+  wrongRefusals: 0,
   bolaCasesTried: 0,
   bolaCasesRefused: 0,
 };
