@@ -59,15 +59,13 @@ export function judgeRestFieldAnswer(field: string, status: number, body: unknow
   return named ? right(answer) : { verdict: 'wrong refusal', answer };
 }
 
-/** A whole-body malformation: refused with one of `codes`, or accepted when they include "accepted". */
+/** A whole-body malformation: refused with one of `codes`. */
 export function judgeRestBodyAnswer(codes: string[], status: number, body: unknown): Judgement {
   const error = (body as RestErrorBody | null)?.error;
   const answer = `HTTP ${status} ${error?.code ?? ''}: ${(error?.message ?? JSON.stringify(body) ?? '').slice(0, 160)}`;
   if (status >= 500) return { verdict: 'answer of 5xx', answer };
-  if (status < 400) return codes.includes('accepted') ? right(answer) : { verdict: 'wrong refusal', answer: `accepted: ${answer}` };
+  if (status < 400) return { verdict: 'wrong refusal', answer: `accepted: ${answer}` };
   if (status === 429) return right(answer);
-  // A body read as valid (past a byte-order mark, say) may then be refused for what it says.
-  if (codes.includes('accepted') && REFUSALS_FOR_MEANING.has(error?.code ?? '')) return right(answer);
   return codes.includes(error?.code ?? '')
     ? right(answer)
     : { verdict: 'wrong refusal', answer: `expected ${codes.join(' or ')}; ${answer}` };

@@ -26,12 +26,12 @@ beforeAll(async () => {
   const document = (await (await fetch(`${origin}/openapi.json`)).json()) as OpenApiPaths;
   const routes = restRouteCases(document);
   routesCovered = routes.map((route) => route.route);
-  // An account per route, so what one route's accepted input changes (a profile, a password) is no other route's baseline.
-  const owners = await inBatches(routes, 4, () => stack.router.register());
-  const cases = routes.flatMap((route, i) => {
-    const owner = owners[i]!;
-    return route.cases({ userId: owner.userId, password: owner.password }).map((inputCase) => ({ inputCase, token: owner.token }));
-  });
+  // An account per route, so that a route which acts on the account itself (DELETE /user/{id}) and
+  // accepts a malformed request (a bug the suite would list) leaves the other routes' owner signed in.
+  const owners = await inBatches(routes, 3, () => stack.router.register());
+  const cases = routes.flatMap((route, i) =>
+    route.cases({ userId: owners[i]!.userId, password: owners[i]!.password }).map((inputCase) => ({ inputCase, token: owners[i]!.token })),
+  );
   await inBatches(cases, 6, async ({ inputCase, token }) => {
     tally.add(inputCase.name, judge(inputCase, await sendRaw(origin, { ...inputCase.request, token })));
   });
