@@ -48,11 +48,15 @@ interface RestErrorBody {
 
 const namesField = (named: string, field: string) => named === field || named.startsWith(`${field}.`) || named.startsWith(`${field}[`);
 
-export function judgeRestFieldAnswer(field: string, status: number, body: unknown): Judgement {
+/** An input that must be refused (a control character in text) but was accepted. */
+const acceptedWrongly = (answer: string): Judgement => ({ verdict: 'wrong refusal', answer: `accepted: ${answer}` });
+
+export function judgeRestFieldAnswer(field: string, status: number, body: unknown, mustBeRefused = false): Judgement {
   const error = (body as RestErrorBody | null)?.error;
   const answer = `HTTP ${status} ${error?.code ?? ''}: ${(error?.message ?? JSON.stringify(body) ?? '').slice(0, 160)}`;
   if (status >= 500) return { verdict: 'answer of 5xx', answer };
-  if (status < 400 || refusedAsAWhole(status)) return right(answer);
+  if (status < 400) return mustBeRefused ? acceptedWrongly(answer) : right(answer);
+  if (refusedAsAWhole(status)) return right(answer);
   const code = error?.code ?? '';
   if (REFUSALS_FOR_MEANING.has(code)) return right(answer);
   const named = (error?.details?.fields ?? []).some((problem) => namesField(problem.field, field));
@@ -94,12 +98,13 @@ function errorNames(error: GraphQLError, argument: string): boolean {
 }
 
 /** The errors of a GraphQL answer (over HTTP or WebSocket) to a malformed value of `argument`. */
-export function judgeGraphqlErrors(argument: string, errors: GraphQLError[] | undefined, status = 200): Judgement {
+export function judgeGraphqlErrors(argument: string, errors: GraphQLError[] | undefined, status = 200, mustBeRefused = false): Judgement {
   const list = errors ?? [];
   const answer = `HTTP ${status} ${list.map((error) => `${error.extensions?.code ?? 'no code'}: ${error.message.slice(0, 160)}`).join('; ')}`;
   if (status >= 500) return { verdict: 'answer of 5xx', answer };
   if (list.some(isServerFailure)) return { verdict: 'answer of 5xx', answer };
-  if (refusedAsAWhole(status) || list.length === 0) return right(answer);
+  if (list.length === 0 && status < 400) return mustBeRefused ? acceptedWrongly(answer) : right(answer);
+  if (refusedAsAWhole(status)) return right(answer);
   const wrong = list.filter((error) => {
     // Without a code, a client cannot tell a refusal of its input from anything else.
     const code = error.extensions?.code ?? 'no code';
@@ -113,14 +118,14 @@ export function judgeGraphqlErrors(argument: string, errors: GraphQLError[] | un
 const WHOLE_MESSAGE_REFUSALS = new Set([1009, 4400, 4429]);
 
 /** The first answer to a subscription with a malformed value of `argument`. */
-export function judgeSubscriptionOutcome(argument: string, outcome: SubscriptionOutcome): Judgement {
+export function judgeSubscriptionOutcome(argument: string, outcome: SubscriptionOutcome, mustBeRefused = false): Judgement {
   switch (outcome.kind) {
     case 'errors':
-      return judgeGraphqlErrors(argument, outcome.errors);
+      return judgeGraphqlErrors(argument, outcome.errors, 200, mustBeRefused);
     case 'event':
-      return judgeGraphqlErrors(argument, outcome.payload.errors);
+      return judgeGraphqlErrors(argument, outcome.payload.errors, 200, mustBeRefused);
     case 'subscribed':
-      return right('subscribed');
+      return mustBeRefused ? acceptedWrongly('subscribed') : right('subscribed');
     case 'unanswered':
       return unanswered(outcome.error);
     case 'closed': {

@@ -29,6 +29,8 @@ export interface ArgumentCase {
   name: string;
   /** The argument a refusal must name, dotted into an input object ("input.amount"). */
   argument: string;
+  /** Accepting it is wrong too (a control character in text). */
+  mustBeRefused: boolean;
   operation: OperationType;
   query: string;
   /** The variables as JSON text: some malformed values have no other form. */
@@ -128,9 +130,10 @@ function casesOf(
   const { query, variables } = validRequestOf(operation, type, field, owner, wrap);
   return field.args.flatMap((arg) =>
     inputPaths(arg).flatMap(({ path, shape }) =>
-      malformationsOf(shape).map((malformation) => ({
+      malformationsOf(shape, valueAt(variables, path)).map((malformation) => ({
         name: `${coordinate}(${path}): ${malformation.label} ${describeInput(malformation)}`,
         argument: path,
+        mustBeRefused: malformation.mustBeRefused === true,
         operation,
         query,
         variablesJson: jsonWith(variables, path, malformation),
@@ -138,6 +141,10 @@ function casesOf(
     ),
   );
 }
+
+/** The value at a dotted path of the variables ("input.amount"). */
+const valueAt = (variables: Record<string, unknown>, path: string): unknown =>
+  path.split('.').reduce<unknown>((holder, key) => (holder as Record<string, unknown> | undefined)?.[key], variables);
 
 /** Whether any argument of the field, or any field of an input object argument, is an ID. */
 export function takesAnId(field: GraphQLField<unknown, unknown>): boolean {
@@ -151,7 +158,7 @@ function inputPaths(input: GraphQLArgument | GraphQLInputField, prefix = ''): { 
   if (isInputObjectType(named)) {
     return Object.values(named.getFields()).flatMap((field) => inputPaths(field, `${path}.`));
   }
-  return [{ path, shape: shapeOf(named.name, input.description, isEnumType(named)) }];
+  return [{ path, shape: { ...shapeOf(named.name, input.description, isEnumType(named)), secret: /password/i.test(input.name) } }];
 }
 
 const SCALAR_KINDS: Record<string, FieldShape['kind']> = {

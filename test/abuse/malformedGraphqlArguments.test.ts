@@ -28,7 +28,7 @@ let stillAnswering: string;
 async function sendArgumentCase(origin: string, token: string, argumentCase: ArgumentCase) {
   if (argumentCase.operation === 'subscription') {
     const outcome = await attemptSubscription(origin, token, argumentCase.query, argumentCase.variablesJson);
-    return judgeSubscriptionOutcome(argumentCase.argument, outcome);
+    return judgeSubscriptionOutcome(argumentCase.argument, outcome, argumentCase.mustBeRefused);
   }
   const answer = await sendRaw(origin, {
     method: 'POST',
@@ -38,7 +38,8 @@ async function sendArgumentCase(origin: string, token: string, argumentCase: Arg
     body: `{"query":${JSON.stringify(argumentCase.query)},"variables":${argumentCase.variablesJson}}`,
   });
   if (!answer.answered) return unanswered(answer.error);
-  return judgeGraphqlErrors(argumentCase.argument, (answer.body as { errors?: GraphQLError[] } | null)?.errors, answer.status);
+  const errors = (answer.body as { errors?: GraphQLError[] } | null)?.errors;
+  return judgeGraphqlErrors(argumentCase.argument, errors, answer.status, argumentCase.mustBeRefused);
 }
 
 beforeAll(async () => {
@@ -95,7 +96,7 @@ describe('malformed GraphQL arguments', () => {
     expect(stillAnswering).toBe('answering');
   });
 
-  it('are refused naming the argument at fault', () => {
+  it('are refused naming the argument at fault; a control character in text or a filter is never accepted', () => {
     expect(tally.offenders.get('wrong refusal') ?? []).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ let stillAnswering: string;
 function judge(inputCase: InputCase, answer: Awaited<ReturnType<typeof sendRaw>>) {
   if (!answer.answered) return unanswered(answer.error);
   return inputCase.wholeBodyCodes === undefined
-    ? judgeRestFieldAnswer(inputCase.field, answer.status, answer.body)
+    ? judgeRestFieldAnswer(inputCase.field, answer.status, answer.body, inputCase.mustBeRefused)
     : judgeRestBodyAnswer(inputCase.wholeBodyCodes, answer.status, answer.body);
 }
 
@@ -63,7 +63,7 @@ describe('malformed REST input', () => {
     expect(stillAnswering).toBe('answering');
   });
 
-  it('is refused naming the field at fault, or the body for a malformed body', () => {
+  it('is refused naming the field at fault, or the body for a malformed body; a control character in text is never accepted', () => {
     expect(tally.offenders.get('wrong refusal') ?? []).toEqual([]);
   });
 });

@@ -10,9 +10,18 @@ export interface FieldShape {
   maxLength?: number;
   /** The largest integer accepted, when the definition says it. */
   maximum?: number;
+  /**
+   * A password: only its hash is stored and it is never shown, so which characters it holds is its
+   * owner's business; control characters in it need not be refused.
+   */
+  secret?: boolean;
 }
 
-export type Malformation = { label: string } & ({ value: unknown } | { rawJson: string } | { missing: true });
+export type Malformation = {
+  label: string;
+  /** A control character in text, which every text field and filter must refuse (never store or match on). */
+  mustBeRefused?: boolean;
+} & ({ value: unknown } | { rawJson: string } | { missing: true });
 
 /** Larger than the router's body limit (1 MB by default), whatever else the field allows. */
 export const PAST_BODY_LIMIT = 1_100_000;
@@ -25,6 +34,11 @@ const UNLIKELY_ID = '987654321';
 
 const value = (label: string, v: unknown): Malformation => ({ label, value: v });
 const raw = (label: string, rawJson: string): Malformation => ({ label, rawJson });
+const controlCharacter = (shape: FieldShape, label: string, text: string): Malformation => ({
+  label,
+  value: text,
+  ...(shape.secret === true ? {} : { mustBeRefused: true }),
+});
 
 /** Every field: each JSON type it is not, null and absence. */
 function wrongTypes(shape: FieldShape): Malformation[] {
@@ -56,8 +70,10 @@ function textValues(shape: FieldShape): Malformation[] {
   return [
     value('empty', ''),
     value('only spaces', '   '),
-    ...Object.entries(CONTROL_CHARACTERS).map(([name, character]) => value(`${name} inside text`, `Groceries${character}more`)),
-    value('only NUL', '\u0000'),
+    ...Object.entries(CONTROL_CHARACTERS).map(([name, character]) =>
+      controlCharacter(shape, `${name} inside text`, `Groceries${character}more`),
+    ),
+    controlCharacter(shape, 'only NUL', '\u0000'),
     value('a lone high surrogate', 'ab\ud800cd'),
     value('a lone low surrogate', '\udfff'),
     value('a right-to-left override', 'abc\u202edef'),
@@ -177,8 +193,18 @@ const VALUES_OF: Record<FieldShape['kind'], (shape: FieldShape) => Malformation[
   enum: enumValues,
 };
 
-export function malformationsOf(shape: FieldShape): Malformation[] {
-  return [...wrongTypes(shape), ...VALUES_OF[shape.kind](shape)];
+/**
+ * `shape`'s malformed values; for text, also `valid` (a value the field accepts) with each control
+ * character inside it, so that the control character is the only thing wrong with it.
+ */
+export function malformationsOf(shape: FieldShape, valid?: unknown): Malformation[] {
+  const inValid =
+    shape.kind === 'text' && typeof valid === 'string' && valid.length > 1
+      ? Object.entries(CONTROL_CHARACTERS).map(([name, character]) =>
+          controlCharacter(shape, `${name} inside a valid value`, `${valid.slice(0, 1)}${character}${valid.slice(1)}`),
+        )
+      : [];
+  return [...wrongTypes(shape), ...VALUES_OF[shape.kind](shape), ...inValid];
 }
 
 /** "1 to 200 characters", "Up to 280 characters", "8 to 256 characters": the limit a description states. */

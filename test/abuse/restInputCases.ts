@@ -43,6 +43,8 @@ export interface InputCase {
   field: string;
   /** Whole-body malformations are refused with one of these codes; a field's with BAD_USER_INPUT naming it. */
   wholeBodyCodes?: string[];
+  /** Accepting it is wrong too (a control character in text). */
+  mustBeRefused?: boolean;
   request: Omit<RawRequest, 'token'>;
 }
 
@@ -113,11 +115,14 @@ function casesOf(document: OpenApiPaths, method: string, path: string, operation
       })),
     );
   const fieldCases = Object.entries(properties ?? {}).flatMap(([name, schema]) =>
-    malformationsOf(shapeOf(resolved(document, schema))).map((malformation) => ({
-      name: `${route} ${name}: ${malformation.label} ${describeInput(malformation)}`,
-      field: name,
-      request: send(validPath, jsonWith(validBody()!, name, malformation)),
-    })),
+    malformationsOf({ ...shapeOf(resolved(document, schema)), secret: /password/i.test(name) }, validBody()?.[name]).map(
+      (malformation) => ({
+        name: `${route} ${name}: ${malformation.label} ${describeInput(malformation)}`,
+        field: name,
+        mustBeRefused: malformation.mustBeRefused === true,
+        request: send(validPath, jsonWith(validBody()!, name, malformation)),
+      }),
+    ),
   );
   const bodyCases =
     properties === undefined
