@@ -41,11 +41,12 @@ export interface OwnRecords {
 
 export type UserWithRecords = Member & OwnRecords;
 
+// The group's target is the largest amount there is, so no accepted contribution closes it.
 const ADD_RECORDS = `mutation {
   addIncome(amount: "4200.00", source: "Salary", date: "2026-11-01") { id }
   addExpense(amount: "42.00", category: "Groceries", date: "2026-11-02") { id }
   createSavingsGoal(goal: "1000.00", targetDate: "2099-01-01") { id }
-  createSavingsGroup(name: "Holiday", targetAmount: "1000000.00", deadline: "2099-12-31") { id inviteCode }
+  createSavingsGroup(name: "Holiday", targetAmount: "999999999999.99", deadline: "2099-12-31") { id inviteCode }
 }`;
 
 /** New records of every kind for `member`, through the router as a client adds them. */

@@ -128,6 +128,8 @@ function casesOf(
 ): ArgumentCase[] {
   const coordinate = `${type.name}.${field.name}`;
   const { query, variables } = validRequestOf(operation, type, field, owner, wrap);
+  // Valid values afresh for each case: a username or email one accepted case takes is no other's.
+  const freshVariables = () => validRequestOf(operation, type, field, owner, wrap).variables;
   return field.args.flatMap((arg) =>
     inputPaths(arg).flatMap(({ path, shape }) =>
       malformationsOf(shape, valueAt(variables, path)).map((malformation) => ({
@@ -136,7 +138,7 @@ function casesOf(
         mustBeRefused: malformation.mustBeRefused === true,
         operation,
         query,
-        variablesJson: jsonWith(variables, path, malformation),
+        variablesJson: jsonWith(freshVariables(), path, malformation),
       })),
     ),
   );

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientSchemaSdl } from '../../router/src/clientSchema.js';
 import { recordAbuseCounts } from '../support/abuseCounts.js';
 import { inBatches, sendRaw } from './abuseClient.js';
-import { startAbuseStack, userWithRecords, type AbuseStack } from './abuseStack.js';
+import { addRecordsOf, startAbuseStack, type AbuseStack } from './abuseStack.js';
 import {
   judgeGraphqlErrors,
   judgeSubscriptionOutcome,
@@ -47,11 +47,13 @@ beforeAll(async () => {
   const { origin } = stack.router;
   const fields = graphqlArgumentCases(buildSchema(clientSchemaSdl()));
   coordinatesCovered = fields.map((field) => field.coordinate);
-  // One owner of every record the arguments name: each case changes one argument only, so a valid
-  // id or password is never replaced by another valid one, and what an accepted input changes (a
-  // profile, an amount) is no other case's baseline.
-  const owner = await userWithRecords(stack.router);
-  const cases = fields.flatMap((field) => field.cases(owner).map((argumentCase) => ({ argumentCase, token: owner.token })));
+  // One account, with records of its own for each field's cases: each case changes one argument
+  // only, and what an accepted one changes (a contribution, a deleted record) is no other field's baseline.
+  const owner = await stack.router.register();
+  const records = await inBatches(fields, 3, () => addRecordsOf(stack.router, owner));
+  const cases = fields.flatMap((field, i) =>
+    field.cases({ ...owner, ...records[i]! }).map((argumentCase) => ({ argumentCase, token: owner.token })),
+  );
   // Subscriptions mostly wait (an accepted one answers nothing), so more of them go at once, beside the rest.
   const subscriptions = cases.filter(({ argumentCase }) => argumentCase.operation === 'subscription');
   const others = cases.filter(({ argumentCase }) => argumentCase.operation !== 'subscription');
