@@ -77,7 +77,8 @@ export function restRouteCases(document: OpenApiPaths): RouteCases[] {
   );
 }
 
-function casesOf(document: OpenApiPaths, method: string, path: string, operation: Operation, owner: RouteOwner): InputCase[] {
+/** A route's valid path for `owner`, and a valid body made afresh at each call (a new username, email). */
+function validPartsOf(document: OpenApiPaths, method: string, path: string, operation: Operation, owner: RouteOwner) {
   const route = `${method} ${path}`;
   const parameters = operation.parameters ?? [];
   const pathParameters = parameters.filter((parameter) => parameter.in === 'path');
@@ -90,6 +91,23 @@ function casesOf(document: OpenApiPaths, method: string, path: string, operation
     properties === undefined
       ? undefined
       : Object.fromEntries(Object.entries(properties).map(([name, schema]) => [name, bodyBaseline(route, name, schema, owner)]));
+  return { route, parameters, pathParameters, validPath, properties, validBody };
+}
+
+function validRequestOf(
+  document: OpenApiPaths,
+  method: string,
+  path: string,
+  operation: Operation,
+  owner: RouteOwner,
+): Omit<RawRequest, 'token'> {
+  const { validPath, validBody } = validPartsOf(document, method, path, operation, owner);
+  const body = validBody();
+  return body === undefined ? { method, path: validPath } : { method, path: validPath, headers: JSON_CONTENT, body: JSON.stringify(body) };
+}
+
+function casesOf(document: OpenApiPaths, method: string, path: string, operation: Operation, owner: RouteOwner): InputCase[] {
+  const { route, parameters, pathParameters, validPath, properties, validBody } = validPartsOf(document, method, path, operation, owner);
   const send = (casePath: string, body: string | undefined, headers: Record<string, string> = {}) => ({
     method,
     path: casePath,
@@ -146,25 +164,6 @@ function userIdFields(document: OpenApiPaths, operation: Operation): string[] {
   const inPath = (operation.parameters ?? []).filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name);
   const inBody = Object.keys(bodyPropertiesOf(document, operation) ?? {}).filter((name) => name === 'userId' || name === 'id');
   return [...inPath, ...inBody];
-}
-
-function validRequestOf(
-  document: OpenApiPaths,
-  method: string,
-  path: string,
-  operation: Operation,
-  owner: RouteOwner,
-): Omit<RawRequest, 'token'> {
-  const route = `${method} ${path}`;
-  const pathParameters = (operation.parameters ?? []).filter((parameter) => parameter.in === 'path');
-  const validPath = pathWith(
-    path,
-    Object.fromEntries(pathParameters.map((parameter) => [parameter.name, pathBaseline(route, parameter, owner)])),
-  );
-  const properties = bodyPropertiesOf(document, operation);
-  if (properties === undefined) return { method, path: validPath };
-  const body = Object.fromEntries(Object.entries(properties).map(([name, schema]) => [name, bodyBaseline(route, name, schema, owner)]));
-  return { method, path: validPath, headers: JSON_CONTENT, body: JSON.stringify(body) };
 }
 
 function pathWith(path: string, values: Record<string, string>, fallback?: string): string {
