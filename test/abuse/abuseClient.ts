@@ -1,6 +1,7 @@
 // How the abuse suite sends what it sends: raw HTTP bodies (not always JSON, not always UTF-8) and
 // graphql-transport-ws messages, each answer kept whole, a request never answered kept as such.
 import { randomInt } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export type HttpAnswer = { answered: true; status: number; headers: Headers; body: any } | { answered: false; error: string };
 
@@ -21,7 +22,26 @@ const ANSWER_DEADLINE_MS = 15_000;
  */
 const someClientAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
+/** How often a request shed for load (429 or 503 with Retry-After) is sent again, as a client would. */
+const RETRIES_WHEN_SHED = 3;
+const LONGEST_RETRY_AFTER_S = 5;
+
+/**
+ * One request and its answer. Password hashing is bounded in concurrency, so a burst of logins may
+ * be shed with Retry-After: that is the stack protecting itself, not an answer to the input, so the
+ * request is sent again after the wait the answer asks for.
+ */
 export async function sendRaw(origin: string, request: RawRequest): Promise<HttpAnswer> {
+  for (let attempt = 0; ; attempt++) {
+    const answer = await sendOnce(origin, request);
+    const retryAfter = answer.answered ? Number(answer.headers.get('retry-after') ?? NaN) : NaN;
+    const shed = answer.answered && (answer.status === 429 || answer.status === 503) && retryAfter <= LONGEST_RETRY_AFTER_S;
+    if (!shed || attempt === RETRIES_WHEN_SHED) return answer;
+    await sleep(retryAfter * 1_000);
+  }
+}
+
+async function sendOnce(origin: string, request: RawRequest): Promise<HttpAnswer> {
   const headers: Record<string, string> = { 'x-forwarded-for': someClientAddress(), ...request.headers };
   if (request.token !== undefined) headers['authorization'] = `Bearer ${request.token}`;
   try {
