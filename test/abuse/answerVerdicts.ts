@@ -1,7 +1,7 @@
 // What the abuse suite makes of each answer to a malformed input: right (accepted, or refused
 // naming the field at fault, or refused for what the value means), a 5xx, a crash (no answer), or
-// a refusal that does not say which field is at fault. One place, so REST, GraphQL and
-// subscriptions are judged alike.
+// a wrong refusal (no field named, no code, the wrong reason for a malformed body, or a control
+// character accepted). One place, so REST, GraphQL and subscriptions are judged alike.
 import { isDomainErrorCode, statusOf } from '../../router/src/rest/errorModel.js';
 import type { AbuseCounts } from '../support/abuseCounts.js';
 import type { SubscriptionOutcome } from './subscriptionAttempt.js';
