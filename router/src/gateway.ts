@@ -13,6 +13,7 @@ import { SubgraphDataSource } from './subgraphDataSource.js';
 import { refuseSubscriptionsOverHttp } from './subscriptions/subscriptionsOverHttp.js';
 import { oneMutationPerIdempotencyKey } from './idempotencyKeyScope.js';
 import { refuseUnreadableNumbers } from './unreadableNumbers.js';
+import { refuseUnresolvedOperations } from './unresolvedOperations.js';
 import { loginThrottlePlugin } from './loginThrottle/loginThrottlePlugin.js';
 import { retryAfterHeader } from './loginThrottle/retryAfterHeader.js';
 import type { OperationLimits } from './operationLimits/operationLimits.js';
@@ -54,6 +55,7 @@ export function createGatewayServer(
       config.production ? ApolloServerPluginLandingPageDisabled() : graphqlIdeLandingPage(),
       operationLogPlugin(),
       refuseSubscriptionsOverHttp,
+      refuseUnresolvedOperations,
       refuseUnreadableNumbers,
       oneMutationPerIdempotencyKey,
       loginThrottlePlugin(config.loginThrottle, metrics),
