@@ -69,6 +69,10 @@ const environmentSchema = z
     FINANCE_GRPC_ADDRESS: grpcAddressVariable('127.0.0.1:50052'),
     /** The User service, which says whether a WebSocket's token is still live. */
     USER_GRPC_ADDRESS: grpcAddressVariable('127.0.0.1:50051'),
+    /** How long the User service's word that a token is live (or refused) is used before asking again; a revocation heard on the feed drops it at once. */
+    TOKEN_LIVENESS_CACHE_MS: variableWithDefault(z.coerce.number().int().min(0).max(60_000), 3_000),
+    /** While the User service cannot answer, how long past that a session last seen live is still served (then 503). */
+    TOKEN_LIVENESS_GRACE_MS: variableWithDefault(z.coerce.number().int().min(0).max(600_000), 30_000),
     /** How often open WebSockets' tokens are checked again, so a revoked one is closed. */
     WEBSOCKET_TOKEN_RECHECK_MS: variableWithDefault(z.coerce.number().int().min(1_000).max(3_600_000), 60_000),
     /** How often WebSockets are pinged; a socket silent for two of these is closed. */
@@ -129,6 +133,8 @@ export interface RouterConfig {
   /** Where group event notices come from. */
   groupEvents: { redisUrl: string; keyPrefix: string } | { financeGrpcAddress: string };
   userGrpcAddress: string;
+  /** How the edge check of HTTP requests' tokens reuses the User service's answers (tokenLiveness.ts). */
+  tokenLiveness: { cacheMs: number; graceMs: number };
   webSockets: WebSocketRules;
   caches: CacheSettings;
   /** How many proxies' X-Forwarded-For entries to believe (router/src/clientAddress.ts). */
@@ -199,6 +205,7 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
         ? { financeGrpcAddress: parsed.FINANCE_GRPC_ADDRESS }
         : { redisUrl: parsed.REDIS_URL, keyPrefix: parsed.REDIS_KEY_PREFIX },
     userGrpcAddress: parsed.USER_GRPC_ADDRESS,
+    tokenLiveness: { cacheMs: parsed.TOKEN_LIVENESS_CACHE_MS, graceMs: parsed.TOKEN_LIVENESS_GRACE_MS },
     caches: {
       redis:
         parsed.REDIS_URL === undefined

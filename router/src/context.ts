@@ -9,6 +9,7 @@ import {
   type Logger,
 } from '@ledgerline/service-runtime';
 import { GraphQLError } from 'graphql';
+import type { TokenLiveness } from './tokenLiveness.js';
 
 /** What the router knows about a request once it has checked the caller's token. */
 export interface RouterContext {
@@ -40,7 +41,7 @@ export function tokenClaimsFromAuthorization(header: string | undefined, jwtSecr
 
 export function callerFromAuthorization(header: string | undefined, jwtSecret: string): Caller | null {
   const claims = tokenClaimsFromAuthorization(header, jwtSecret);
-  return claims === null ? null : { userId: claims.userId, accountKey: claims.accountKey };
+  return claims === null ? null : { userId: claims.userId, accountKey: claims.accountKey, sessionId: claims.sessionId };
 }
 
 export function routerContextFrom(headers: IncomingHttpHeaders, jwtSecret: string, log: Logger, clientAddress: string): RouterContext {
@@ -48,6 +49,23 @@ export function routerContextFrom(headers: IncomingHttpHeaders, jwtSecret: strin
   const caller = callerFromAuthorization(headers.authorization, jwtSecret);
   const idempotencyKey = acceptableIdempotencyKey(headers[IDEMPOTENCY_KEY_HEADER]);
   return { caller, requestId, idempotencyKey, clientAddress, log: log.child({ requestId, userId: caller?.userId ?? null }) };
+}
+
+/**
+ * The context once its caller's token is known to be live (tokenLiveness.ts), before anything of
+ * the request is planned, cached or sent on: a revoked token is a 401, one the User service cannot
+ * confirm a 503. An anonymous context passes as it is.
+ */
+export async function withLiveCaller(context: RouterContext, liveness: TokenLiveness): Promise<RouterContext> {
+  if (context.caller === null) return context;
+  try {
+    await liveness.assertLive(context.caller);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const status = error.code === 'UNAUTHENTICATED' ? 401 : 503;
+    throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status } } });
+  }
+  return context;
 }
 
 function acceptableIdempotencyKey(header: string | string[] | undefined): string | null {

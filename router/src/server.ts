@@ -12,7 +12,8 @@ import {
 import { ROUTER_SERVICE_NAME } from '@ledgerline/identity';
 import express from 'express';
 import type { RouterConfig } from './config.js';
-import { routerContextFrom } from './context.js';
+import { routerContextFrom, withLiveCaller } from './context.js';
+import { tokenLiveness } from './tokenLiveness.js';
 import { createGatewayServer } from './gateway.js';
 import { restApi, restRouteNotFound } from './rest/restApi.js';
 import { routerCaches } from './cache/routerCaches.js';
@@ -91,10 +92,14 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
       .catch(next);
   });
   if (!config.production) app.use(graphqlIdeAssets());
+  const self = { name: ROUTER_SERVICE_NAME, secret: config.serviceSigningSecret };
+  // Every signed-in HTTP request's token is confirmed live before it is planned or served from the cache.
+  const liveness = tokenLiveness(userServiceTokenChecks(config.userGrpcAddress, self, 0), config.tokenLiveness, log);
   app.use(
     restApi({
       apollo,
       jwtSecret: config.jwtSecret,
+      liveness,
       maxRequestBodyBytes: config.maxRequestBodyBytes,
       trustProxyHops: config.trustProxyHops,
       log,
@@ -104,13 +109,13 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
     '/graphql',
     express.json({ limit: config.maxRequestBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => routerContextFrom(req.headers, config.jwtSecret, log, clientAddressOf(req, config.trustProxyHops)),
+      context: async ({ req }) =>
+        withLiveCaller(routerContextFrom(req.headers, config.jwtSecret, log, clientAddressOf(req, config.trustProxyHops)), liveness),
     }),
   );
   app.use(httpErrorHandler(log));
   app.use(restRouteNotFound);
 
-  const self = { name: ROUTER_SERVICE_NAME, secret: config.serviceSigningSecret };
   const bus = config.groupEvents;
   const feed =
     'redisUrl' in bus ? redisGroupEventFeed(bus.redisUrl, bus.keyPrefix, log) : grpcGroupEventFeed(bus.financeGrpcAddress, self, log);
@@ -130,9 +135,11 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
     metrics,
     log,
   });
-  const stopFollowingRevocations = revocations.onRevoked((userId) => {
-    sessions.revoked(userId);
-    void caches.forgetAccount(userId);
+  const stopFollowingRevocations = revocations.onRevoked((revocation) => {
+    liveness.revoked(revocation);
+    sessions.revoked(revocation.userId);
+    // A logout leaves the account's key, and so its cached answers, to its other sessions.
+    if (revocation.sessionId === null) void caches.forgetAccount(revocation.userId);
   });
   // Built from SDL with our own graphql module: federation-internals' schema objects come from
   // graphql's CommonJS build, which graphql's ES module build does not accept as a schema.
@@ -175,6 +182,7 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
       stopFollowingRevocations();
       await Promise.all([feed.close(), revocations.close()]);
       sessions.stop();
+      liveness.close();
       await apollo.stop();
       await caches.close();
     },

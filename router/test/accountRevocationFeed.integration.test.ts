@@ -50,7 +50,7 @@ describe.each([
       redis && redisUrl !== null
         ? redisAccountRevocationFeed(redisUrl, subgraphs.redisKeyPrefix, log)
         : grpcAccountRevocationFeed(subgraphs.userGrpcAddress, self, log);
-    feed.onRevoked((userId) => heard.push(userId));
+    feed.onRevoked(({ userId }) => heard.push(userId));
     await untilFollowing();
   });
 
@@ -135,7 +135,7 @@ describe.each([
 
   it.skipIf(skipped)('stops calling a listener once it was told to stop, while the others go on hearing', async () => {
     const stopped: number[] = [];
-    const stop = feed.onRevoked((userId) => stopped.push(userId));
+    const stop = feed.onRevoked(({ userId }) => stopped.push(userId));
     stop();
     const account = await registered();
     await signOutEverywhere(account.token);

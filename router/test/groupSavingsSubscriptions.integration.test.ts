@@ -2,6 +2,7 @@
 // real WebSockets to the router, in front of both subgraphs (in-process, real sockets, a database
 // schema of this file's own), with events reaching the router over each bus: Finance's gRPC
 // stream (no Redis, the embedded default) and Redis pub/sub.
+import { randomUUID } from 'node:crypto';
 import { issueUserToken } from '@ledgerline/identity';
 import type { FormattedExecutionResult } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -233,7 +234,11 @@ describe.each([
       where: { id: Number(alice.userId) },
       select: { accountKey: true },
     });
-    const shortLived = issueUserToken({ userId: Number(alice.userId), accountKey }, subgraphs.secrets.jwtSecret, 1);
+    const shortLived = issueUserToken(
+      { userId: Number(alice.userId), accountKey, sessionId: randomUUID() },
+      subgraphs.secrets.jwtSecret,
+      1,
+    );
     const expiring = watch(router.origin, shortLived, PROGRESS, { groupId });
     await expect.poll(() => expiring.closed?.code, { timeout: 5_000 }).toBe(4401);
     await expiring.stop();

@@ -183,8 +183,11 @@ describe('a REST POST sent again with its Idempotency-Key', () => {
 
 describe('a subgraph past the router’s deadline', () => {
   async function callFinanceDirectly(deadlineMs: string) {
-    const { userId, accountKey } = verifyUserToken(ada.token, subgraphs.secrets.jwtSecret);
-    const assertion = signRouterAssertion({ caller: { userId, accountKey }, requestId: 'late' }, subgraphs.secrets.routerSigningSecret);
+    const { userId, accountKey, sessionId } = verifyUserToken(ada.token, subgraphs.secrets.jwtSecret);
+    const assertion = signRouterAssertion(
+      { caller: { userId, accountKey, sessionId }, requestId: 'late' },
+      subgraphs.secrets.routerSigningSecret,
+    );
     const response = await fetch(subgraphs.financeUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [ROUTER_ASSERTION_HEADER]: assertion, [DEADLINE_HEADER]: deadlineMs },

@@ -50,7 +50,11 @@ describe('a token whose account holds another key', () => {
     const added = await graphql(ADD_INCOME, {}, ada.token);
     const incomeId = (added.data!['addIncome'] as { id: string }).id;
     // What an old token looks like once its id belongs to another account: validly signed, another key.
-    const stale = issueUserToken({ userId: ada.userId, accountKey: randomUUID() }, subgraphs.secrets.jwtSecret, 600);
+    const stale = issueUserToken(
+      { userId: ada.userId, accountKey: randomUUID(), sessionId: randomUUID() },
+      subgraphs.secrets.jwtSecret,
+      600,
+    );
     for (const mutation of [
       ADD_INCOME,
       'mutation { addExpense(amount: "4.20", category: "Coffee", date: "2026-11-21") { id } }',

@@ -15,7 +15,8 @@ const ADD_INCOME = `mutation { addIncome(amount: "123.45", source: "Salary", dat
 
 // tokenRefusal.ts: a deleted account's row is gone; a live account with another key has ended the session.
 const NO_ACCOUNT = 'The account this token was issued for no longer exists';
-const SESSION_ENDED = 'This session has ended (the account was signed out everywhere or is being deleted); sign in again';
+const SESSION_ENDED =
+  'This session has ended (it was logged out, the account was signed out everywhere, its password changed, or it is being deleted); sign in again';
 
 interface RecordIds {
   income: string;

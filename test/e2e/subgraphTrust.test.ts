@@ -20,10 +20,10 @@ beforeAll(async () => {
 const askFinanceAs = (headers: Record<string, string>) =>
   postGraphQL(inject('financeSubgraphUrl'), INCOMES_OF, { representations: [{ __typename: 'User', id: victim.id }] }, headers);
 
-/** The victim as their own token names them: user id and account key. */
+/** The victim as their own token names them: user id, account key and session. */
 const victimCaller = () => {
-  const { userId, accountKey } = verifyUserToken(victim.token, inject('jwtSecret'));
-  return { userId, accountKey };
+  const { userId, accountKey, sessionId } = verifyUserToken(victim.token, inject('jwtSecret'));
+  return { userId, accountKey, sessionId };
 };
 
 describe('subgraph trust', () => {

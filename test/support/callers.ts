@@ -3,4 +3,4 @@ import { randomUUID } from 'node:crypto';
 import type { Caller } from '@ledgerline/identity';
 
 /** User `userId` holding a fresh account key, as a new account would. */
-export const callerFor = (userId: number): Caller => ({ userId, accountKey: randomUUID() });
+export const callerFor = (userId: number): Caller => ({ userId, accountKey: randomUUID(), sessionId: randomUUID() });

@@ -85,6 +85,7 @@ export async function startSubgraphsInProcess(options: InProcessOptions = {}): P
     jwtTtlSeconds: 600,
     financeGrpcAddress: grpcAddresses.finance,
     accountDeletionRetryMs: options.accountDeletionRetryMs ?? 60_000,
+    revokedSessionSweepMs: 600_000,
     redisUrl: options.redisUrl,
     passwordHashing: options.passwordHashing ?? DEFAULT_HASHING_LIMITS,
   };

@@ -3,7 +3,7 @@
 // so a subgraph can refuse both a forged identity and any call that did not come through the router.
 import jwt from 'jsonwebtoken';
 import { hmacKey } from './hmacKey.js';
-import { ACCOUNT_KEY_CLAIM, callerFromClaims, type Caller } from './caller.js';
+import { ACCOUNT_KEY_CLAIM, callerClaimsOf, callerFromClaims, claimsOfCaller, SESSION_ID_CLAIM, type Caller } from './caller.js';
 import { InvalidTokenError } from './InvalidTokenError.js';
 
 export const ROUTER_ASSERTION_HEADER = 'x-ledgerline-router-assertion';
@@ -28,10 +28,10 @@ export function signRouterAssertion(assertion: RouterAssertion, secret: string):
     audience: AUDIENCE,
     expiresIn: LIFETIME_SECONDS,
   };
-  const claims: Record<string, string> = { rid: assertion.requestId };
+  let claims: Record<string, string> = { rid: assertion.requestId };
   if (assertion.caller !== null) {
     options.subject = String(assertion.caller.userId);
-    claims[ACCOUNT_KEY_CLAIM] = assertion.caller.accountKey;
+    claims = { ...claims, ...claimsOfCaller(assertion.caller) };
   }
   return jwt.sign(claims, hmacKey(secret), options);
 }
@@ -44,8 +44,8 @@ export function verifyRouterAssertion(value: string, secret: string): RouterAsse
     throw new InvalidTokenError(REFUSAL);
   }
   if (typeof payload === 'string' || payload.exp === undefined) throw new InvalidTokenError(REFUSAL);
-  const anonymous = payload.sub === undefined && payload[ACCOUNT_KEY_CLAIM] === undefined;
-  const caller = anonymous ? null : callerFromClaims(payload.sub, payload[ACCOUNT_KEY_CLAIM], REFUSAL);
+  const anonymous = payload.sub === undefined && payload[ACCOUNT_KEY_CLAIM] === undefined && payload[SESSION_ID_CLAIM] === undefined;
+  const caller = anonymous ? null : callerFromClaims(callerClaimsOf(payload), REFUSAL);
   const requestId = typeof payload['rid'] === 'string' ? payload['rid'] : '';
   return { caller, requestId };
 }

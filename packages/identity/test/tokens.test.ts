@@ -16,11 +16,12 @@ import {
 const SECRET = 'a'.repeat(32);
 const OTHER_SECRET = 'b'.repeat(32);
 const KEY = '3f0c8e1a-5b7d-4c2e-9a61-0d4b8f2c7e19';
-const ALICE = { userId: 42, accountKey: KEY };
-const SEVEN = { userId: 7, accountKey: KEY };
+const SESSION = '9b2d4f6a-1c3e-4a5b-8d7f-0e2a4c6b8d1f';
+const ALICE = { userId: 42, accountKey: KEY, sessionId: SESSION };
+const SEVEN = { userId: 7, accountKey: KEY, sessionId: SESSION };
 
 describe('user tokens', () => {
-  it('carries the user id, the account key and an expiry', () => {
+  it('carries the user id, the account key, the session id and an expiry', () => {
     const claims = verifyUserToken(issueUserToken(ALICE, SECRET, 3600), SECRET);
     expect(claims).toMatchObject(ALICE);
     expect(claims.expiresAt.getTime()).toBeGreaterThan(Date.now() + 3500_000);
@@ -81,17 +82,27 @@ const refusal = (verify: () => unknown): string => thrownBy(verify, InvalidToken
 
 describe('user tokens, refused', () => {
   it('say "token invalid" for another secret, and "token expired" only for an expired one', () => {
-    const expired = jwt.sign({ exp: NOW_SECONDS() - 10, accountKey: KEY }, SECRET, { ...USER_CLAIMS, subject: '42' });
+    const expired = jwt.sign({ exp: NOW_SECONDS() - 10, accountKey: KEY, sid: SESSION }, SECRET, { ...USER_CLAIMS, subject: '42' });
     expect(refusal(() => verifyUserToken(issueUserToken(ALICE, OTHER_SECRET, 60), SECRET))).toBe('token invalid');
     expect(refusal(() => verifyUserToken(expired, SECRET))).toBe('token expired');
-    expect(refusal(() => verifyUserToken(jwt.sign({ accountKey: KEY }, SECRET, { ...USER_CLAIMS, subject: '42' }), SECRET))).toBe(
-      'token invalid',
-    );
+    expect(
+      refusal(() => verifyUserToken(jwt.sign({ accountKey: KEY, sid: SESSION }, SECRET, { ...USER_CLAIMS, subject: '42' }), SECRET)),
+    ).toBe('token invalid');
   });
 
   it('refuses a token from another issuer or for another audience', () => {
-    const otherIssuer = jwt.sign({ accountKey: KEY }, SECRET, { ...USER_CLAIMS, issuer: 'someone-else', subject: '42', expiresIn: 60 });
-    const otherAudience = jwt.sign({ accountKey: KEY }, SECRET, { ...USER_CLAIMS, audience: 'someone-else', subject: '42', expiresIn: 60 });
+    const otherIssuer = jwt.sign({ accountKey: KEY, sid: SESSION }, SECRET, {
+      ...USER_CLAIMS,
+      issuer: 'someone-else',
+      subject: '42',
+      expiresIn: 60,
+    });
+    const otherAudience = jwt.sign({ accountKey: KEY, sid: SESSION }, SECRET, {
+      ...USER_CLAIMS,
+      audience: 'someone-else',
+      subject: '42',
+      expiresIn: 60,
+    });
     expect(refusal(() => verifyUserToken(otherIssuer, SECRET))).toBe('token invalid');
     expect(refusal(() => verifyUserToken(otherAudience, SECRET))).toBe('token invalid');
   });
@@ -102,14 +113,21 @@ describe('user tokens, refused', () => {
     ['whose subject is zero', '0'],
     ['whose subject does not fit an id', '2147483648'],
   ])('refuses a token %s', (_case, subject) => {
-    const token = jwt.sign({ accountKey: KEY }, SECRET, { ...USER_CLAIMS, expiresIn: 60, ...(subject === undefined ? {} : { subject }) });
+    const token = jwt.sign({ accountKey: KEY, sid: SESSION }, SECRET, {
+      ...USER_CLAIMS,
+      expiresIn: 60,
+      ...(subject === undefined ? {} : { subject }),
+    });
     expect(refusal(() => verifyUserToken(token, SECRET))).toBe('token invalid');
   });
 
   it.each([
-    ['without an account key, as tokens issued before keys were', {}],
-    ['whose account key is not a UUID', { accountKey: '1' }],
-    ['whose account key is not text', { accountKey: 42 }],
+    ['without an account key, as tokens issued before keys were', { sid: SESSION }],
+    ['whose account key is not a UUID', { accountKey: '1', sid: SESSION }],
+    ['whose account key is not text', { accountKey: 42, sid: SESSION }],
+    ['without a session id, as tokens issued before sessions were: it could not be logged out alone', { accountKey: KEY }],
+    ['whose session id is not a UUID', { accountKey: KEY, sid: 'session-1' }],
+    ['whose session id is not text', { accountKey: KEY, sid: 7 }],
   ])('refuses a token %s', (_case, claims) => {
     const token = jwt.sign(claims, SECRET, { ...USER_CLAIMS, expiresIn: 60, subject: '42' });
     expect(refusal(() => verifyUserToken(token, SECRET))).toBe('token invalid');
@@ -126,12 +144,15 @@ describe('user tokens, refused', () => {
 
 describe('router assertions, refused', () => {
   it('refuses an expired assertion, even with the right issuer, audience and secret', () => {
-    const expired = jwt.sign({ rid: 'r', accountKey: KEY, exp: NOW_SECONDS() - 1 }, SECRET, { ...ROUTER_CLAIMS, subject: '7' });
+    const expired = jwt.sign({ rid: 'r', accountKey: KEY, sid: SESSION, exp: NOW_SECONDS() - 1 }, SECRET, {
+      ...ROUTER_CLAIMS,
+      subject: '7',
+    });
     expect(refusal(() => verifyRouterAssertion(expired, SECRET))).toBe('router assertion invalid');
   });
 
   it('refuses an assertion without an expiry', () => {
-    const forever = jwt.sign({ rid: 'r', accountKey: KEY }, SECRET, { ...ROUTER_CLAIMS, subject: '7' });
+    const forever = jwt.sign({ rid: 'r', accountKey: KEY, sid: SESSION }, SECRET, { ...ROUTER_CLAIMS, subject: '7' });
     expect(refusal(() => verifyRouterAssertion(forever, SECRET))).toBe('router assertion invalid');
   });
 
@@ -141,14 +162,15 @@ describe('router assertions, refused', () => {
     ['a subject that does not fit an id', { sub: '2147483648' }],
     ['a numeric rather than textual subject', { sub: 7 }],
     ['a subject but no account key', { sub: '7', accountKey: undefined }],
+    ['a subject and account key but no session id', { sub: '7', sid: undefined }],
     ['an account key but no subject', { sub: undefined }],
   ])('refuses an assertion with %s', (_case, claims) => {
-    const token = jwt.sign({ rid: 'r', accountKey: KEY, ...claims }, SECRET, { ...ROUTER_CLAIMS, expiresIn: 60 });
+    const token = jwt.sign({ rid: 'r', accountKey: KEY, sid: SESSION, ...claims }, SECRET, { ...ROUTER_CLAIMS, expiresIn: 60 });
     expect(refusal(() => verifyRouterAssertion(token, SECRET))).toBe('router assertion invalid');
   });
 
   it('refuses an assertion from another issuer or for another audience', () => {
-    const claims = { rid: 'r', accountKey: KEY };
+    const claims = { rid: 'r', accountKey: KEY, sid: SESSION };
     const otherIssuer = jwt.sign(claims, SECRET, { ...ROUTER_CLAIMS, issuer: 'ledgerline-user', subject: '7', expiresIn: 60 });
     const otherAudience = jwt.sign(claims, SECRET, { ...ROUTER_CLAIMS, audience: 'ledgerline', subject: '7', expiresIn: 60 });
     expect(refusal(() => verifyRouterAssertion(otherIssuer, SECRET))).toBe('router assertion invalid');
@@ -156,7 +178,7 @@ describe('router assertions, refused', () => {
   });
 
   it('reads an assertion without a request id as an empty one', () => {
-    const token = jwt.sign({ rid: 12, accountKey: KEY }, SECRET, { ...ROUTER_CLAIMS, subject: '7', expiresIn: 60 });
+    const token = jwt.sign({ rid: 12, accountKey: KEY, sid: SESSION }, SECRET, { ...ROUTER_CLAIMS, subject: '7', expiresIn: 60 });
     expect(verifyRouterAssertion(token, SECRET)).toEqual({ caller: SEVEN, requestId: '' });
   });
 });
@@ -171,12 +193,13 @@ describe('router assertions, as signed', () => {
     expect(payload.exp! - payload.iat!).toBe(60);
   });
 
-  it('name the caller as subject with their account key, and neither for an anonymous request', () => {
+  it('name the caller as subject with their account key and session id, and none of them for an anonymous request', () => {
     const signedIn = jwt.decode(signRouterAssertion({ caller: SEVEN, requestId: 'r' }, SECRET)) as jwt.JwtPayload;
     const anonymous = jwt.decode(signRouterAssertion({ caller: null, requestId: 'r' }, SECRET)) as jwt.JwtPayload;
-    expect(signedIn).toMatchObject({ sub: '7', accountKey: KEY });
+    expect(signedIn).toMatchObject({ sub: '7', accountKey: KEY, sid: SESSION });
     expect(anonymous).not.toHaveProperty('sub');
     expect(anonymous).not.toHaveProperty('accountKey');
+    expect(anonymous).not.toHaveProperty('sid');
   });
 });
 

@@ -31,14 +31,15 @@ export function userServiceTokenChecks(address: string, self: GrpcCallerIdentity
   const answers = new Map<string, { status: TokenStatus; until: number }>();
 
   async function statusOf(caller: Caller, freshness: Freshness, requestDeadline: Deadline): Promise<TokenStatus> {
-    const key = `${caller.userId}:${caller.accountKey}`;
+    const key = `${caller.userId}:${caller.accountKey}:${caller.sessionId}`;
     const cached = answers.get(key);
     if (freshness === 'cached' && cached !== undefined && cached.until > Date.now()) return cached.status;
     const { status } = await callPeer<CheckTokenResponse__Output>(
       peer,
       self,
       { userId: caller.userId, deadlineMs: CHECK_DEADLINE_MS, requestDeadline },
-      (metadata, options, callback) => client.checkToken({ accountKey: caller.accountKey }, metadata, options, callback),
+      (metadata, options, callback) =>
+        client.checkToken({ accountKey: caller.accountKey, sessionId: caller.sessionId }, metadata, options, callback),
     );
     // With no cache time (the router's checks), there is nothing worth keeping.
     if (cacheMs > 0) {

@@ -5,7 +5,7 @@ export function refusedToken(reason: 'revoked' | 'no_account'): DomainError {
   return new DomainError(
     'UNAUTHENTICATED',
     reason === 'revoked'
-      ? 'This session has ended (the account was signed out everywhere or is being deleted); sign in again'
+      ? 'This session has ended (it was logged out, the account was signed out everywhere, its password changed, or it is being deleted); sign in again'
       : 'The account this token was issued for no longer exists',
   );
 }

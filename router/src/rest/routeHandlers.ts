@@ -6,7 +6,8 @@ import type { Logger } from '@ledgerline/service-runtime';
 import express, { type RequestHandler, type Router } from 'express';
 import type { IncomingHttpHeaders } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { routerContextFrom, type RouterContext } from '../context.js';
+import { routerContextFrom, withLiveCaller, type RouterContext } from '../context.js';
+import type { TokenLiveness } from '../tokenLiveness.js';
 import { badFields, RestError } from './errorModel.js';
 import { clientAddressOf } from '../clientAddress.js';
 import { operationRunner, restErrorOfDomain } from './gatewayOperation.js';
@@ -15,6 +16,8 @@ import type { RestRoute } from './restRoute.js';
 export interface RouteDependencies {
   apollo: ApolloServer<RouterContext>;
   jwtSecret: string;
+  /** Whether a signed-in caller's token is still live, asked before the route runs. */
+  liveness: TokenLiveness;
   maxRequestBodyBytes: number;
   trustProxyHops: number;
   log: Logger;
@@ -47,12 +50,13 @@ function routesByPath(routes: RestRoute[]): Map<string, RestRoute[]> {
 /** "/income/{userId}" → "/income/:userId". */
 const expressPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
 
-/** The RouterContext /graphql would build; 401 before anything else is read. */
+/** The RouterContext /graphql would build, its token confirmed live; 401 (or 503) before anything else is read. */
 function authenticate(route: RestRoute, deps: RouteDependencies): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     let context: RouterContext;
     try {
-      context = routerContextFrom(req.headers, deps.jwtSecret, deps.log, clientAddressOf(req, deps.trustProxyHops));
+      const claimed = routerContextFrom(req.headers, deps.jwtSecret, deps.log, clientAddressOf(req, deps.trustProxyHops));
+      context = await withLiveCaller(claimed, deps.liveness);
     } catch (error) {
       // A refused token (UNAUTHENTICATED) or Idempotency-Key (BAD_USER_INPUT), as /graphql would refuse it.
       if (error instanceof GraphQLError) throw restErrorOfDomain(error.toJSON()) ?? error;

@@ -1,10 +1,18 @@
 // The User service's routes: register, login and profile of the original REST design, and since then
-// changing the profile and deleting the account.
+// changing the profile, deleting the account, logging out and changing the password.
 import { z } from 'zod';
 import { knownUser } from './errorModel.js';
 import { idInPath, idOf, textField } from './fields.js';
 import { defineRoute } from './restRoute.js';
-import { DeleteAccountOperation, LoginOperation, ProfileOperation, RegisterOperation, UpdateProfileOperation } from './operations/user.js';
+import {
+  ChangePasswordOperation,
+  DeleteAccountOperation,
+  LoginOperation,
+  LogoutOperation,
+  ProfileOperation,
+  RegisterOperation,
+  UpdateProfileOperation,
+} from './operations/user.js';
 import { idFromGraphQL } from './scalars.js';
 
 // Registration and a profile change take the same fields, by the same rules.
@@ -87,6 +95,63 @@ const login = defineRoute({
   },
 });
 
+const logout = defineRoute({
+  method: 'post',
+  path: '/user/logout',
+  operationId: 'logOut',
+  tag: 'User',
+  summary: 'Log out this session',
+  description:
+    'Ends the session of the token sent: from now on it answers 401 on every route, on every router within seconds, and its open WebSockets close with 4401. Your other sessions (other devices) go on. No body.',
+  auth: 'bearer',
+  success: {
+    status: 200,
+    description: 'Logged out.',
+    schema: z
+      .strictObject({ message: z.literal('Logged out'), userId: idOf('The user whose session ended.') })
+      .meta({ id: 'LogoutResponse' }),
+  },
+  errors: [],
+  async respond(_input, run) {
+    const { logout } = await run(LogoutOperation, {});
+    return { message: 'Logged out', userId: idFromGraphQL(logout.userId) } as const;
+  },
+});
+
+const changePassword = defineRoute({
+  method: 'put',
+  path: '/user/{id}/password',
+  operationId: 'changePassword',
+  tag: 'User',
+  summary: 'Change your password',
+  description:
+    'Replaces your password once the current one is proved, and ends every session of the account: every token issued before, the one sent included, answers 401 from now on. Use the token in the answer on this device.',
+  auth: 'bearer',
+  params: z.object({ id: idInPath('Your own user id.') }),
+  body: z
+    .object({
+      currentPassword: textField('The account’s password as it is now.', 'correct horse battery'),
+      newPassword: textField('8 to 256 characters, as at registration.', 'battery staple horse'),
+    })
+    .meta({ id: 'ChangePasswordRequest' }),
+  owner: { of: ({ params }) => params.id, refusal: 'id: you may only change your own password' },
+  success: {
+    status: 200,
+    description: 'The password is changed; every other session has ended.',
+    schema: z
+      .strictObject({
+        token: z.string().meta({ description: 'A new token for this device: a JWT (HS256) whose subject is the user id.' }),
+        userId: idOf('The user’s id.'),
+      })
+      .meta({ id: 'ChangePasswordResponse' }),
+  },
+  errors: ['FORBIDDEN', 'INVALID_CREDENTIALS'],
+  async respond({ body }, run) {
+    const { changePassword } = await run(ChangePasswordOperation, body);
+    return { token: changePassword.token, userId: idFromGraphQL(changePassword.userId) };
+  },
+});
+
 const profile = defineRoute({
   method: 'get',
   path: '/user/{id}',
@@ -158,4 +223,5 @@ const deleteAccount = defineRoute({
   },
 });
 
-export const userRoutes = [register, login, profile, updateProfile, deleteAccount];
+// /user/logout before /user/{id}, which would otherwise take it for an id.
+export const userRoutes = [register, login, logout, profile, updateProfile, deleteAccount, changePassword];

@@ -1,6 +1,6 @@
-// How the router hears that an account's tokens were revoked (the account is being deleted, or
-// its holder signed out everywhere), so it closes the user's WebSockets within seconds rather than
-// at the next periodic CheckToken: from Redis pub/sub, one channel for every user, or from the
+// How the router hears that an account's tokens were revoked (the account is being deleted, its
+// holder signed out everywhere or changed the password) or one session's (it was logged out), so
+// it refuses them and closes their WebSockets within seconds rather than at the next CheckToken: from Redis pub/sub, one channel for every user, or from the
 // User service's gRPC stream AccountService.FollowAccountRevocations. Both follow from the moment
 // they are made, for every user. A revocation missed while the bus is away is not replayed: the
 // periodic recheck still catches it.
@@ -11,18 +11,19 @@ import {
   accountRevocationFromJson,
   accountRevocationFromMessage,
   userV1,
+  type AccountRevocation,
   type FollowAccountRevocationsResponse__Output,
 } from '@ledgerline/proto';
 import { connectPeer, credentialMetadata, type GrpcCallerIdentity, type Logger } from '@ledgerline/service-runtime';
 import { Redis } from 'ioredis';
 
 export interface AccountRevocationFeed {
-  /** Calls the listener with the user id of every account whose tokens were revoked, from now on; gives back how to stop. */
-  onRevoked(listener: (userId: number) => void): () => void;
+  /** Calls the listener with every revocation (an account's, or one session's), from now on; gives back how to stop. */
+  onRevoked(listener: RevocationListener): () => void;
   close(): Promise<void>;
 }
 
-type RevocationListener = (userId: number) => void;
+type RevocationListener = (revocation: AccountRevocation) => void;
 
 /** The listeners both feeds keep; one that throws does not keep the others from hearing. */
 function revocationListeners(log: Logger) {
@@ -32,12 +33,12 @@ function revocationListeners(log: Logger) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    dispatch(userId: number): void {
+    dispatch(revocation: AccountRevocation): void {
       for (const listener of listeners) {
         try {
-          listener(userId);
+          listener(revocation);
         } catch (error) {
-          log.error({ err: error, userId }, 'account revocation listener failed');
+          log.error({ err: error, userId: revocation.userId }, 'account revocation listener failed');
         }
       }
     },
@@ -57,7 +58,7 @@ export function redisAccountRevocationFeed(redisUrl: string, keyPrefix: string, 
       log.warn({ channel }, 'account revocation feed: malformed message dropped');
       return;
     }
-    listeners.dispatch(revocation.userId);
+    listeners.dispatch(revocation);
   });
   // ioredis subscribes again by itself after reconnecting.
   redis.subscribe(channelName).catch((error: unknown) => log.error({ err: error }, 'account revocation feed: subscribe failed'));
@@ -93,7 +94,7 @@ export function grpcAccountRevocationFeed(userGrpcAddress: string, self: GrpcCal
     call.on('data', (message: FollowAccountRevocationsResponse__Output) => {
       const revocation = accountRevocationFromMessage(message);
       if (revocation === null) log.warn('account revocation feed: malformed message dropped');
-      else listeners.dispatch(revocation.userId);
+      else listeners.dispatch(revocation);
     });
     call.on('error', (error: Error) => {
       if (!closed) log.warn({ err: error }, 'account revocation stream broke; following again shortly');

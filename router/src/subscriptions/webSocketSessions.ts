@@ -138,7 +138,7 @@ export function webSocketSessions(rules: SessionRules): WebSocketSessions {
 
   return {
     async admit(claims, socket, route) {
-      const caller = { userId: claims.userId, accountKey: claims.accountKey };
+      const caller = { userId: claims.userId, accountKey: claims.accountKey, sessionId: claims.sessionId };
       if (!reserve(caller.userId, socket)) return null;
       socket.once('close', () => forget(socket, caller.userId));
       const token = await checkToken(caller, socket);

@@ -40,7 +40,7 @@ afterAll(async () => {
 
 async function liveCaller() {
   const user = await newAccount();
-  return { userId: user.id, accountKey: user.accountKey };
+  return { userId: user.id, accountKey: user.accountKey, sessionId: randomUUID() };
 }
 
 const refusal = (promise: Promise<unknown>) => rejectionOf(promise, DomainError);
@@ -54,7 +54,7 @@ describe('userServiceTokenChecks', () => {
   });
 
   it('refuses a token for an id no account has, saying the account no longer exists', async () => {
-    const refused = await refusal(checks.assertLive({ userId: 2_000_000_001, accountKey: randomUUID() }, 'fresh'));
+    const refused = await refusal(checks.assertLive({ userId: 2_000_000_001, accountKey: randomUUID(), sessionId: randomUUID() }, 'fresh'));
     expect(refused).toMatchObject({ code: 'UNAUTHENTICATED', message: 'The account this token was issued for no longer exists' });
   });
 

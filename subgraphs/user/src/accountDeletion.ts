@@ -34,7 +34,7 @@ export async function deleteAccount(
   if (await markDeletionRequested(db, user.id)) {
     log.info({ userId: user.id }, 'account deletion requested: its tokens are refused from now on');
     // Once committed, so a router that hears of it and asks CheckToken is told REVOKED.
-    revocations.announce(user.id);
+    revocations.announce({ userId: user.id, sessionId: null });
   }
   return finishDeletion(db, erasure, log, user.id, input.deadline);
 }

@@ -29,7 +29,7 @@ export function followAccountRevocations(
       call.emit('error', grpcStatusOf(error));
       return;
     }
-    const unfollow = followers.follow((userId) => call.write(messageOfAccountRevocation({ userId })));
+    const unfollow = followers.follow((revocation) => call.write(messageOfAccountRevocation(revocation)));
     let following = true;
     const end = () => {
       if (!following) return;

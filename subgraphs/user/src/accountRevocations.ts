@@ -1,19 +1,19 @@
-// Where the User service announces that an account's tokens are revoked: always to this process's
-// followers (the gRPC FollowAccountRevocations streams), and with REDIS_URL also on the Redis
-// channel every router replica subscribes to, so each closes the user's WebSockets at once.
+// Where the User service announces that an account's tokens (or one session's) are revoked: always
+// to this process's followers (the gRPC FollowAccountRevocations streams), and with REDIS_URL also
+// on the Redis channel every router replica subscribes to, so each refuses them at once.
 // Best effort: a notice that cannot be published is logged and dropped, never failing the user's
 // request, since every router also rechecks its sockets' tokens with CheckToken periodically.
-import { accountRevocationChannel, accountRevocationJson } from '@ledgerline/proto';
+import { accountRevocationChannel, accountRevocationJson, type AccountRevocation } from '@ledgerline/proto';
 import type { Logger } from '@ledgerline/service-runtime';
 import { Redis } from 'ioredis';
 
-/** What the domain needs: to say that a user's tokens were just revoked. */
+/** What the domain needs: to say that a user's tokens, or one session's, were just revoked. */
 export interface AccountRevocationAnnouncer {
   /** Tells local followers at once and Redis in the background; never throws, never waits. */
-  announce(userId: number): void;
+  announce(revocation: AccountRevocation): void;
 }
 
-export type RevocationListener = (userId: number) => void;
+export type RevocationListener = (revocation: AccountRevocation) => void;
 
 /** The followers' side: each gRPC stream registers while it is open. */
 export interface AccountRevocationFollowers {
@@ -36,16 +36,17 @@ export function accountRevocations(redisUrl: string | undefined, keyPrefix: stri
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    announce(userId) {
+    announce(revocation) {
+      const { userId } = revocation;
       for (const listener of listeners) {
         try {
-          listener(userId);
+          listener(revocation);
         } catch (error) {
           log.warn({ err: error, userId }, 'account revocation follower failed');
         }
       }
       redis
-        ?.publish(accountRevocationChannel(keyPrefix), accountRevocationJson({ userId }))
+        ?.publish(accountRevocationChannel(keyPrefix), accountRevocationJson(revocation))
         .catch((error: unknown) => log.warn({ err: error, userId }, 'account revocation not published on Redis; routers recheck tokens'));
     },
     async close() {

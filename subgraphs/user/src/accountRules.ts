@@ -55,14 +55,15 @@ export function normalizeProfileChanges(input: { username?: string | null; email
 }
 
 /** A password given to prove who the caller is (signing in, deleting the account). */
-export const checkGivenPassword = (password: string): string => plainText('password', password);
+export const checkGivenPassword = (password: string, field = 'password'): string => plainText(field, password);
 
-export function checkNewPassword(password: string): void {
-  checkGivenPassword(password);
+/** `field` names the argument the password came in: `password` at registration, `newPassword` when changing it. */
+export function checkNewPassword(password: string, field = 'password'): void {
+  checkGivenPassword(password, field);
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw badInput('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    throw badInput(field, `must be at least ${MIN_PASSWORD_LENGTH} characters`);
   }
   if (password.length > MAX_PASSWORD_LENGTH) {
-    throw badInput('password', `must be at most ${MAX_PASSWORD_LENGTH} characters`);
+    throw badInput(field, `must be at most ${MAX_PASSWORD_LENGTH} characters`);
   }
 }

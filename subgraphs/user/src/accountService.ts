@@ -24,7 +24,11 @@ export function accountService(db: UserDatabase, revocations: AccountRevocationF
   const implementation: AccountServiceHandlers = {
     CheckToken: unaryHandler<CheckTokenRequest, CheckTokenResponse>(settings, async (request, credential) => {
       if (credential.userId === null) throw badInput('credential', 'must name the user whose token is checked');
-      const status = await tokenStatusOf(db, { userId: credential.userId, accountKey: request.accountKey });
+      const status = await tokenStatusOf(db, {
+        userId: credential.userId,
+        accountKey: request.accountKey,
+        sessionId: request.sessionId,
+      });
       return { status: ON_THE_WIRE[status] };
     }),
     FollowAccountRevocations: followAccountRevocations(revocations, secret, log),

@@ -1,6 +1,7 @@
-// Registration, login, signing out everywhere, profile changes and look-ups: the User service's
-// rules, on top of its database.
-import { issueUserToken } from '@ledgerline/identity';
+// Registration, login, logout, password changes, signing out everywhere, profile changes and
+// look-ups: the User service's rules, on top of its database.
+import { randomUUID } from 'node:crypto';
+import { issueUserToken, type Caller } from '@ledgerline/identity';
 import { DomainError } from '@ledgerline/service-runtime';
 import {
   checkGivenPassword,
@@ -14,7 +15,8 @@ import type { AccountRevocationAnnouncer } from './accountRevocations.js';
 import type { UserDatabase } from './db.js';
 import type { User } from './generated/prisma/client.js';
 import { DECOY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.js';
-import { changeIdentity, insertUser, rotateAccountKey, takenIdentity, userByEmail, userById } from './userTable.js';
+import { insertRevokedSession } from './revokedSessionTable.js';
+import { changeIdentity, insertUser, replacePassword, rotateAccountKey, takenIdentity, userByEmail, userById } from './userTable.js';
 
 export interface Session {
   token: string;
@@ -69,7 +71,57 @@ export async function signOutEverywhere(
   const user = await rotateAccountKey(db, userId);
   // The account was deleted (or began to be) since the caller's token was checked.
   if (user === null) throw accountGone();
-  revocations.announce(user.id);
+  revocations.announce({ userId: user.id, sessionId: null });
+  return openSession(user, tokens);
+}
+
+export interface LoggedOut {
+  userId: number;
+  endedAt: Date;
+}
+
+/**
+ * Ends the caller's session only: its tokens are refused from now on, on every router within
+ * seconds, and its WebSockets close; the account's other sessions go on. The session is
+ * remembered until its tokens would have expired anyway: no token lives longer than the lifetime
+ * this service gives them.
+ */
+export async function logOut(
+  db: UserDatabase,
+  tokens: TokenSettings,
+  revocations: AccountRevocationAnnouncer,
+  caller: Caller,
+): Promise<LoggedOut> {
+  const endedAt = new Date();
+  const expiresAt = new Date(endedAt.getTime() + tokens.ttlSeconds * 1000);
+  await insertRevokedSession(db, { sessionId: caller.sessionId, userId: caller.userId, expiresAt });
+  revocations.announce({ userId: caller.userId, sessionId: caller.sessionId });
+  return { userId: caller.userId, endedAt };
+}
+
+/**
+ * Replaces the password once the current one is proved, by registration's rules, and ends every
+ * session of the account (a new account key), so whoever else held a token is signed out; opens a
+ * new session for the caller's device.
+ */
+export async function changePassword(
+  db: UserDatabase,
+  tokens: TokenSettings,
+  revocations: AccountRevocationAnnouncer,
+  userId: number,
+  input: { currentPassword: string; newPassword: string },
+): Promise<Session> {
+  // Before any hashing: a new password that could never be accepted costs no scrypt work.
+  checkNewPassword(input.newPassword, 'newPassword');
+  const current = await userById(db, userId);
+  // Deleted, or being deleted, since the caller's token was checked.
+  if (current === null || current.deletionRequestedAt !== null) throw accountGone();
+  if (!(await verifyPassword(input.currentPassword, current.passwordHash))) {
+    throw new DomainError('INVALID_CREDENTIALS', 'currentPassword: is incorrect', { field: 'currentPassword' });
+  }
+  const user = await replacePassword(db, userId, await hashPassword(input.newPassword));
+  if (user === null) throw accountGone();
+  revocations.announce({ userId: user.id, sessionId: null });
   return openSession(user, tokens);
 }
 
@@ -102,7 +154,8 @@ export function findUser(db: UserDatabase, id: number): Promise<User | null> {
 
 function openSession(user: User, tokens: TokenSettings): Session {
   return {
-    token: issueUserToken({ userId: user.id, accountKey: user.accountKey }, tokens.secret, tokens.ttlSeconds),
+    // Each sign-in is a session of its own, so it can be logged out alone.
+    token: issueUserToken({ userId: user.id, accountKey: user.accountKey, sessionId: randomUUID() }, tokens.secret, tokens.ttlSeconds),
     expiresAt: new Date(Date.now() + tokens.ttlSeconds * 1000),
     user,
   };

@@ -26,6 +26,8 @@ const environmentSchema = z
     FINANCE_GRPC_ADDRESS: grpcAddressVariable('127.0.0.1:50052'),
     /** How often deletions left pending (Finance was unreachable) are tried again. */
     ACCOUNT_DELETION_RETRY_MS: variableWithDefault(z.coerce.number().int().min(100).max(3_600_000), 30_000),
+    /** How often logged-out sessions whose tokens have all expired are removed from the database. */
+    REVOKED_SESSION_SWEEP_MS: variableWithDefault(z.coerce.number().int().min(1_000).max(86_400_000), 600_000),
     /** With it, account revocations also go out on Redis pub/sub to every router; without, over the gRPC stream only. */
     REDIS_URL: optionalVariable(z.url()),
     REDIS_KEY_PREFIX: redisKeyPrefixVariable,
@@ -56,6 +58,7 @@ export interface UserSubgraphConfig extends SubgraphConfig {
   jwtTtlSeconds: number;
   financeGrpcAddress: string;
   accountDeletionRetryMs: number;
+  revokedSessionSweepMs: number;
   redisUrl: string | undefined;
   redisKeyPrefix: string;
   passwordHashing: PasswordHashingLimits;
@@ -76,6 +79,7 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
     jwtTtlSeconds: parsed.JWT_TTL_SECONDS,
     financeGrpcAddress: parsed.FINANCE_GRPC_ADDRESS,
     accountDeletionRetryMs: parsed.ACCOUNT_DELETION_RETRY_MS,
+    revokedSessionSweepMs: parsed.REVOKED_SESSION_SWEEP_MS,
     redisUrl: parsed.REDIS_URL,
     redisKeyPrefix: parsed.REDIS_KEY_PREFIX,
     passwordHashing: { concurrency: parsed.PASSWORD_HASH_CONCURRENCY, queueLength: parsed.PASSWORD_HASH_QUEUE_LENGTH },

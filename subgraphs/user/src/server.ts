@@ -17,6 +17,7 @@ import type { UserDatabase } from './db.js';
 import { financeRecordErasure, type RecordErasure } from './financeErasure.js';
 import { userSubgraphResolvers } from './resolvers/index.js';
 import { limitPasswordHashing } from './passwords.js';
+import { startRevokedSessionSweeps } from './revokedSessionSweep.js';
 import { tokenStatusOf } from './tokenChecks.js';
 
 export const userSubgraphTypeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
@@ -70,12 +71,13 @@ export async function buildUserSubgraph(
     log,
   });
   const stopRetries = startPendingDeletionRetries(db, erasure, log, config.accountDeletionRetryMs);
+  const stopSweeps = startRevokedSessionSweeps(db, log, config.revokedSessionSweepMs);
   return {
     http,
     grpc,
     accountRevocations: revocations,
     stopBackgroundWork: async () => {
-      await stopRetries();
+      await Promise.all([stopRetries(), stopSweeps()]);
       erasure.close();
       await revocations.close();
     },

@@ -103,6 +103,20 @@ export async function rotateAccountKey(db: UserDatabase, id: number): Promise<Us
   }
 }
 
+/**
+ * Stores the account's new password hash and gives it a new account key in one statement, so
+ * every token issued with the old password is refused from now on; the account as it now is, or
+ * null when there is no such account or it is being deleted.
+ */
+export async function replacePassword(db: UserDatabase, id: number, passwordHash: string): Promise<User | null> {
+  try {
+    return await db.user.update({ where: { id, deletionRequestedAt: null }, data: { passwordHash, accountKey: randomUUID() } });
+  } catch (error) {
+    if (isPrismaError(error, NO_RECORD_MATCHED)) return null;
+    throw error;
+  }
+}
+
 /** The ids of accounts whose deletion began and has not finished, oldest first. */
 export async function idsPendingDeletion(db: UserDatabase, limit: number): Promise<number[]> {
   const rows = await db.user.findMany({

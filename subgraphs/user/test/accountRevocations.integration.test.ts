@@ -2,7 +2,8 @@
 // once the old tokens are refused (a router that hears of it and asks CheckToken is told REVOKED),
 // only when something was revoked, and never at the cost of the user's request when Redis is away.
 import { randomBytes } from 'node:crypto';
-import { verifyUserToken } from '@ledgerline/identity';
+import { verifyUserToken, type Caller } from '@ledgerline/identity';
+import type { AccountRevocation } from '@ledgerline/proto';
 import { createLogger, DomainError } from '@ledgerline/service-runtime';
 import { describe, expect, it, vi } from 'vitest';
 import { freePort } from '../../../test/support/freePort.js';
@@ -22,14 +23,14 @@ async function newSession() {
   const suffix = randomBytes(5).toString('hex');
   const password = `pw-${suffix}-long-enough`;
   const session = await registerAccount(userDatabase(), tokens, { username: `rv_${suffix}`, email: `rv_${suffix}@example.test`, password });
-  return { ...session, password, caller: { userId: session.user.id, accountKey: session.user.accountKey } };
+  return { ...session, password, caller: verifyUserToken(session.token, tokens.secret) };
 }
 
-/** Keeps each announced user id with what its account said, at that moment, of the token `caller` held. */
-function announcerWatching(caller: { userId: number; accountKey: string }) {
-  const heard: Promise<{ userId: number; oldToken: TokenStatus }>[] = [];
+/** Keeps each announced revocation with what its account said, at that moment, of the token `caller` held. */
+function announcerWatching(caller: Caller) {
+  const heard: Promise<AccountRevocation & { oldToken: TokenStatus }>[] = [];
   const announcer: AccountRevocationAnnouncer = {
-    announce: (userId) => heard.push(tokenStatusOf(userDatabase(), caller).then((oldToken) => ({ userId, oldToken }))),
+    announce: (revocation) => heard.push(tokenStatusOf(userDatabase(), caller).then((oldToken) => ({ ...revocation, oldToken }))),
   };
   return { announcer, heard: () => Promise.all(heard) };
 }
@@ -46,7 +47,7 @@ describe('announcing account revocations', () => {
 
     const renewed = await signOutEverywhere(userDatabase(), tokens, announcer, session.user.id);
 
-    expect(await heard()).toEqual([{ userId: session.user.id, oldToken: 'revoked' }]);
+    expect(await heard()).toEqual([{ userId: session.user.id, sessionId: null, oldToken: 'revoked' }]);
     expect(renewed.user.accountKey).not.toBe(session.user.accountKey);
     const claims = verifyUserToken(renewed.token, tokens.secret);
     expect(await tokenStatusOf(userDatabase(), claims)).toBe('active');
@@ -66,7 +67,7 @@ describe('announcing account revocations', () => {
     } finally {
       erasure.close();
     }
-    expect(await heard()).toEqual([{ userId: session.user.id, oldToken: 'revoked' }]);
+    expect(await heard()).toEqual([{ userId: session.user.id, sessionId: null, oldToken: 'revoked' }]);
   });
 
   it('announces nothing for a deletion refused for its password, nor for signing out an account already being deleted', async () => {
@@ -93,7 +94,7 @@ describe('announcing account revocations', () => {
     const warn = vi.spyOn(log, 'warn');
     const revocations = accountRevocations(`redis://127.0.0.1:${await freePort()}`, 'ledgerline-test:', log);
     const followed: number[] = [];
-    revocations.follow((userId) => followed.push(userId));
+    revocations.follow(({ userId }) => followed.push(userId));
     try {
       const session = await newSession();
       await signOutEverywhere(userDatabase(), tokens, revocations, session.user.id);

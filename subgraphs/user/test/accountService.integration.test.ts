@@ -19,6 +19,7 @@ import { credentialMetadata, insecure, unaryCall } from '../../../test/support/g
 import { userDatabase } from '../../../test/support/serviceDatabases.js';
 import { accountRevocations, type AccountRevocations } from '../src/accountRevocations.js';
 import { userGrpcServer } from '../src/server.js';
+import { insertRevokedSession } from '../src/revokedSessionTable.js';
 import { markDeletionRequested } from '../src/userTable.js';
 
 const secret = randomBytes(32).toString('hex');
@@ -41,9 +42,20 @@ afterAll(async () => {
   await revocations.close();
 });
 
-/** CheckToken for `accountKey`, with a credential acting for `userId`. */
-const checkToken = (userId: number | null, accountKey: string, metadata = credentialMetadata(ACCOUNT_SERVICE, secret, userId)) =>
-  unaryCall<{ accountKey: string }, CheckTokenResponse__Output>(client.checkToken.bind(client), { accountKey }, metadata);
+const SESSION = randomUUID();
+
+/** CheckToken for `accountKey` and a session, with a credential acting for `userId`. */
+const checkToken = (
+  userId: number | null,
+  accountKey: string,
+  metadata = credentialMetadata(ACCOUNT_SERVICE, secret, userId),
+  sessionId: string = SESSION,
+) =>
+  unaryCall<{ accountKey: string; sessionId: string }, CheckTokenResponse__Output>(
+    client.checkToken.bind(client),
+    { accountKey, sessionId },
+    metadata,
+  );
 
 describe('AccountService.CheckToken', () => {
   it('answers ACTIVE for the key the account holds', async () => {
@@ -55,6 +67,22 @@ describe('AccountService.CheckToken', () => {
     const user = await newAccount();
     expect(await checkToken(user.id, randomUUID())).toEqual({ response: { status: 'TOKEN_STATUS_REVOKED' } });
     expect(await checkToken(user.id, 'not even a uuid')).toEqual({ response: { status: 'TOKEN_STATUS_REVOKED' } });
+  });
+
+  it('answers REVOKED for a session that was logged out, and ACTIVE for the account’s other sessions', async () => {
+    const user = await newAccount();
+    const loggedOut = randomUUID();
+    await insertRevokedSession(userDatabase(), { sessionId: loggedOut, userId: user.id, expiresAt: new Date(Date.now() + 60_000) });
+    const asUser = credentialMetadata(ACCOUNT_SERVICE, secret, user.id);
+    expect(await checkToken(user.id, user.accountKey, asUser, loggedOut)).toEqual({ response: { status: 'TOKEN_STATUS_REVOKED' } });
+    expect(await checkToken(user.id, user.accountKey, asUser, randomUUID())).toEqual({ response: { status: 'TOKEN_STATUS_ACTIVE' } });
+  });
+
+  it('answers REVOKED for a request that names no session, or not a session id: no token without one is live', async () => {
+    const user = await newAccount();
+    const asUser = credentialMetadata(ACCOUNT_SERVICE, secret, user.id);
+    expect(await checkToken(user.id, user.accountKey, asUser, '')).toEqual({ response: { status: 'TOKEN_STATUS_REVOKED' } });
+    expect(await checkToken(user.id, user.accountKey, asUser, 'session-1')).toEqual({ response: { status: 'TOKEN_STATUS_REVOKED' } });
   });
 
   it('answers REVOKED for every token once the account is being deleted', async () => {
@@ -99,15 +127,20 @@ function follow(metadata: Metadata): Promise<{ stream?: RevocationStream; error?
 const asCaller = (caller: string) => credentialMetadata(ACCOUNT_SERVICE, secret, null, caller);
 
 describe('AccountService.FollowAccountRevocations', () => {
-  it('streams to the router the user id of every account revoked after it began following', async () => {
-    revocations.announce(11);
+  it('streams to the router every revocation announced after it began following: whole accounts, and single sessions by id', async () => {
+    revocations.announce({ userId: 11, sessionId: null });
     const { stream } = await follow(asCaller(ROUTER_SERVICE_NAME));
-    const received: number[] = [];
-    stream!.on('data', (message: FollowAccountRevocationsResponse__Output) => received.push(message.userId));
+    const received: FollowAccountRevocationsResponse__Output[] = [];
+    stream!.on('data', (message: FollowAccountRevocationsResponse__Output) => received.push(message));
     stream!.on('error', () => undefined);
-    revocations.announce(12);
-    revocations.announce(13);
-    await vi.waitFor(() => expect(received).toEqual([12, 13]));
+    revocations.announce({ userId: 12, sessionId: null });
+    revocations.announce({ userId: 13, sessionId: SESSION });
+    await vi.waitFor(() =>
+      expect(received).toEqual([
+        { userId: 12, sessionId: '' },
+        { userId: 13, sessionId: SESSION },
+      ]),
+    );
     stream!.cancel();
   });
 

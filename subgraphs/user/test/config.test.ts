@@ -39,6 +39,7 @@ describe('user subgraph configuration', () => {
       jwtTtlSeconds: 3600,
       financeGrpcAddress: '127.0.0.1:50052',
       accountDeletionRetryMs: 30_000,
+      revokedSessionSweepMs: 600_000,
       redisKeyPrefix: 'ledgerline:',
       passwordHashing: { concurrency: availableParallelism(), queueLength: 16 },
     });
@@ -53,6 +54,7 @@ describe('user subgraph configuration', () => {
         USER_GRPC_PORT: '6001',
         FINANCE_GRPC_ADDRESS: 'finance:6002',
         ACCOUNT_DELETION_RETRY_MS: '5000',
+        REVOKED_SESSION_SWEEP_MS: '60000',
         REDIS_URL: 'redis://redis:6379',
         PASSWORD_HASH_CONCURRENCY: '3',
         PASSWORD_HASH_QUEUE_LENGTH: '0',
@@ -67,6 +69,7 @@ describe('user subgraph configuration', () => {
       grpcPort: 6001,
       financeGrpcAddress: 'finance:6002',
       accountDeletionRetryMs: 5000,
+      revokedSessionSweepMs: 60_000,
       redisUrl: 'redis://redis:6379',
     });
   });

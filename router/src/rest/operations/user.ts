@@ -45,3 +45,20 @@ export const UpdateProfileOperation = graphql(`
     }
   }
 `);
+
+export const LogoutOperation = graphql(`
+  mutation RestLogout {
+    logout {
+      userId
+    }
+  }
+`);
+
+export const ChangePasswordOperation = graphql(`
+  mutation RestChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+      token
+      userId
+    }
+  }
+`);

@@ -1,7 +1,16 @@
-import { requireUser, type SubgraphContext } from '@ledgerline/service-runtime';
+import { requireCaller, requireUser, type SubgraphContext } from '@ledgerline/service-runtime';
 import { deleteAccount } from '../accountDeletion.js';
 import type { AccountRevocationAnnouncer } from '../accountRevocations.js';
-import { logIn, registerAccount, signOutEverywhere, updateProfile, type Session, type TokenSettings } from '../accounts.js';
+import {
+  changePassword,
+  logIn,
+  logOut,
+  registerAccount,
+  signOutEverywhere,
+  updateProfile,
+  type Session,
+  type TokenSettings,
+} from '../accounts.js';
 import type { UserDatabase } from '../db.js';
 import type { RecordErasure } from '../financeErasure.js';
 import type { MutationResolvers } from '../generated/graphql.js';
@@ -28,6 +37,9 @@ export function mutationResolvers(
     updateProfile: (_, args, context) => updateProfile(db, requireUser(context), args),
     signOutEverywhere: async (_, __, context) =>
       authPayload(await signOutEverywhere(db, tokens, revocations, requireUser(context)), context),
+    logout: (_, __, context) => logOut(db, tokens, revocations, requireCaller(context)),
+    changePassword: async (_, args, context) =>
+      authPayload(await changePassword(db, tokens, revocations, requireUser(context), args), context),
     deleteAccount: async (_, { password }, context) => ({
       status: await deleteAccount(db, erasure, revocations, context.log, {
         userId: requireUser(context),
