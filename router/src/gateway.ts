@@ -1,6 +1,6 @@
 // @apollo/gateway on @apollo/server: the composed supergraph served at /graphql.
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { operationLogPlugin } from '@ledgerline/service-runtime';
@@ -27,6 +27,8 @@ export function createGatewayServer(
   caches: RouterCaches,
   metrics: RouterMetrics,
   operationLimits: OperationLimits,
+  /** Plugins of the router's own concerns beyond the caches (sessionEndingMutations.ts). */
+  routerPlugins: ApolloServerPlugin<RouterContext>[] = [],
 ) {
   const limits = { callTimeoutMs: config.subgraphTimeoutMs, operationTimeoutMs: config.operationTimeoutMs };
   const gateway = new ApolloGateway({
@@ -60,6 +62,7 @@ export function createGatewayServer(
       oneMutationPerIdempotencyKey,
       loginThrottlePlugin(config.loginThrottle, metrics),
       retryAfterHeader,
+      ...routerPlugins,
       ...caches.plugins,
     ],
   });

@@ -14,6 +14,7 @@ import express from 'express';
 import type { RouterConfig } from './config.js';
 import { routerContextFrom, withLiveCaller } from './context.js';
 import { tokenLiveness } from './tokenLiveness.js';
+import { forgetEndedSessions } from './sessionEndingMutations.js';
 import { createGatewayServer } from './gateway.js';
 import { restApi, restRouteNotFound } from './rest/restApi.js';
 import { routerCaches } from './cache/routerCaches.js';
@@ -56,7 +57,10 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
   const metrics = routerMetrics();
   const caches = await routerCaches(config.caches, { supergraphSdl, announceStatus: !config.production, metrics, log });
   const limits = operationLimits(config.operationLimits, supergraphSdl);
-  const apollo = createGatewayServer(config, supergraphSdl, httpServer, caches, metrics, limits);
+  const self = { name: ROUTER_SERVICE_NAME, secret: config.serviceSigningSecret };
+  // Every signed-in HTTP request's token is confirmed live before it is planned or served from the cache.
+  const liveness = tokenLiveness(userServiceTokenChecks(config.userGrpcAddress, self, 0), config.tokenLiveness, log);
+  const apollo = createGatewayServer(config, supergraphSdl, httpServer, caches, metrics, limits, [forgetEndedSessions(liveness)]);
   await apollo.start();
 
   // Echo one request id to the caller, the logs and the subgraphs alike.
@@ -92,9 +96,6 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
       .catch(next);
   });
   if (!config.production) app.use(graphqlIdeAssets());
-  const self = { name: ROUTER_SERVICE_NAME, secret: config.serviceSigningSecret };
-  // Every signed-in HTTP request's token is confirmed live before it is planned or served from the cache.
-  const liveness = tokenLiveness(userServiceTokenChecks(config.userGrpcAddress, self, 0), config.tokenLiveness, log);
   app.use(
     restApi({
       apollo,

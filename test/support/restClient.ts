@@ -22,17 +22,32 @@ export interface RestRequest {
 
 export const routerOrigin = (): string => new URL(inject('routerUrl')).origin;
 
-let contract: Promise<Contract> | undefined;
+const contracts = new Map<string, Promise<Contract>>();
 
-/** The router's OpenAPI document, fetched once per test file. */
-export function restContract(): Promise<Contract> {
-  contract ??= fetch(`${routerOrigin()}/openapi.json`)
-    .then((response) => response.json() as Promise<OpenApiDocument>)
-    .then(contractFrom);
+/** The OpenAPI document of the router at `origin` (the e2e stack's by default), fetched once per test file. */
+export function restContract(origin = routerOrigin()): Promise<Contract> {
+  let contract = contracts.get(origin);
+  if (contract === undefined) {
+    contract = fetch(`${origin}/openapi.json`)
+      .then((response) => response.json() as Promise<OpenApiDocument>)
+      .then(contractFrom);
+    contracts.set(origin, contract);
+  }
   return contract;
 }
 
-export async function rest<Body = any>(method: string, path: string, request: RestRequest = {}): Promise<RestResponse<Body>> {
+/** A REST request to the e2e stack's router. */
+export function rest<Body = any>(method: string, path: string, request: RestRequest = {}): Promise<RestResponse<Body>> {
+  return restAt(routerOrigin(), method, path, request);
+}
+
+/** A REST request to the router at `origin` (an in-process one, say), checked against that router's document. */
+export async function restAt<Body = any>(
+  origin: string,
+  method: string,
+  path: string,
+  request: RestRequest = {},
+): Promise<RestResponse<Body>> {
   const headers: Record<string, string> = { ...request.headers };
   if (request.token !== undefined) headers['authorization'] = `Bearer ${request.token}`;
   let body = request.rawBody;
@@ -40,11 +55,11 @@ export async function rest<Body = any>(method: string, path: string, request: Re
     body = JSON.stringify(request.body);
     headers['content-type'] ??= 'application/json';
   }
-  const response = await fetch(`${routerOrigin()}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+  const response = await fetch(`${origin}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
   const text = await response.text();
   const contentType = response.headers.get('content-type');
   const parsed: unknown = contentType?.startsWith('application/json') ? JSON.parse(text) : text;
-  const problems = (await restContract()).problemsWith({ method, path, status: response.status, contentType, body: parsed });
+  const problems = (await restContract(origin)).problemsWith({ method, path, status: response.status, contentType, body: parsed });
   if (problems.length > 0) throw new Error(`response does not match /openapi.json:\n${problems.join('\n')}\n${text.slice(0, 500)}`);
   return { status: response.status, headers: response.headers, body: parsed as Body };
 }
