@@ -67,7 +67,9 @@ export function redisAccountRevocationFeed(redisUrl: string, keyPrefix: string, 
     onRevoked: (listener) => listeners.add(listener),
     async close() {
       listeners.clear();
-      await redis.quit().catch(() => redis.disconnect());
+      // QUIT waits for a connection; while Redis is away it would wait for ever (commands are retried without end).
+      if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+      else redis.disconnect();
     },
   };
 }
