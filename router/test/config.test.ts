@@ -36,6 +36,7 @@ describe('router configuration', () => {
       serviceSigningSecret: SERVICE_SECRET,
       groupEvents: { financeGrpcAddress: '127.0.0.1:50052' },
       userGrpcAddress: '127.0.0.1:50051',
+      tokenLiveness: { cacheMs: 3_000, graceMs: 30_000 },
       caches: { redis: null, responsesEnabled: true, inProcessMiB: 64, persistedQueryTtlSeconds: 86_400, queryPlanMiB: 30 },
       webSockets: {
         keepAliveMs: 12_000,
@@ -77,6 +78,8 @@ describe('router configuration', () => {
         REDIS_URL: 'redis://cache:6379',
         REDIS_KEY_PREFIX: 'ledgerline-staging:',
         USER_GRPC_ADDRESS: 'user:50051',
+        TOKEN_LIVENESS_CACHE_MS: '1500',
+        TOKEN_LIVENESS_GRACE_MS: '0',
         WEBSOCKET_KEEPALIVE_MS: '30000',
         WEBSOCKET_TOKEN_RECHECK_MS: '5000',
         WEBSOCKET_INIT_TIMEOUT_MS: '2000',
@@ -104,6 +107,7 @@ describe('router configuration', () => {
     expect(config).toMatchObject({
       groupEvents: { redisUrl: 'redis://cache:6379', keyPrefix: 'ledgerline-staging:' },
       userGrpcAddress: 'user:50051',
+      tokenLiveness: { cacheMs: 1_500, graceMs: 0 },
       caches: {
         redis: { url: 'redis://cache:6379', keyPrefix: 'ledgerline-staging:', commandTimeoutMs: 200 },
         responsesEnabled: false,

@@ -50,6 +50,9 @@ export const INVALIDATED_BY: Record<string, readonly CachedKind[]> = {
   login: [],
   updateProfile: ['profile'],
   signOutEverywhere: CACHED_KINDS,
+  // The account's other sessions read what they read before; the ended one is refused at the edge.
+  logout: [],
+  changePassword: CACHED_KINDS,
   deleteAccount: CACHED_KINDS,
   addIncome: ['summary'],
   updateIncome: ['summary'],
