@@ -15,6 +15,8 @@ export {
   UpdateProfileDocument,
   DeleteAccountDocument,
   SignOutEverywhereDocument,
+  LogoutDocument,
+  ChangePasswordDocument,
 } from './operations/account.js';
 export { DashboardDocument } from './operations/dashboard.js';
 export { AddIncomeDocument, UpdateIncomeDocument, DeleteIncomeDocument } from './operations/incomes.js';

@@ -15,6 +15,7 @@ describe('web SDK operations', () => {
     expect(documents.map(([name]) => name).sort()).toEqual([
       'AddExpenseDocument',
       'AddIncomeDocument',
+      'ChangePasswordDocument',
       'ContributeToGroupDocument',
       'CreateSavingsGoalDocument',
       'CreateSavingsGroupDocument',
@@ -27,6 +28,7 @@ describe('web SDK operations', () => {
       'JoinSavingsGroupDocument',
       'LeaveSavingsGroupDocument',
       'LoginDocument',
+      'LogoutDocument',
       'MeDocument',
       'MySavingsGroupsDocument',
       'RegisterDocument',

@@ -77,3 +77,30 @@ export const SignOutEverywhereDocument = graphql(`
     }
   }
 `);
+
+/**
+ * Logs out this session only: its token stops working on every router within seconds and its
+ * open WebSockets close with 4401; the account's other sessions go on.
+ */
+export const LogoutDocument = graphql(`
+  mutation Logout {
+    logout {
+      userId
+      endedAt
+    }
+  }
+`);
+
+/**
+ * Changes the password once the current one is proved, ending every session of the account (this
+ * one too); the answer carries a new token for this device.
+ */
+export const ChangePasswordDocument = graphql(`
+  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+      token
+      expiresAt
+      userId
+    }
+  }
+`);
