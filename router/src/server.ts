@@ -152,6 +152,7 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
     plans,
     fanOut,
     sessions,
+    liveness,
     jwtSecret: config.jwtSecret,
     trustProxyHops: config.trustProxyHops,
     metrics,

@@ -3,7 +3,7 @@
 // subscriber of the shared fan-out of its group's events (groupProgressStream.ts), and a query or
 // mutation sent on the socket runs on the gateway as it would over HTTP. Either way it runs as the
 // socket's user, with the same logging and error masking as /graphql.
-import { requestIdFrom } from '@ledgerline/service-runtime';
+import { DomainError, requestIdFrom } from '@ledgerline/service-runtime';
 import {
   getOperationAST,
   getVariableValues,
@@ -25,6 +25,7 @@ import { runAs } from './runAsSubscriber.js';
 import { openSessionStream } from './sessionStream.js';
 import type { WebSocketRouteServer, WebSocketRouteSettings } from './webSocketRouteSettings.js';
 import type { WebSocketSession } from './webSocketSessions.js';
+import type { TokenLiveness } from '../tokenLiveness.js';
 
 export interface SubscriptionServerSettings extends WebSocketRouteSettings {
   maxSubscriptionsPerConnection: number;
@@ -34,6 +35,17 @@ export interface SubscriptionServerSettings extends WebSocketRouteSettings {
 type Prepared =
   | { stream: GroupProgressStream; session: WebSocketSession }
   | { context: RouterContext; query: string; operationName?: string; variables: Record<string, unknown> };
+
+/** Why the session's token may no longer start an operation, or null while it is live. */
+async function livenessRefusal(liveness: TokenLiveness, session: WebSocketSession): Promise<GraphQLError | null> {
+  try {
+    await liveness.assertLive(session.caller);
+    return null;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return new GraphQLError(error.message, { extensions: { code: error.code } });
+  }
+}
 
 export function graphqlSubscriptions(settings: SubscriptionServerSettings): WebSocketRouteServer {
   const { apollo, schema, plans, sessions, metrics } = settings;
@@ -98,6 +110,9 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): WebS
         const { socket } = ctx.extra;
         const session = sessions.of(socket);
         if (session === undefined) return [new GraphQLError('Sign in first', { extensions: { code: 'UNAUTHENTICATED' } })];
+        // A socket of a revoked session closes within moments; until it has, it starts nothing more.
+        const refused = await livenessRefusal(settings.liveness, session);
+        if (refused !== null) return [refused];
         const validated = plans.document(payload.query);
         if ('errors' in validated) return validated.errors;
         const { document } = validated;

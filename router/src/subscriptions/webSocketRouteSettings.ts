@@ -4,6 +4,7 @@ import type { Logger } from '@ledgerline/service-runtime';
 import type { GraphQLSchema } from 'graphql';
 import type { RouterContext } from '../context.js';
 import type { RouterMetrics } from '../metrics.js';
+import type { TokenLiveness } from '../tokenLiveness.js';
 import type { GroupEventFanOut } from './groupEventFanOut.js';
 import type { SubscriptionPlans } from './subscriptionPlans.js';
 import type { WebSocketRoute } from './webSocketUpgrades.js';
@@ -16,6 +17,8 @@ export interface WebSocketRouteSettings {
   plans: SubscriptionPlans;
   fanOut: GroupEventFanOut;
   sessions: WebSocketSessions;
+  /** The edge check HTTP requests pass (tokenLiveness.ts), which each operation sent on a socket passes too. */
+  liveness: TokenLiveness;
   jwtSecret: string;
   /** How many proxies' X-Forwarded-For entries to believe for a socket's client address. */
   trustProxyHops: number;
