@@ -67,7 +67,7 @@ const environmentSchema = z
     /** The gateway's query plan cache, in approximate MiB (@apollo/gateway's own default is 30). */
     QUERY_PLAN_CACHE_MIB: variableWithDefault(z.coerce.number().int().min(1).max(4_096), 30),
     FINANCE_GRPC_ADDRESS: grpcAddressVariable('127.0.0.1:50052'),
-    /** The User service, which says whether a WebSocket's token is still live. */
+    /** The User service, which says whether a token is still live: for every signed-in request and WebSocket. */
     USER_GRPC_ADDRESS: grpcAddressVariable('127.0.0.1:50051'),
     /** How long the User service's word that a token is live (or refused) is used before asking again; a revocation heard on the feed drops it at once. */
     TOKEN_LIVENESS_CACHE_MS: variableWithDefault(z.coerce.number().int().min(0).max(60_000), 3_000),
