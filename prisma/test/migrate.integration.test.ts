@@ -77,7 +77,7 @@ describe('applyMigrations', () => {
         'savings_group_members',
         'savings_groups',
       ],
-      users: ['_prisma_migrations', 'users'],
+      users: ['_prisma_migrations', 'revoked_sessions', 'users'],
     });
   });
 
