@@ -58,7 +58,8 @@ function authenticate(route: RestRoute, deps: RouteDependencies): RequestHandler
       const claimed = routerContextFrom(req.headers, deps.jwtSecret, deps.log, clientAddressOf(req, deps.trustProxyHops));
       context = await withLiveCaller(claimed, deps.liveness);
     } catch (error) {
-      // A refused token (UNAUTHENTICATED) or Idempotency-Key (BAD_USER_INPUT), as /graphql would refuse it.
+      // A refused token (UNAUTHENTICATED), one the User service cannot confirm (SERVICE_UNAVAILABLE) or a bad
+      // Idempotency-Key (BAD_USER_INPUT), as /graphql would refuse it.
       if (error instanceof GraphQLError) throw restErrorOfDomain(error.toJSON()) ?? error;
       throw error;
     }
