@@ -28,7 +28,7 @@ export interface TokenLiveness {
   close(): void;
 }
 
-/** Enough for every active session of a busy replica; the least recently asked go first. */
+/** Enough for every active session of a busy replica; past it, the answers held longest go first. */
 const MAX_REMEMBERED_SESSIONS = 20_000;
 /** While the User service cannot answer, one warning per this long, not one per request. */
 const OUTAGE_WARNING_EVERY_MS = 10_000;
