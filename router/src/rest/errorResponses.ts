@@ -2,7 +2,8 @@
 // Express's HTML page, never a stack trace. /graphql keeps its own GraphQL-shaped handler.
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from '@ledgerline/service-runtime';
-import { RestError } from './errorModel.js';
+import { badFields, RestError } from './errorModel.js';
+import type { RestRoute } from './restRoute.js';
 
 /** What body-parser and Express attach to the errors they raise. */
 interface HttpError {
@@ -18,13 +19,13 @@ export function sendRestError(res: Response, error: RestError): void {
   res.status(error.status).json(error.body);
 }
 
-export function restErrorHandler(log: Logger): ErrorRequestHandler {
-  return (error: unknown, _req, res, next) => {
+export function restErrorHandler(routes: RestRoute[], log: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
     if (res.headersSent) {
       next(error);
       return;
     }
-    const restError = error instanceof RestError ? error : fromHttpError(error);
+    const restError = error instanceof RestError ? error : (undecodablePathParameter(error, req.path, routes) ?? fromHttpError(error));
     if (restError.status >= 500) log.error({ err: error }, 'REST route failed');
     sendRestError(res, restError);
   };
@@ -38,6 +39,25 @@ function fromHttpError(error: unknown): RestError {
   if (type === 'entity.parse.failed') return new RestError('MALFORMED_JSON', 'Request body is not valid JSON');
   if (httpStatus >= 400 && httpStatus < 500) return new RestError('BAD_REQUEST', 'Request could not be read');
   return new RestError('INTERNAL_SERVER_ERROR', 'Internal server error');
+}
+
+/**
+ * Express cannot percent-decode a path segment such as %E0%A4%A (a URIError, before any route
+ * runs): the refusal names the route's parameter, as an id that is not an integer would be named.
+ */
+function undecodablePathParameter(error: unknown, path: string, routes: RestRoute[]): RestError | null {
+  if (!(error instanceof URIError)) return null;
+  for (const route of routes) {
+    const names: string[] = [];
+    const pattern = route.path.replace(/\{(\w+)\}/g, (_whole, name: string) => {
+      names.push(name);
+      return '[^/]+';
+    });
+    if (names.length > 0 && new RegExp(`^${pattern}/?$`).test(path)) {
+      return badFields(names.map((field) => ({ field, message: 'must be a positive integer id, percent-encoded as UTF-8' })));
+    }
+  }
+  return null;
 }
 
 /** The last handler of the app: whatever no route answered. */

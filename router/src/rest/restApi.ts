@@ -22,7 +22,7 @@ export function restApi(deps: RouteDependencies): Router {
   router.use(docsPage());
   router.use(routeHandlers(restRoutes, deps));
   // Only errors raised inside this router reach it: /graphql keeps its GraphQL-shaped errors.
-  router.use(restErrorHandler(deps.log));
+  router.use(restErrorHandler(restRoutes, deps.log));
   return router;
 }
 

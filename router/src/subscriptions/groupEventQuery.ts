@@ -80,6 +80,10 @@ export function groupEventQuery(
   const fieldDefinition = schema.getSubscriptionType()?.getFields()[SUBSCRIPTION_FIELD];
   if (fieldDefinition === undefined) throw new Error(`The schema has no Subscription.${SUBSCRIPTION_FIELD}`);
   const args = getArgumentValues(fieldDefinition, root, variables) as { groupId: string; since?: number | null };
+  // Finance reads events `after` a sequence; the subscriber said `since`, so the refusal names that.
+  if (args.since !== undefined && args.since !== null && args.since < 0) {
+    throw new GraphQLError('since: must be a sequence, 0 or more', { extensions: { code: 'BAD_USER_INPUT', field: 'since' } });
+  }
 
   const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
   const used = variablesUsedIn([root.selectionSet, ...fragments]);

@@ -47,6 +47,15 @@ async function livenessRefusal(liveness: TokenLiveness, session: WebSocketSessio
   }
 }
 
+/** A variable the schema's types refused, as /graphql answers one: BAD_USER_INPUT naming the variable. */
+function variableRefusal(error: GraphQLError): GraphQLError {
+  const variable = /^Variable "\$(\w+)"/.exec(error.message)?.[1];
+  return new GraphQLError(error.message, {
+    nodes: error.nodes ?? null,
+    extensions: { code: 'BAD_USER_INPUT', ...(variable === undefined ? {} : { field: variable }) },
+  });
+}
+
 export function graphqlSubscriptions(settings: SubscriptionServerSettings): WebSocketRouteServer {
   const { apollo, schema, plans, sessions, metrics } = settings;
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: settings.maxMessageBytes });
@@ -73,7 +82,7 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): WebS
     },
   ): Promise<GraphQLError[] | GroupProgressStream> {
     const coerced = getVariableValues(schema, prepared.operation.variableDefinitions ?? [], prepared.variables);
-    if (coerced.errors) return [...coerced.errors];
+    if (coerced.errors) return coerced.errors.map(variableRefusal);
     let plan;
     try {
       plan = plans.plan(prepared.document, prepared.operation, coerced.coerced);
@@ -117,7 +126,13 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): WebS
         if ('errors' in validated) return validated.errors;
         const { document } = validated;
         const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [new GraphQLError('Name the operation to run (operationName)')];
+        if (!operation) {
+          return [
+            new GraphQLError('Name the operation to run (operationName)', {
+              extensions: { code: 'OPERATION_RESOLUTION_FAILURE', field: 'operationName' },
+            }),
+          ];
+        }
         const requestId = requestIdFrom(undefined);
         const context: RouterContext = {
           caller: session.caller,
