@@ -70,6 +70,16 @@ const STRING_ARGUMENTS: Record<string, StringArgumentCase> = {
     variables: ({ ada }, text) => ({ t: `${ada.password}${text}` }),
     signedIn: true,
   },
+  'Mutation.changePassword(currentPassword)': {
+    operation: 'mutation($t: String!, $n: String!) { changePassword(currentPassword: $t, newPassword: $n) { token } }',
+    variables: ({ ada }, text) => ({ t: `${ada.password}${text}`, n: 'another long password' }),
+    signedIn: true,
+  },
+  'Mutation.changePassword(newPassword)': {
+    operation: 'mutation($c: String!, $t: String!) { changePassword(currentPassword: $c, newPassword: $t) { token } }',
+    variables: ({ ada }, text) => ({ c: ada.password, t: `another ${text} long password` }),
+    signedIn: true,
+  },
   'User.expenses(category)': {
     operation: 'query($t: String) { me { expenses(category: $t) { id } } }',
     variables: (_, text) => ({ t: text }),

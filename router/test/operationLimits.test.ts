@@ -145,6 +145,10 @@ describe('operation cost', () => {
     expect(costOf('{ me { savingsGroups { id } } }')).toBe(1 + 10 + 1 + 10 + 10);
   });
 
+  it('counts a limit past the largest page as the largest page, so the subgraph refuses it naming the limit', () => {
+    expect(costOf('{ me { incomes(limit: 10000) { id } } }')).toBe(1 + 10 + 1 + 10 + 500);
+  });
+
   it('counts every alias as a path of its own', () => {
     expect(costOf(`{ ${aliases(3, 'me { financialSummary { net } }')} }`)).toBe(3 * 23);
   });

@@ -55,7 +55,7 @@ describe('GraphQL variables that cannot be coerced', () => {
       expect(answer.body.errors).toEqual([
         expect.objectContaining({
           message: expect.stringMatching(/^Variable "\$a(\[0\])?" got a number too large to read/),
-          extensions: { code: 'BAD_USER_INPUT' },
+          extensions: { code: 'BAD_USER_INPUT', field: 'a' },
         }),
       ]);
     },

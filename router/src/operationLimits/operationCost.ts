@@ -6,7 +6,8 @@
 //     SUBGRAPH_CALL_COST more, once per path and not per list item, because the planner fetches a
 //     whole list's entities in one call but every alias of a field in a call of its own;
 //   - a list's size is its `limit`/`first`/`last` argument (a literal, or a variable's default
-//     value in the operation, else the argument's default in the schema), else ASSUMED_LIST_SIZE;
+//     value in the operation, else the argument's default in the schema) up to LARGEST_LIST_SIZE,
+//     else ASSUMED_LIST_SIZE;
 //   - introspection fields cost FIELD_COST and are not walked into.
 import {
   Kind,
@@ -26,6 +27,12 @@ import type { SubgraphOwnership } from './subgraphOwnership.js';
 export const FIELD_COST = 1;
 export const SUBGRAPH_CALL_COST = 10;
 export const ASSUMED_LIST_SIZE = 10;
+/**
+ * The largest page any list field serves (Finance's MAX_PAGE_SIZE): a larger `limit` is refused
+ * by the subgraph with BAD_USER_INPUT naming it, so it costs no more than this here and the
+ * caller hears that reason rather than the cost limit.
+ */
+export const LARGEST_LIST_SIZE = 500;
 const LIST_SIZE_ARGUMENTS = new Set(['limit', 'first', 'last']);
 
 interface CostWalk {
@@ -53,7 +60,7 @@ function listSize(field: GraphQLField<unknown, unknown>, argumentNodes: readonly
       walk,
     );
     const size = given ?? (typeof definition.defaultValue === 'number' ? definition.defaultValue : undefined);
-    if (size !== undefined) return Math.max(1, size);
+    if (size !== undefined) return Math.min(Math.max(1, size), LARGEST_LIST_SIZE);
   }
   return ASSUMED_LIST_SIZE;
 }

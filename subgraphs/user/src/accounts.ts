@@ -113,6 +113,7 @@ export async function changePassword(
 ): Promise<Session> {
   // Before any hashing: a new password that could never be accepted costs no scrypt work.
   checkNewPassword(input.newPassword, 'newPassword');
+  checkGivenPassword(input.currentPassword, 'currentPassword');
   const current = await userById(db, userId);
   // Deleted, or being deleted, since the caller's token was checked.
   if (current === null || current.deletionRequestedAt !== null) throw accountGone();
