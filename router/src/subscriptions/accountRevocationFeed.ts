@@ -1,9 +1,10 @@
 // How the router hears that an account's tokens were revoked (the account is being deleted, its
 // holder signed out everywhere or changed the password) or one session's (it was logged out), so
-// it refuses them and closes their WebSockets within seconds rather than at the next CheckToken: from Redis pub/sub, one channel for every user, or from the
-// User service's gRPC stream AccountService.FollowAccountRevocations. Both follow from the moment
-// they are made, for every user. A revocation missed while the bus is away is not replayed: the
-// periodic recheck still catches it.
+// it refuses them and closes their WebSockets within seconds rather than at the next CheckToken:
+// from Redis pub/sub, one channel for every user, or from the User service's gRPC stream
+// AccountService.FollowAccountRevocations. Both follow from the moment they are made, for every
+// user. A revocation missed while the bus is away is not replayed: the router's token answers
+// expire within seconds (tokenLiveness.ts) and open sockets are rechecked periodically.
 import type { ClientReadableStream } from '@grpc/grpc-js';
 import {
   accountRevocationChannel,

@@ -54,7 +54,9 @@ export function redisGroupEventFeed(redisUrl: string, keyPrefix: string, log: Lo
       return stop;
     },
     async close() {
-      await redis.quit().catch(() => redis.disconnect());
+      // QUIT waits for a connection; while Redis is away it would wait for ever (commands are retried without end).
+      if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+      else redis.disconnect();
     },
   };
 }
