@@ -4,7 +4,7 @@
 // writing again, so a write whose answer was lost (a timeout, a dropped connection) can be sent
 // again safely. Keys belong to the user who sent them and are kept for the retention period.
 import { createHash } from 'node:crypto';
-import { DomainError, isPrismaError, type Logger, type SubgraphContext } from '@ledgerline/service-runtime';
+import { DomainError, isPrismaError, runPeriodically, type Logger, type SubgraphContext } from '@ledgerline/service-runtime';
 import type { FinanceDatabase, FinanceQueries } from './db.js';
 import { Money } from './money.js';
 import { transactionWithinDeadline } from './transactionWithinDeadline.js';
@@ -86,18 +86,14 @@ export async function forgetKeyIn(tx: FinanceQueries, context: SubgraphContext):
 
 /** Sweeps expired keys every few minutes, until the returned function is called. */
 export function sweepExpiredKeys(writes: IdempotentWrites, log: Logger): () => Promise<void> {
-  let sweeping: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    sweeping = writes
-      .sweep()
-      .then((swept) => swept > 0 && log.debug({ swept }, 'expired idempotency keys swept'))
-      .catch((error: unknown) => log.warn({ err: error }, 'sweeping expired idempotency keys failed; trying again later'));
-  }, SWEEP_EVERY_MS);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await sweeping;
-  };
+  return runPeriodically(
+    SWEEP_EVERY_MS,
+    async () => {
+      const swept = await writes.sweep();
+      if (swept > 0) log.debug({ swept }, 'expired idempotency keys swept');
+    },
+    (error) => log.warn({ err: error }, 'sweeping expired idempotency keys failed; trying again later'),
+  );
 }
 
 const keyReused = (): DomainError =>

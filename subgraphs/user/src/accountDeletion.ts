@@ -5,7 +5,7 @@
 //   3. the account row goes, and its email and username are free again.
 // When Finance cannot be reached, step 1 stands and the deletion is recorded by its mark: the
 // caller hears PENDING, and this service finishes it in the background once Finance is back.
-import { DomainError, type Deadline, type Logger } from '@ledgerline/service-runtime';
+import { DomainError, runPeriodically, type Deadline, type Logger } from '@ledgerline/service-runtime';
 import type { AccountRevocationAnnouncer } from './accountRevocations.js';
 import { checkGivenPassword } from './accountRules.js';
 import type { UserDatabase } from './db.js';
@@ -82,16 +82,9 @@ export function startPendingDeletionRetries(
   log: Logger,
   intervalMs: number,
 ): () => Promise<void> {
-  let pass: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (pass !== null) return;
-    pass = finishPendingDeletions(db, erasure, log)
-      .catch((error: unknown) => log.error({ err: error }, 'finishing pending account deletions failed'))
-      .finally(() => (pass = null));
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await pass;
-  };
+  return runPeriodically(
+    intervalMs,
+    () => finishPendingDeletions(db, erasure, log),
+    (error) => log.error({ err: error }, 'finishing pending account deletions failed'),
+  );
 }
