@@ -58,8 +58,11 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
   const caches = await routerCaches(config.caches, { supergraphSdl, announceStatus: !config.production, metrics, log });
   const limits = operationLimits(config.operationLimits, supergraphSdl);
   const self = { name: ROUTER_SERVICE_NAME, secret: config.serviceSigningSecret };
+  // One client of the User service's CheckToken for the whole router. It keeps no answers: the HTTP
+  // edge keeps its own (tokenLiveness.ts), and a WebSocket's checks are each an accept or a recheck.
+  const tokenChecks = userServiceTokenChecks(config.userGrpcAddress, self, 0);
   // Every signed-in HTTP request's token is confirmed live before it is planned or served from the cache.
-  const liveness = tokenLiveness(userServiceTokenChecks(config.userGrpcAddress, self, 0), config.tokenLiveness, log);
+  const liveness = tokenLiveness(tokenChecks, config.tokenLiveness, log);
   const apollo = createGatewayServer(config, supergraphSdl, httpServer, caches, metrics, limits, [forgetEndedSessions(liveness)]);
   await apollo.start();
 
@@ -127,8 +130,7 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
   const fanOut = groupEventFanOut(feed, metrics, log);
   const rules = config.webSockets;
   const sessions = webSocketSessions({
-    // Answers are never reused: each check is a WebSocket being accepted or re-examined.
-    tokens: userServiceTokenChecks(config.userGrpcAddress, self, 0),
+    tokens: tokenChecks,
     tokenRecheckMs: rules.tokenRecheckMs,
     maxConnectionsPerUser: rules.maxConnectionsPerUser,
     sendTimeoutMs: rules.sendTimeoutMs,
@@ -184,7 +186,7 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
       stopFollowingRevocations();
       await Promise.all([feed.close(), revocations.close()]);
       sessions.stop();
-      liveness.close();
+      tokenChecks.close();
       await apollo.stop();
       await caches.close();
     },

@@ -25,7 +25,6 @@ export interface TokenLiveness {
   assertLive(caller: Caller): Promise<void>;
   /** A revocation heard on the feed: the answers it makes wrong are forgotten at once. */
   revoked(revocation: AccountRevocation): void;
-  close(): void;
 }
 
 /** Enough for every active session of a busy replica; past it, the answers held longest go first. */
@@ -107,6 +106,5 @@ export function tokenLiveness(checks: TokenChecks, settings: TokenLivenessSettin
       for (const key of answers.keys()) if (key.startsWith(prefix)) answers.delete(key);
       for (const key of asking.keys()) if (key.startsWith(prefix)) asking.delete(key);
     },
-    close: () => checks.close(),
   };
 }

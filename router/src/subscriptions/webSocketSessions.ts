@@ -43,7 +43,7 @@ export interface WebSocketSessions {
   close(socket: WebSocket, code: number, reason: string, counted: string): void;
   /** Lets queued events reach their clients (up to waitMs), then closes every socket with 1001. */
   drain(waitMs: number): Promise<void>;
-  /** Stops the timers and the User service client. */
+  /** Stops the timers; the User service client is its owner's to close. */
   stop(): void;
 }
 
@@ -187,7 +187,6 @@ export function webSocketSessions(rules: SessionRules): WebSocketSessions {
     stop() {
       clearInterval(recheck);
       clearInterval(slowConsumers);
-      tokens.close();
     },
   };
 }
