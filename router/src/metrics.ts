@@ -19,6 +19,8 @@ export interface RouterMetrics {
   cacheStoreErrors: Counter<'operation'>;
   persistedQueries: Counter<'result'>;
   subgraphCallFailures: Counter<'subgraph' | 'failure'>;
+  loginThrottleRefusals: Counter<'limit'>;
+  loginThrottleStoreErrors: Counter<'step'>;
 }
 
 export function routerMetrics(): RouterMetrics {
@@ -84,6 +86,18 @@ export function routerMetrics(): RouterMetrics {
       name: 'ledgerline_router_subgraph_call_failures_total',
       help: 'Calls to a subgraph that got no answer, by subgraph and failure (SUBGRAPH_UNAVAILABLE, SUBGRAPH_TIMEOUT); each left an error on the fields it would have filled.',
       labelNames: ['subgraph', 'failure'],
+      registers: [registry],
+    }),
+    loginThrottleRefusals: new Counter({
+      name: 'ledgerline_router_login_throttle_refusals_total',
+      help: 'Logins refused with 429 before they reached the User service, by the limit that refused them (address, account).',
+      labelNames: ['limit'],
+      registers: [registry],
+    }),
+    loginThrottleStoreErrors: new Counter({
+      name: 'ledgerline_router_login_throttle_store_errors_total',
+      help: 'Login throttle steps the store (Redis) failed, by step (admit, failed, succeeded); each let its login through unthrottled.',
+      labelNames: ['step'],
       registers: [registry],
     }),
   };

@@ -5,7 +5,6 @@
 // outage of Redis must not refuse every login.
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { Counter } from 'prom-client';
 import { connectedRedis } from '../cache/routerCaches.js';
 import type { LoginThrottleSettings } from '../config.js';
 import type { RouterContext } from '../context.js';
@@ -19,18 +18,6 @@ import { redisLoginAttempts } from './redisLoginAttempts.js';
 type Step = 'admit' | 'failed' | 'succeeded';
 
 export function loginThrottlePlugin(settings: LoginThrottleSettings, metrics: RouterMetrics): ApolloServerPlugin<RouterContext> {
-  const refusals = new Counter({
-    name: 'ledgerline_router_login_throttle_refusals_total',
-    help: 'Logins refused with 429 before they reached the User service, by the limit that refused them (address, account).',
-    labelNames: ['limit'],
-    registers: [metrics.registry],
-  });
-  const storeErrors = new Counter({
-    name: 'ledgerline_router_login_throttle_store_errors_total',
-    help: 'Login throttle steps the store (Redis) failed, by step (admit, failed, succeeded); each let its login through unthrottled.',
-    labelNames: ['step'],
-    registers: [metrics.registry],
-  });
   // In this process; with REDIS_URL, replaced by the shared store once the server starts (serverWillStart).
   let store: LoginAttemptStore = inProcessLoginAttempts(settings);
 
@@ -39,7 +26,7 @@ export function loginThrottlePlugin(settings: LoginThrottleSettings, metrics: Ro
     try {
       return await run();
     } catch (error) {
-      storeErrors.inc({ step });
+      metrics.loginThrottleStoreErrors.inc({ step });
       context.log.warn({ err: error, step }, 'login throttle store failed: this login goes unthrottled');
       return fallback;
     }
@@ -66,7 +53,7 @@ export function loginThrottlePlugin(settings: LoginThrottleSettings, metrics: Ro
           const attempt = { address: addressBucketOf(contextValue.clientAddress), account };
           const admission = await failingOpen('admit', contextValue, () => store.admit(attempt), { admitted: true });
           if (!admission.admitted) {
-            refusals.inc({ limit: admission.limit });
+            metrics.loginThrottleRefusals.inc({ limit: admission.limit });
             throw tooManyLogins(admission);
           }
           login = { field, attempt };
@@ -108,8 +95,9 @@ function tooManyLogins(refusal: Extract<Admission, { admitted: false }>): GraphQ
   return new GraphQLError(message, {
     extensions: {
       code: 'TOO_MANY_REQUESTS',
+      // The Retry-After header is set from it, as for every error that says when to come back (retryAfterHeader.ts).
       retryAfterSeconds: seconds,
-      http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) },
+      http: { status: 429 },
     },
   });
 }
