@@ -62,8 +62,7 @@ export async function withLiveCaller(context: RouterContext, liveness: TokenLive
     await liveness.assertLive(context.caller);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const status = error.code === 'UNAUTHENTICATED' ? 401 : 503;
-    throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status } } });
+    throw refusalAtTheEdge(error, error.code === 'UNAUTHENTICATED' ? 401 : 503);
   }
   return context;
 }
@@ -73,8 +72,15 @@ function acceptableIdempotencyKey(header: string | string[] | undefined): string
     return idempotencyKeyFrom(header);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    throw new GraphQLError(error.message, { extensions: { code: error.code, ...error.details, http: { status: 400 } } });
+    throw refusalAtTheEdge(error, 400);
   }
+}
+
+/** A rule the router applies itself, as the GraphQL error the client gets; `status` when it answers over HTTP. */
+export function refusalAtTheEdge(error: DomainError, status?: number): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: { code: error.code, ...error.details, ...(status === undefined ? {} : { http: { status } }) },
+  });
 }
 
 function unauthenticated(message: string): GraphQLError {

@@ -17,7 +17,7 @@ import type { Context } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { clientAddressOf } from '../clientAddress.js';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { RouterContext } from '../context.js';
+import { refusalAtTheEdge, type RouterContext } from '../context.js';
 import { CloseCodes } from './closeCodes.js';
 import { socketCallerFrom } from './connectionAuthentication.js';
 import type { GroupProgressStream } from './groupProgressStream.js';
@@ -43,7 +43,7 @@ async function livenessRefusal(liveness: TokenLiveness, session: WebSocketSessio
     return null;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return new GraphQLError(error.message, { extensions: { code: error.code } });
+    return refusalAtTheEdge(error);
   }
 }
 
