@@ -2,6 +2,18 @@
 import { describe, expect, inject, it } from 'vitest';
 import { startServiceProcess, waitUntilReady } from '../../packages/launcher/src/serviceProcess.js';
 import { freePort } from '../support/freePort.js';
+import { ONE_ADDRESS_FOR_ALL_CLIENTS } from '../support/loginThrottleForTests.js';
+
+/**
+ * The environment of the test stack's processes, for one more of them: its Redis namespace, so
+ * nothing it counts (login attempts) outlives the run or meets another run's, and the
+ * per-address login limit lifted, as every test client connects from 127.0.0.1.
+ */
+const stackEnvironment = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  REDIS_KEY_PREFIX: inject('redisKeyPrefix'),
+  ...ONE_ADDRESS_FOR_ALL_CLIENTS,
+});
 
 const origin = (graphqlUrl: string) => new URL(graphqlUrl).origin;
 
@@ -37,7 +49,7 @@ describe('operations', () => {
   it('carries the request id from the router to the subgraph that served it, in their logs', async () => {
     const [userPort, routerPort] = [await freePort(), await freePort()];
     const env = {
-      ...process.env,
+      ...stackEnvironment(),
       DATABASE_URL: inject('databaseUrl'),
       USER_SUBGRAPH_PORT: String(userPort),
       PORT: String(routerPort),
@@ -92,7 +104,7 @@ describe('operations', () => {
       'router',
       'router/src/main.ts',
       {
-        ...process.env,
+        ...stackEnvironment(),
         PORT: String(port),
         USER_SUBGRAPH_URL: inject('userSubgraphUrl'),
         FINANCE_SUBGRAPH_URL: `http://127.0.0.1:${await freePort()}/graphql`,
@@ -130,7 +142,7 @@ describe('operations', () => {
       'router',
       'router/src/main.ts',
       {
-        ...process.env,
+        ...stackEnvironment(),
         // Not vitest's NODE_ENV=test, under which libraries skip their own signal handling.
         NODE_ENV: 'development',
         PORT: String(port),
