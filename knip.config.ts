@@ -18,7 +18,7 @@ const config: KnipConfig = {
       ignoreDependencies: ['@graphql-typed-document-node/core'],
     },
     'packages/launcher': {
-      // Each service runs as `node --import tsx <entry>` (serviceProcess.ts): a loader, not an import.
+      // From source, each service runs as `node --conditions=@ledgerline/source --import tsx <entry>` (serviceProcess.ts): a loader, not an import.
       ignoreDependencies: ['tsx'],
     },
     router: {

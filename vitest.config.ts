@@ -65,7 +65,15 @@ const abuseTier: TestProjectInlineConfiguration = {
 
 export const sharedOptions = { testTimeout: 20_000, hookTimeout: 120_000 };
 
+/**
+ * Workspace packages export their TypeScript source under "@ledgerline/source" and their compiled
+ * dist/ otherwise: tests run the source (after Vite's own server conditions), never a stale build.
+ */
+const sourceConditions = ['@ledgerline/source', 'module', 'node', 'development|production'];
+export const sourceResolution = { resolve: { conditions: sourceConditions }, ssr: { resolve: { conditions: sourceConditions } } };
+
 export default defineConfig({
+  ...sourceResolution,
   test: {
     ...sharedOptions,
     // graphql has no "exports" map: Node loads its CommonJS build, Vite its ES module build. Code

@@ -13,8 +13,22 @@ import {
   secretOrDevSecret,
   variableWithDefault,
 } from '@ledgerline/service-runtime';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { originPatternProblem, type OriginPattern } from './crossOriginRequests.js';
+import type { SubgraphUrls } from './supergraph.js';
+
+/** Where `npm run build` writes the composed supergraph: router/dist/, beside the compiled router (whether this runs from src/ or dist/). */
+export const BUILT_SUPERGRAPH_FILE = fileURLToPath(new URL('../dist/supergraph.graphql', import.meta.url));
+
+/** Compiled (dist/*.js), the router loads the supergraph `npm run build` wrote; from source (tsx), it composes one at start. */
+const runningCompiled = import.meta.url.endsWith('.js');
+
+/** Where the router sends each subgraph's share of an operation; whatever a supergraph file says is ignored. */
+const subgraphUrlVariables = {
+  USER_SUBGRAPH_URL: variableWithDefault(z.url(), 'http://127.0.0.1:4001/graphql'),
+  FINANCE_SUBGRAPH_URL: variableWithDefault(z.url(), 'http://127.0.0.1:4002/graphql'),
+};
 
 /** What a browser on the developer's own machine runs on, whatever the port. */
 const DEVELOPMENT_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'];
@@ -39,8 +53,9 @@ const environmentSchema = z
     NODE_ENV: optionalVariable(z.string()),
     HOST: hostVariable,
     PORT: portVariable(4000),
-    USER_SUBGRAPH_URL: variableWithDefault(z.url(), 'http://127.0.0.1:4001/graphql'),
-    FINANCE_SUBGRAPH_URL: variableWithDefault(z.url(), 'http://127.0.0.1:4002/graphql'),
+    ...subgraphUrlVariables,
+    /** The composed supergraph to serve. Unset: the build's router/dist/supergraph.graphql when compiled, composed at start from source. */
+    SUPERGRAPH_FILE: optionalVariable(z.string()),
     SUBGRAPH_TIMEOUT_MS: variableWithDefault(z.coerce.number().int().min(100).max(120_000), 10_000),
     /** The whole operation's deadline, across its subgraph calls; each call is sent the time left. */
     OPERATION_TIMEOUT_MS: variableWithDefault(z.coerce.number().int().min(100).max(300_000), 15_000),
@@ -121,7 +136,9 @@ export interface RouterConfig {
   production: boolean;
   host: string;
   port: number;
-  subgraphs: { user: string; finance: string };
+  subgraphs: SubgraphUrls;
+  /** The supergraph artifact to load; null composes it at start from the subgraphs' SDL files. */
+  supergraphFile: string | null;
   subgraphTimeoutMs: number;
   operationTimeoutMs: number;
   maxRequestBodyBytes: number;
@@ -193,6 +210,7 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
     host: parsed.HOST,
     port: parsed.PORT,
     subgraphs: { user: parsed.USER_SUBGRAPH_URL, finance: parsed.FINANCE_SUBGRAPH_URL },
+    supergraphFile: parsed.SUPERGRAPH_FILE ?? (runningCompiled ? BUILT_SUPERGRAPH_FILE : null),
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
     operationTimeoutMs: parsed.OPERATION_TIMEOUT_MS,
     maxRequestBodyBytes: parsed.MAX_REQUEST_BODY_BYTES,
@@ -248,4 +266,10 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
     },
     logLevel: parsed.LOG_LEVEL,
   };
+}
+
+/** The subgraph URLs alone, as the router would read them: for `npm run supergraph`. */
+export function readSubgraphUrls(env: NodeJS.ProcessEnv): SubgraphUrls {
+  const parsed = loadConfig('supergraph', z.object(subgraphUrlVariables), env);
+  return { user: parsed.USER_SUBGRAPH_URL, finance: parsed.FINANCE_SUBGRAPH_URL };
 }

@@ -30,7 +30,7 @@ import { graphqlSubscriptions } from './subscriptions/subscriptionServer.js';
 import { subscriptionPlans } from './subscriptions/subscriptionPlans.js';
 import { dispatchUpgrades } from './subscriptions/webSocketUpgrades.js';
 import { webSocketSessions } from './subscriptions/webSocketSessions.js';
-import { composeSupergraph, subgraphLocations } from './supergraph.js';
+import { routerSupergraph } from './supergraph.js';
 import { buildSchema } from 'graphql';
 import { apiSchemaSdl } from './clientSchema.js';
 import { clientAddressOf } from './clientAddress.js';
@@ -48,8 +48,7 @@ export interface Router {
 }
 
 export async function buildRouter(config: RouterConfig, log: Logger): Promise<Router> {
-  const subgraphs = subgraphLocations(config.subgraphs);
-  const supergraphSdl = composeSupergraph(subgraphs);
+  const supergraphSdl = await routerSupergraph(config.supergraphFile, config.subgraphs);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
@@ -88,7 +87,7 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
           },
         },
       ],
-      reported: subgraphs.map(({ name, url }) => ({ name: `${name} subgraph`, check: () => expectReady(url) })),
+      reported: Object.entries(config.subgraphs).map(([name, url]) => ({ name: `${name} subgraph`, check: () => expectReady(url) })),
     },
     log,
   );

@@ -27,6 +27,7 @@ describe('router configuration', () => {
       host: '127.0.0.1',
       port: 4000,
       subgraphs: { user: 'http://127.0.0.1:4001/graphql', finance: 'http://127.0.0.1:4002/graphql' },
+      supergraphFile: null,
       subgraphTimeoutMs: 10_000,
       operationTimeoutMs: 15_000,
       maxRequestBodyBytes: 1_000_000,

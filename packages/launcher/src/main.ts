@@ -1,5 +1,6 @@
 // `npm start`: the whole supergraph from a fresh clone. Uses DATABASE_URL when set, otherwise an
-// embedded PostgreSQL kept under the data directory.
+// embedded PostgreSQL kept under the data directory. Run from source (tsx) it starts the services'
+// source; compiled (`npm run start:built`), their compiled JavaScript.
 import { createLogger, shutDownGracefullyOnSignals } from '@ledgerline/service-runtime';
 import { readConfig } from './config.js';
 import { startEmbeddedPostgres } from './embeddedPostgres.js';
@@ -43,6 +44,7 @@ try {
     ports: config.ports,
     env: config.secrets,
     log: (message) => log.info(message),
+    compiled: import.meta.url.endsWith('.js'),
   });
 } catch (error) {
   log.error({ err: error }, 'could not start Ledgerline');

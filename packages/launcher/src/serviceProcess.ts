@@ -1,4 +1,5 @@
-// One Ledgerline service as a child process: started with tsx, stopped with SIGTERM like in a cluster.
+// One Ledgerline service as a child process, stopped with SIGTERM like in a cluster: its compiled
+// JavaScript run by node as in production, or its TypeScript source run through tsx.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -12,13 +13,21 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
+/**
+ * How node runs `entry`: compiled JavaScript as it is; TypeScript through tsx, with the workspace
+ * packages' source (their "@ledgerline/source" export) rather than their possibly stale dist/.
+ */
+export function nodeArguments(entry: string): string[] {
+  return entry.endsWith('.ts') ? ['--conditions=@ledgerline/source', '--import', 'tsx', entry] : [entry];
+}
+
 export function startServiceProcess(
   name: string,
   entry: string,
   env: NodeJS.ProcessEnv,
   output: 'inherit' | 'ignore' | 'pipe' = 'inherit',
 ): ServiceProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, nodeArguments(entry), {
     cwd: repositoryRoot,
     env,
     // The IPC channel is how the service learns that this process is gone, even after a SIGKILL: it closes, and the

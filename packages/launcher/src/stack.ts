@@ -21,6 +21,8 @@ export interface StackOptions {
   env?: NodeJS.ProcessEnv;
   output?: 'inherit' | 'ignore';
   log?: (message: string) => void;
+  /** Run each service's compiled JavaScript (`npm run build`) as production does, not its source through tsx. */
+  compiled?: boolean;
 }
 
 export interface Stack {
@@ -37,11 +39,18 @@ export interface Stack {
 
 const READY_TIMEOUT_MS = 60_000;
 
-/** Where each service's process starts, from the repository root. */
+/** Where each service's process starts, from the repository root: its source, run through tsx. */
 export const SERVICE_ENTRY = {
   user: 'subgraphs/user/src/main.ts',
   finance: 'subgraphs/finance/src/main.ts',
   router: 'router/src/main.ts',
+} as const;
+
+/** The same services compiled by `npm run build`; the router loads the supergraph the build composed. */
+export const COMPILED_SERVICE_ENTRY = {
+  user: 'subgraphs/user/dist/main.js',
+  finance: 'subgraphs/finance/dist/main.js',
+  router: 'router/dist/main.js',
 } as const;
 
 /** Where the services of a stack on `host` find each other. */
@@ -84,6 +93,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const log = options.log ?? (() => {});
   const base = (port: number) => `http://${host}:${port}`;
   const env = stackEnvironment(options);
+  const entry = options.compiled === true ? COMPILED_SERVICE_ENTRY : SERVICE_ENTRY;
 
   // The same variables the services read (DATABASE_URL, <SERVICE>_DATABASE_URL and _SCHEMA),
   // so each service's schema is migrated exactly where that service will look for it.
@@ -99,14 +109,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await Promise.all([user?.stop(), finance?.stop()]);
   };
   try {
-    const user = startServiceProcess('user subgraph', SERVICE_ENTRY.user, env, options.output);
-    const finance = startServiceProcess('finance subgraph', SERVICE_ENTRY.finance, env, options.output);
+    const user = startServiceProcess('user subgraph', entry.user, env, options.output);
+    const finance = startServiceProcess('finance subgraph', entry.finance, env, options.output);
     services.push(user, finance);
     await Promise.all([
       waitUntilReady(user, `${base(options.ports.user)}/readyz`, READY_TIMEOUT_MS),
       waitUntilReady(finance, `${base(options.ports.finance)}/readyz`, READY_TIMEOUT_MS),
     ]);
-    const router = startServiceProcess('router', SERVICE_ENTRY.router, env, options.output);
+    const router = startServiceProcess('router', entry.router, env, options.output);
     services.push(router);
     await waitUntilReady(router, `${base(options.ports.router)}/readyz`, READY_TIMEOUT_MS);
   } catch (error) {
