@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { seedDataDirectory } from './clusterTemplate.js';
 import { lockDataDirectory } from './dataDirectoryLock.js';
 import { restrictToOwner } from './ownerOnly.js';
 import { openPasswordGate, type PasswordGate } from './passwordGate.js';
@@ -79,6 +80,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   };
   try {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    await seedDataDirectory(dataDir);
     await restrictToOwner(dataDir);
     db = await PGlite.create(dataDir);
     // The files a first start has just created.
