@@ -1,6 +1,13 @@
 // What `npm start` reads from the environment; the services read the rest themselves.
 import { secretSchema } from '@ledgerline/identity';
-import { dataDirVariable, hostVariable, loadConfig, optionalVariable, portVariable, secretOrDevSecret } from '@ledgerline/service-runtime';
+import {
+  dataDirVariable,
+  hostVariable,
+  loadConfig,
+  optionalVariable,
+  portVariable,
+  secretOrDevSecret,
+} from '@ledgerline/service-runtime/lifecycle';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { StackPorts } from './stack.js';

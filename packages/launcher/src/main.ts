@@ -1,7 +1,7 @@
 // `npm start`: the whole supergraph from a fresh clone. Uses DATABASE_URL when set, otherwise an
 // embedded PostgreSQL kept under the data directory. Run from source (tsx) it starts the services'
 // source; compiled (`npm run start:built`), their compiled JavaScript.
-import { createLogger, shutDownGracefullyOnSignals } from '@ledgerline/service-runtime';
+import { createLogger, shutDownGracefullyOnSignals } from '@ledgerline/service-runtime/lifecycle';
 import { readConfig } from './config.js';
 import { startEmbeddedPostgres } from './embeddedPostgres.js';
 import { restrictToOwner } from './ownerOnly.js';
