@@ -95,27 +95,26 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const env = stackEnvironment(options);
   const entry = options.compiled === true ? COMPILED_SERVICE_ENTRY : SERVICE_ENTRY;
 
-  // The same variables the services read (DATABASE_URL, <SERVICE>_DATABASE_URL and _SCHEMA),
-  // so each service's schema is migrated exactly where that service will look for it.
-  await Promise.all(migrationTargetsFromEnv(env).map((target) => applyMigrations({ ...target, log })));
-
-  const services: ServiceProcess[] = [];
   let stopping = false;
+  let router: ServiceProcess | undefined;
+  let subgraphs: ServiceProcess[] = [];
   // The router first, so the requests it is still finishing can reach the subgraphs.
   const stop = async () => {
     stopping = true;
-    const [user, finance, router] = services;
     await router?.stop();
-    await Promise.all([user?.stop(), finance?.stop()]);
+    await Promise.all(subgraphs.map((subgraph) => subgraph.stop()));
   };
   try {
-    // All three at once: the router needs no subgraph to start (its supergraph is composed offline, and
-    // its gRPC clients connect when the User and Finance services come up), and each spends most of its
-    // start loading code, which two cores do side by side.
+    // The router starts while the migrations run: it reads no database, composes its supergraph
+    // offline, and its gRPC clients connect once the User and Finance services are up. Its start is
+    // mostly loading code, which the second core does meanwhile.
+    router = startServiceProcess('router', entry.router, env, options.output);
+    // The same variables the services read (DATABASE_URL, <SERVICE>_DATABASE_URL and _SCHEMA),
+    // so each service's schema is migrated exactly where that service will look for it.
+    await Promise.all(migrationTargetsFromEnv(env).map((target) => applyMigrations({ ...target, log })));
     const user = startServiceProcess('user subgraph', entry.user, env, options.output);
     const finance = startServiceProcess('finance subgraph', entry.finance, env, options.output);
-    const router = startServiceProcess('router', entry.router, env, options.output);
-    services.push(user, finance, router);
+    subgraphs = [user, finance];
     await Promise.all([
       waitUntilReady(user, `${base(options.ports.user)}/readyz`, READY_TIMEOUT_MS),
       waitUntilReady(finance, `${base(options.ports.finance)}/readyz`, READY_TIMEOUT_MS),
@@ -125,6 +124,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await stop();
     throw error;
   }
+  const services = [...subgraphs, router];
 
   return {
     routerUrl: `${base(options.ports.router)}/graphql`,
