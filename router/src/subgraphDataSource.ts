@@ -5,6 +5,7 @@ import { DEADLINE_AT_HEADER, DEADLINE_HEADER, IDEMPOTENCY_KEY_HEADER, REQUEST_ID
 import type { RouterContext } from './context.js';
 import type { RouterMetrics } from './metrics.js';
 import { failureErrors, subgraphFailureOf } from './subgraphFailures.js';
+import { subgraphFetcher } from './subgraphFetcher.js';
 
 export interface SubgraphCallLimits {
   /** The longest one call to a subgraph may take. */
@@ -14,14 +15,11 @@ export interface SubgraphCallLimits {
 }
 
 /**
- * Node's own fetch, aborted when the time the call carries in its deadline header runs out, so a
- * hung subgraph fails its part of the answer instead of holding the request.
+ * A call is given up when the time it carries in its deadline header runs out, so a hung subgraph
+ * fails its part of the answer instead of holding the request.
  */
 function fetchUntilDeadline(fallbackMs: number): Fetcher {
-  return ((url: string, init: RequestInit & { headers?: Record<string, string> }) => {
-    const deadlineMs = Number(init.headers?.[DEADLINE_HEADER] ?? fallbackMs);
-    return fetch(url, { ...init, signal: AbortSignal.timeout(deadlineMs) });
-  }) as unknown as Fetcher;
+  return subgraphFetcher((init) => Number(init.headers?.[DEADLINE_HEADER] ?? fallbackMs));
 }
 
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
