@@ -3,6 +3,7 @@
 // so a subgraph can refuse both a forged identity and any call that did not come through the router.
 import jwt from 'jsonwebtoken';
 import { hmacKey } from './hmacKey.js';
+import { signHs256 } from './hs256Token.js';
 import { ACCOUNT_KEY_CLAIM, callerClaimsOf, callerFromClaims, claimsOfCaller, SESSION_ID_CLAIM, type Caller } from './caller.js';
 import { InvalidTokenError } from './InvalidTokenError.js';
 
@@ -22,18 +23,10 @@ export interface RouterAssertion {
 }
 
 export function signRouterAssertion(assertion: RouterAssertion, secret: string): string {
-  const options: jwt.SignOptions = {
-    algorithm: ALGORITHM,
-    issuer: ISSUER,
-    audience: AUDIENCE,
-    expiresIn: LIFETIME_SECONDS,
-  };
-  let claims: Record<string, string> = { rid: assertion.requestId };
-  if (assertion.caller !== null) {
-    options.subject = String(assertion.caller.userId);
-    claims = { ...claims, ...claimsOfCaller(assertion.caller) };
-  }
-  return jwt.sign(claims, hmacKey(secret), options);
+  const registered = { iss: ISSUER, aud: AUDIENCE, lifetimeSeconds: LIFETIME_SECONDS };
+  const { caller, requestId } = assertion;
+  if (caller === null) return signHs256({ rid: requestId }, registered, secret);
+  return signHs256({ rid: requestId, ...claimsOfCaller(caller) }, { ...registered, sub: String(caller.userId) }, secret);
 }
 
 export function verifyRouterAssertion(value: string, secret: string): RouterAssertion {

@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { thrownBy } from '../../../test/support/thrown.js';
 import {
   InvalidTokenError,
@@ -142,6 +142,26 @@ describe('user tokens, refused', () => {
   });
 });
 
+describe('user tokens, verified again', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('refuses a token once it has expired, though it passed while it lasted', () => {
+    vi.useFakeTimers({ now: new Date('2026-11-25T12:00:00Z') });
+    const token = issueUserToken(ALICE, SECRET, 60);
+    expect(verifyUserToken(token, SECRET)).toMatchObject(ALICE);
+    vi.setSystemTime(new Date('2026-11-25T12:01:00Z'));
+    expect(refusal(() => verifyUserToken(token, SECRET))).toBe('token expired');
+  });
+
+  it('refuses a token that passed with one secret when presented with another', () => {
+    const token = issueUserToken(ALICE, SECRET, 60);
+    expect(verifyUserToken(token, SECRET)).toMatchObject(ALICE);
+    expect(refusal(() => verifyUserToken(token, OTHER_SECRET))).toBe('token invalid');
+  });
+});
+
 describe('router assertions, refused', () => {
   it('refuses an expired assertion, even with the right issuer, audience and secret', () => {
     const expired = jwt.sign({ rid: 'r', accountKey: KEY, sid: SESSION, exp: NOW_SECONDS() - 1 }, SECRET, {
@@ -186,6 +206,14 @@ describe('router assertions, refused', () => {
 describe('router assertions, as signed', () => {
   it('travel in a lower-case x- header, as Node presents every incoming header', () => {
     expect(ROUTER_ASSERTION_HEADER).toMatch(/^x-[a-z-]+$/);
+  });
+
+  it('are standard HS256 JWTs, which jsonwebtoken verifies with the router secret, issuer and audience', () => {
+    const token = signRouterAssertion({ caller: SEVEN, requestId: 'r' }, SECRET);
+    expect(jwt.verify(token, SECRET, { ...ROUTER_CLAIMS, algorithms: ['HS256'], complete: true })).toMatchObject({
+      header: { alg: 'HS256', typ: 'JWT' },
+      payload: { sub: '7', rid: 'r' },
+    });
   });
 
   it('live for one minute, so a leaked header is soon useless', () => {
