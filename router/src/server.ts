@@ -98,6 +98,16 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
       .catch(next);
   });
   if (!config.production) app.use(graphqlIdeAssets());
+  // Before the REST routes, which it shares no path with: a GraphQL request is then not tried
+  // against each of their paths first (a twentieth of the router's CPU per request).
+  app.use(
+    '/graphql',
+    express.json({ limit: config.maxRequestBodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        withLiveCaller(routerContextFrom(req.headers, config.jwtSecret, log, clientAddressOf(req, config.trustProxyHops)), liveness),
+    }),
+  );
   app.use(
     restApi({
       apollo,
@@ -106,14 +116,6 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
       maxRequestBodyBytes: config.maxRequestBodyBytes,
       trustProxyHops: config.trustProxyHops,
       log,
-    }),
-  );
-  app.use(
-    '/graphql',
-    express.json({ limit: config.maxRequestBodyBytes }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        withLiveCaller(routerContextFrom(req.headers, config.jwtSecret, log, clientAddressOf(req, config.trustProxyHops)), liveness),
     }),
   );
   app.use(httpErrorHandler(log));
