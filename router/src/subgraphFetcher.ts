@@ -73,14 +73,17 @@ function receivedResponse(url: string, message: IncomingMessage, body: Buffer): 
   return response;
 }
 
+/** The gateway's own call bodies start with their query, and a mutation's query with `mutation`. */
+const isMutation = (body: string): boolean => body.startsWith('{"query":"mutation');
+
 /**
- * A connection the subgraph closed while it sat idle here fails the call put on it before the
- * close was read; the call never reached the subgraph, so it is sent again once on a new
- * connection, as Node's documentation advises (`request.reusedSocket`). A mutation is not: it may
- * have reached a subgraph that then died, and is failed as it was before.
+ * A connection the subgraph closed while it sat idle here fails a call put on it before the close
+ * was read. The call never reached the subgraph, so a query is sent once more on a new connection,
+ * as Node's documentation advises (`request.reusedSocket`). A mutation never takes that chance: it
+ * gets a connection of its own, so its failure always means the subgraph may have seen it.
  */
-function mayResend(call: ClientRequest, error: NodeJS.ErrnoException, body: string): boolean {
-  return call.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE') && !body.startsWith('{"query":"mutation');
+function mayResend(call: ClientRequest, error: NodeJS.ErrnoException): boolean {
+  return call.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
 }
 
 /** A POST (or any call the gateway makes) given `timeoutMs(init)` to answer in full. */
@@ -90,6 +93,7 @@ export function subgraphFetcher(timeoutMs: (init: FetcherRequestInit) => number)
     new Promise((resolve, reject) => {
       const body = typeof init.body === 'string' ? init.body : (init.body?.toString('utf8') ?? '');
       const headers = { ...init.headers, 'content-length': String(Buffer.byteLength(body)) };
+      const mutation = isMutation(body);
       let call: ClientRequest;
       const fail = (error: Error) => {
         clearTimeout(timer);
@@ -103,9 +107,9 @@ export function subgraphFetcher(timeoutMs: (init: FetcherRequestInit) => number)
         call.destroy(timeout);
       }, waitMs);
       const send = (resendable: boolean) => {
-        call = httpRequest(url, { agent, method: init.method ?? 'GET', headers });
+        call = httpRequest(url, { agent: mutation ? false : agent, method: init.method ?? 'GET', headers });
         const sent = call;
-        sent.once('error', (error: NodeJS.ErrnoException) => (resendable && mayResend(sent, error, body) ? send(false) : fail(error)));
+        sent.once('error', (error: NodeJS.ErrnoException) => (resendable && mayResend(sent, error) ? send(false) : fail(error)));
         sent.once('response', (message) => {
           const chunks: Buffer[] = [];
           message.on('data', (chunk: Buffer) => chunks.push(chunk));
