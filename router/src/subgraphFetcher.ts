@@ -19,10 +19,10 @@ class SubgraphCallTimeout extends Error {
 
 /** The response's headers, read-only in practice: the gateway only reads them. */
 class ReceivedHeaders implements FetcherHeaders {
-  private readonly values_ = new Map<string, string>();
+  private readonly byName = new Map<string, string>();
   constructor(message: IncomingMessage) {
     for (const [name, value] of Object.entries(message.headers)) {
-      if (value !== undefined) this.values_.set(name, Array.isArray(value) ? value.join(', ') : value);
+      if (value !== undefined) this.byName.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
   }
   append(name: string, value: string): void {
@@ -30,28 +30,28 @@ class ReceivedHeaders implements FetcherHeaders {
     this.set(name, known === null ? value : `${known}, ${value}`);
   }
   delete(name: string): void {
-    this.values_.delete(name.toLowerCase());
+    this.byName.delete(name.toLowerCase());
   }
   get(name: string): string | null {
-    return this.values_.get(name.toLowerCase()) ?? null;
+    return this.byName.get(name.toLowerCase()) ?? null;
   }
   has(name: string): boolean {
-    return this.values_.has(name.toLowerCase());
+    return this.byName.has(name.toLowerCase());
   }
   set(name: string, value: string): void {
-    this.values_.set(name.toLowerCase(), value);
+    this.byName.set(name.toLowerCase(), value);
   }
   entries(): IterableIterator<[string, string]> {
-    return this.values_.entries();
+    return this.byName.entries();
   }
   keys(): IterableIterator<string> {
-    return this.values_.keys();
+    return this.byName.keys();
   }
   values(): IterableIterator<string> {
-    return this.values_.values();
+    return this.byName.values();
   }
   [Symbol.iterator](): IterableIterator<[string, string]> {
-    return this.values_.entries();
+    return this.byName.entries();
   }
 }
 
