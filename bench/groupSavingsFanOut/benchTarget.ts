@@ -1,7 +1,7 @@
 // The router the benchmark measures: the whole stack started here (bench/support/benchStack.ts),
 // or an already-running router (BENCH_ROUTER_URL).
-import { readdir, readFile } from 'node:fs/promises';
 import { startBenchStack } from '../support/benchStack.js';
+import { childProcessRunning } from '../support/processCpu.js';
 import type { BenchOptions } from './benchOptions.js';
 
 export interface BenchTarget {
@@ -49,24 +49,4 @@ export async function benchTarget(options: BenchOptions, log: (message: string) 
     failed: started.failed,
     stop: () => started.stop(),
   };
-}
-
-/**
- * The pid of this process's child running `entry`. Stack does not expose its processes, but each
- * service is a direct child (`node --import tsx <entry>`), so /proc finds it.
- */
-async function childProcessRunning(entry: string): Promise<number | null> {
-  for (const name of await readdir('/proc').catch(() => [])) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = await readFile(`/proc/${name}/stat`, 'utf8');
-      const parentPid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (parentPid !== process.pid) continue;
-      const commandLine = (await readFile(`/proc/${name}/cmdline`, 'utf8')).split('\0');
-      if (commandLine.includes(entry)) return Number(name);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return null;
 }

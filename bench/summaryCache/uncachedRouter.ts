@@ -1,5 +1,6 @@
 // A second router process in front of the stack's subgraphs, with the same secrets and variables as
-// the stack's router but its response cache off: the baseline the cached router is compared with.
+// the stack's router but its response cache set apart: off, the baseline the cached router is
+// compared with (here), or on beside a stack started with it off (`npm run bench`).
 import { startServiceProcess, waitUntilReady } from '../../packages/launcher/src/serviceProcess.js';
 import { freePort } from '../../test/support/freePort.js';
 import type { BenchStack } from '../support/benchStack.js';
@@ -8,12 +9,20 @@ const READY_TIMEOUT_MS = 60_000;
 
 export interface UncachedRouter {
   origin: string;
+  pid: number;
   /** Rejects when the process exits on its own. */
   failed: Promise<never>;
   stop(): Promise<void>;
 }
 
-export async function startUncachedRouter(started: BenchStack, output: 'inherit' | 'ignore'): Promise<UncachedRouter> {
+export const startUncachedRouter = (started: BenchStack, output: 'inherit' | 'ignore'): Promise<UncachedRouter> =>
+  startSecondRouter(started, output, false);
+
+export async function startSecondRouter(
+  started: BenchStack,
+  output: 'inherit' | 'ignore',
+  responseCache: boolean,
+): Promise<UncachedRouter> {
   const port = await freePort();
   const { stack } = started;
   // As packages/launcher/src/stack.ts starts the stack's router.
@@ -26,9 +35,9 @@ export async function startUncachedRouter(started: BenchStack, output: 'inherit'
     FINANCE_SUBGRAPH_URL: stack.financeSubgraphUrl,
     USER_GRPC_ADDRESS: stack.userGrpcAddress,
     FINANCE_GRPC_ADDRESS: stack.financeGrpcAddress,
-    RESPONSE_CACHE_ENABLED: 'false',
+    RESPONSE_CACHE_ENABLED: String(responseCache),
   };
-  const router = startServiceProcess('uncached router', 'router/src/main.ts', env, output);
+  const router = startServiceProcess(responseCache ? 'cached router' : 'uncached router', 'router/src/main.ts', env, output);
   const origin = `http://127.0.0.1:${port}`;
   let stopping = false;
   try {
@@ -39,6 +48,7 @@ export async function startUncachedRouter(started: BenchStack, output: 'inherit'
   }
   return {
     origin,
+    pid: router.child.pid ?? 0,
     failed: router.exited.then((code) =>
       stopping ? new Promise<never>(() => {}) : Promise.reject(new Error(`${router.name} exited with code ${code}`)),
     ),

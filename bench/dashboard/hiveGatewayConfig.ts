@@ -1,0 +1,55 @@
+// Hive Gateway's configuration for `npm run bench` (hive-gateway -c <this file>): its JWT plugin
+// verifies the same user tokens as Ledgerline's router, and a plugin forwards what the subgraphs
+// need to accept a call, as router/src/subgraphDataSource.ts sends it: a router assertion signed
+// per subgraph call for the verified caller, a request id and the deadline headers. Hive's own
+// types are not imported, so the workspace type-checks without bench/'s install.
+import { randomUUID } from 'node:crypto';
+import { ROUTER_ASSERTION_HEADER, signRouterAssertion, type Caller } from '../../packages/identity/src/index.js';
+import { DEADLINE_AT_HEADER, DEADLINE_HEADER, REQUEST_ID_HEADER } from '../../packages/service-runtime/src/index.js';
+
+// Read here, not through a config.ts: this file is Hive Gateway's configuration, started only by the benchmark.
+const jwtSecret = process.env['JWT_SECRET'] ?? '';
+const routerSigningSecret = process.env['ROUTER_SIGNING_SECRET'] ?? '';
+/** The router's SUBGRAPH_TIMEOUT_MS default: what it gives one subgraph call. */
+const SUBGRAPH_CALL_MS = 10_000;
+
+interface VerifiedToken {
+  payload: { sub?: string; accountKey?: string; sid?: string };
+}
+
+interface FetchHookPayload {
+  options: { headers?: Record<string, string> };
+  setOptions: (options: FetchHookPayload['options']) => void;
+  context: { jwt?: VerifiedToken; request?: { headers: { get(name: string): string | null } } };
+}
+
+/** The caller the JWT plugin verified; the claims are the ones packages/identity/src/caller.ts signs. */
+function callerOf(token: VerifiedToken | undefined): Caller | null {
+  const { sub, accountKey, sid } = token?.payload ?? {};
+  return sub === undefined || accountKey === undefined || sid === undefined ? null : { userId: Number(sub), accountKey, sessionId: sid };
+}
+
+const subgraphHeaders = {
+  onFetch({ options, setOptions, context }: FetchHookPayload) {
+    const requestId = context.request?.headers.get(REQUEST_ID_HEADER) ?? randomUUID();
+    setOptions({
+      ...options,
+      headers: {
+        ...options.headers,
+        [ROUTER_ASSERTION_HEADER]: signRouterAssertion({ caller: callerOf(context.jwt), requestId }, routerSigningSecret),
+        [REQUEST_ID_HEADER]: requestId,
+        [DEADLINE_HEADER]: String(SUBGRAPH_CALL_MS),
+        [DEADLINE_AT_HEADER]: String(Date.now() + SUBGRAPH_CALL_MS),
+      },
+    });
+  },
+};
+
+export const gatewayConfig = {
+  jwt: {
+    signingKeyProviders: [() => jwtSecret],
+    tokenVerification: { algorithms: ['HS256'], issuer: 'ledgerline-user', audience: 'ledgerline' },
+    reject: { missingToken: true, invalidToken: true },
+  },
+  plugins: () => [subgraphHeaders],
+};
