@@ -41,8 +41,9 @@ export interface LoadRun {
 }
 
 export interface LoadResult {
-  /** Correct answers counted (throughput: that arrived in the window; latency: to requests scheduled in it). */
+  /** Correct answers counted (throughput: that arrived in the window; latency: to requests due in it). */
   succeeded: number;
+  /** Correct answers that arrived in the window, a second: at a fixed rate, below the rate when the target fell behind. */
   requestsPerSecond: number;
   /** Of the correct answers; at a fixed rate, from the time the request was due, so a stall is not hidden. */
   latencyMs: LatencySummary | null;
