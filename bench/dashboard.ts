@@ -7,30 +7,19 @@ import { constants } from 'node:os';
 import { SERVICE_ENTRY } from '../packages/launcher/src/stack.js';
 import { freePort } from '../test/support/freePort.js';
 import { readDashboardOptions } from './dashboard/dashboardOptions.js';
-import {
-  baselineTable,
-  CPU_COLUMNS,
-  failedTargets,
-  fanOutLine,
-  ratiosTable,
-  runsTable,
-  targetRatios,
-  type DashboardReport,
-  type MeasuredTarget,
-} from './dashboard/dashboardReport.js';
+import { dashboardReport, wrongAnswers, type Measured, type MeasuredTarget } from './dashboard/dashboardReport.js';
 import { startDashboardStack, writeSupergraphFile } from './dashboard/dashboardStack.js';
 import { fanOutRound } from './dashboard/fanOut.js';
 import { startHiveGateway } from './dashboard/hiveGateway.js';
-import { LOAD_GENERATOR, startLoadGenerator } from './dashboard/loadGeneratorProcess.js';
+import { startLoadGenerator } from './dashboard/loadGeneratorProcess.js';
+import type { StartedProcess } from './dashboard/startedProcess.js';
 import { TARGET_NAMES, type LoadMode } from './dashboard/loadPlan.js';
 import { secondsToReady } from './dashboard/startupTime.js';
-import baseline from './dashboard/baseline.json' with { type: 'json' };
-import type { RoundResult } from './groupSavingsFanOut/fanOutRound.js';
 import type { BenchStack } from './support/benchStack.js';
-import { busyMachineWarning, machine } from './support/machine.js';
+import { busyMachineWarning } from './support/machine.js';
 import { childProcessesRunning, postgresBackendsOf, type ProcessGroups } from './support/processCpu.js';
 import { saveMarkdownReport, saveResults } from './support/resultsFile.js';
-import { startSecondRouter } from './summaryCache/uncachedRouter.js';
+import { startSecondRouter, type SecondRouter } from './summaryCache/uncachedRouter.js';
 import { setUpBenchLedgers } from './summaryCache/benchLedgers.js';
 
 const log = (message: string) => process.stdout.write(`${message}\n`);
@@ -64,13 +53,17 @@ async function processGroups(stack: BenchStack, cachedRouterPid: number, hivePid
   };
 }
 
-interface Measured {
-  database: string;
-  runs: MeasuredTarget[];
-  fanOut: RoundResult | null;
+interface Targets {
+  stack: BenchStack;
+  cachedRouter: SecondRouter;
+  hive: StartedProcess;
+  secrets: { JWT_SECRET: string; ROUTER_SIGNING_SECRET: string };
+  /** Rejects when any of them exits on its own. */
+  failed: Promise<never>;
 }
 
-async function measureOnStack(): Promise<Measured> {
+/** The stack (its router with the cache off), a second router with it on, and Hive Gateway in front of the same subgraphs. */
+async function startTargets(): Promise<Targets> {
   const stack = await startDashboardStack(options.stack, log);
   started.push(() => stack.stop());
   const cachedRouter = await startSecondRouter(stack, options.stack.output, true);
@@ -83,101 +76,56 @@ async function measureOnStack(): Promise<Measured> {
   };
   const hive = await startHiveGateway({ supergraphFile: supergraph.path, port: await freePort(), secrets, output: options.stack.output });
   started.push(() => hive.stop());
-  const failed = Promise.race([stack.failed, cachedRouter.failed, hive.failed]);
-  return Promise.race([failed, measureTargets()]);
+  return { stack, cachedRouter, hive, secrets, failed: Promise.race([stack.failed, cachedRouter.failed, hive.failed]) };
+}
 
-  async function measureTargets(): Promise<Measured> {
-    const [cached, gateway] = [cachedRouter, hive];
-    log(`router ${stack.routerOrigin}, cached router ${cached.origin}, Hive Gateway ${gateway.origin}, on ${stack.databaseKind}`);
-    log(`registering ${options.users} accounts with ${options.records} incomes and ${options.records} expenses each`);
-    const ledgers = await setUpBenchLedgers(`${stack.routerOrigin}/graphql`, options.users, options.records);
-    const generator = await startLoadGenerator({
-      origins: { router: stack.routerOrigin, cachedRouter: cached.origin, hive: gateway.origin },
-      subgraphUrls: { user: stack.stack.userSubgraphUrl, finance: stack.stack.financeSubgraphUrl },
-      secrets: { jwt: secrets.JWT_SECRET, routerSigning: secrets.ROUTER_SIGNING_SECRET },
-      ledgers,
-      records: options.records,
-    });
-    started.push(async () => generator.stop());
-    const groups = await processGroups(stack, cached.pid, gateway.pid);
-    const runs: MeasuredTarget[] = [];
-    const { connections, ratePerSecond, warmupSeconds, durationSeconds } = options;
-    for (const target of TARGET_NAMES) {
-      for (const mode of MODES) {
-        const result = await generator.measure({ target, mode, connections, ratePerSecond, warmupSeconds, durationSeconds }, groups);
-        const errors = Object.keys(result.failures).length === 0 ? '' : ` failures ${JSON.stringify(result.failures)}`;
-        log(`  ${target}, ${mode}: ${result.requestsPerSecond} req/s, p50 ${result.latencyMs?.p50 ?? '-'} ms${errors}`);
-        runs.push({ target, mode, ...result });
-      }
-    }
-    log(`fan-out: ${options.subscribers} subscribers`);
-    const [routerPid = null] = (await groups['router']?.()) ?? [];
-    const fanOut = await fanOutRound(stack.routerOrigin, routerPid, options.subscribers, options.smoke, log);
-    return { database: stack.databaseKind, runs, fanOut };
+async function measureTargets({ stack, cachedRouter: cached, hive: gateway, secrets }: Targets): Promise<Measured> {
+  log(`router ${stack.routerOrigin}, cached router ${cached.origin}, Hive Gateway ${gateway.origin}, on ${stack.databaseKind}`);
+  log(`registering ${options.users} accounts with ${options.records} incomes and ${options.records} expenses each`);
+  const ledgers = await setUpBenchLedgers(`${stack.routerOrigin}/graphql`, options.users, options.records);
+  const generator = await startLoadGenerator({
+    origins: { router: stack.routerOrigin, cachedRouter: cached.origin, hive: gateway.origin },
+    subgraphUrls: { user: stack.stack.userSubgraphUrl, finance: stack.stack.financeSubgraphUrl },
+    secrets: { jwt: secrets.JWT_SECRET, routerSigning: secrets.ROUTER_SIGNING_SECRET },
+    ledgers,
+    records: options.records,
+  });
+  started.push(async () => generator.stop());
+  const groups = await processGroups(stack, cached.pid, gateway.pid);
+  for (const [name, pidsOf] of Object.entries(groups)) {
+    if ((await pidsOf()).length === 0) log(`warning: no process found for ${name}: its CPU column will read 0`);
   }
-}
-
-function report(measured: Measured, npmStartSeconds: number | null): { markdown: string; results: DashboardReport } {
-  const cpuColumns = CPU_COLUMNS.filter((group) => group !== LOAD_GENERATOR).concat(LOAD_GENERATOR);
-  const ratios = targetRatios(measured.runs, npmStartSeconds);
-  const { stack: _stack, ...measuredWith } = options;
-  const about = machine();
-  const markdown = [
-    `# npm run bench${options.smoke ? ' (smoke)' : ''}, ${startedAt}`,
-    '',
-    `${about.cpus} × ${about.cpuModel}, Node ${about.node}, ${measured.database}. ${options.users} users rotating, ${options.records} incomes and ${options.records} expenses each; fixed connections: ${options.connections}; fixed rate: ${options.ratePerSecond} req/s; ${options.warmupSeconds} s warm-up, ${options.durationSeconds} s measured per run. Every process shares the machine.`,
-    '',
-    runsTable(measured.runs, cpuColumns),
-    '',
-    ratiosTable(ratios),
-    '',
-    `Against the issue's baseline (${baseline.source}):`,
-    '',
-    baselineTable(measured.runs),
-    '',
-    fanOutLine(measured.fanOut),
-    '',
-    `npm start to ready on embedded PostgreSQL: ${npmStartSeconds ?? '-'} s`,
-    '',
-  ].join('\n');
-  const results: DashboardReport = {
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    machine: about,
-    database: measured.database,
-    options: measuredWith,
-    runs: measured.runs,
-    fanOut: measured.fanOut,
-    npmStartSeconds,
-    ratios,
-    baseline,
-  };
-  return { markdown, results };
-}
-
-/** In smoke mode, what makes the run fail: wrong answers and lost events, never speed. */
-function smokeProblems(measured: Measured, npmStartSeconds: number | null): string[] {
-  const problems = failedTargets(measured.runs);
-  const round = measured.fanOut;
-  if (round !== null && round.delivered < round.expected) problems.push(`fan-out delivered ${round.delivered} of ${round.expected} events`);
-  if (npmStartSeconds === null) problems.push('npm start did not get ready');
-  return problems;
+  const runs: MeasuredTarget[] = [];
+  const { connections, ratePerSecond, warmupSeconds, durationSeconds } = options;
+  for (const target of TARGET_NAMES) {
+    for (const mode of MODES) {
+      const result = await generator.measure({ target, mode, connections, ratePerSecond, warmupSeconds, durationSeconds }, groups);
+      const errors = Object.keys(result.failures).length === 0 ? '' : ` failures ${JSON.stringify(result.failures)}`;
+      log(`  ${target}, ${mode}: ${result.requestsPerSecond} req/s, p50 ${result.latencyMs?.p50 ?? '-'} ms${errors}`);
+      runs.push({ target, mode, ...result });
+    }
+  }
+  log(`fan-out: ${options.subscribers} subscribers`);
+  const [routerPid = null] = (await groups['router']?.()) ?? [];
+  const fanOut = await fanOutRound(stack.routerOrigin, routerPid, options.subscribers, options.smoke, log);
+  return { database: stack.databaseKind, runs, fanOut };
 }
 
 const busy = busyMachineWarning();
 if (busy !== null) log(busy);
 try {
-  const measured = await measureOnStack();
+  const targets = await startTargets();
+  const measured = await Promise.race([targets.failed, measureTargets(targets)]);
   await stopAll();
   log('npm start on embedded PostgreSQL, to ready');
   const npmStartSeconds = await secondsToReady().catch((error: unknown) => {
     log(`npm start failed: ${String(error)}`);
     return null;
   });
-  const { markdown, results } = report(measured, npmStartSeconds);
+  const { markdown, results } = dashboardReport(startedAt, options, measured, npmStartSeconds);
   log(`\n${markdown}`);
   log(`results written to ${await saveMarkdownReport(startedAt, markdown)} and ${await saveResults(results)}`);
-  const problems = smokeProblems(measured, npmStartSeconds);
+  const problems = wrongAnswers(measured, npmStartSeconds);
   if (problems.length > 0) {
     log(`wrong answers or lost events:\n  ${problems.join('\n  ')}`);
     process.exitCode = 1;

@@ -1,7 +1,7 @@
 // `npm run bench`'s answer: one markdown table of every target and run, the ratios the issue's
 // targets are about, and the issue's baseline beside today's figures.
 import type { LatencySummary } from '../support/latencySummary.js';
-import type { Machine } from '../support/machine.js';
+import { machine, type Machine } from '../support/machine.js';
 import type { RoundResult } from '../groupSavingsFanOut/fanOutRound.js';
 import baseline from './baseline.json' with { type: 'json' };
 import type { DashboardOptions } from './dashboardOptions.js';
@@ -11,6 +11,13 @@ import type { MeasuredLoad } from './loadGeneratorProcess.js';
 export interface MeasuredTarget extends MeasuredLoad {
   target: TargetName;
   mode: LoadMode;
+}
+
+/** What one run of the benchmark measured on the stack. */
+export interface Measured {
+  database: string;
+  runs: MeasuredTarget[];
+  fanOut: RoundResult | null;
 }
 
 export interface DashboardReport {
@@ -34,8 +41,8 @@ export interface Ratio {
   met: boolean | null;
 }
 
-/** The process(es) whose CPU each target's figure is about, in the table's order. */
-export const CPU_COLUMNS = ['router', 'hive gateway', 'cached router', 'user subgraph', 'finance subgraph', 'postgres', 'load generator'];
+/** The processes (or groups) whose CPU time the table shows, in its order. */
+const CPU_COLUMNS = ['router', 'hive gateway', 'cached router', 'user subgraph', 'finance subgraph', 'postgres', 'load generator'];
 
 const fixed = (value: number | null | undefined, digits = 1) =>
   value === null || value === undefined || !Number.isFinite(value) ? '-' : value.toFixed(digits);
@@ -155,8 +162,53 @@ export function fanOutLine(round: RoundResult | null): string {
   return `subscription fan-out: ${subscribers} subscribers (${connected} connected), ${delivered} of ${expected} events delivered, p50 ${fixed(latencyMs?.p50)} ms, p99 ${fixed(latencyMs?.p99)} ms`;
 }
 
-export function failedTargets(runs: MeasuredTarget[]): string[] {
+function failedTargets(runs: MeasuredTarget[]): string[] {
   return runs
     .filter((run) => errorCount(run) > 0 || run.succeeded === 0)
     .map((run) => `${run.target} (${run.mode}): ${JSON.stringify(run.failures)}`);
+}
+
+/** The markdown printed and saved, and the JSON beside it. */
+export function dashboardReport(
+  startedAt: string,
+  options: DashboardOptions,
+  measured: Measured,
+  npmStartSeconds: number | null,
+): { markdown: string; results: DashboardReport } {
+  const ratios = targetRatios(measured.runs, npmStartSeconds);
+  const { stack: _stack, ...measuredWith } = options;
+  const about = machine();
+  const settings = `${options.users} users rotating, ${options.records} incomes and ${options.records} expenses each; fixed connections: ${options.connections}; fixed rate: ${options.ratePerSecond} req/s; ${options.warmupSeconds} s warm-up, ${options.durationSeconds} s measured per run`;
+  const markdown = [
+    `# npm run bench${options.smoke ? ' (smoke)' : ''}, ${startedAt}`,
+    `${about.cpus} × ${about.cpuModel}, Node ${about.node}, ${measured.database}. ${settings}. Every process shares the machine.`,
+    runsTable(measured.runs, CPU_COLUMNS),
+    ratiosTable(ratios),
+    `Against the issue's baseline (${baseline.source}):`,
+    baselineTable(measured.runs),
+    fanOutLine(measured.fanOut),
+    `npm start to ready on embedded PostgreSQL: ${npmStartSeconds ?? '-'} s`,
+  ].join('\n\n');
+  const results: DashboardReport = {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    machine: about,
+    database: measured.database,
+    options: measuredWith,
+    runs: measured.runs,
+    fanOut: measured.fanOut,
+    npmStartSeconds,
+    ratios,
+    baseline,
+  };
+  return { markdown: `${markdown}\n`, results };
+}
+
+/** What makes a run fail (in CI, the smoke run): wrong answers, lost events, a stack that did not start; never speed. */
+export function wrongAnswers(measured: Measured, npmStartSeconds: number | null): string[] {
+  const problems = failedTargets(measured.runs);
+  const round = measured.fanOut;
+  if (round !== null && round.delivered < round.expected) problems.push(`fan-out delivered ${round.delivered} of ${round.expected} events`);
+  if (npmStartSeconds === null) problems.push('npm start did not get ready');
+  return problems;
 }

@@ -20,8 +20,8 @@ export interface HiveGatewaySettings {
 
 export async function startHiveGateway(settings: HiveGatewaySettings): Promise<StartedProcess> {
   if (!existsSync(HIVE_BIN)) throw new Error(`Hive Gateway is not installed at ${HIVE_BIN}: run npm install --prefix bench`);
-  // tsx, so the configuration can import the identity package's TypeScript as the services do.
-  const args = ['--import', 'tsx', HIVE_BIN, 'supergraph', settings.supergraphFile];
+  // Without tsx: Hive Gateway loads its TypeScript configuration (and what it imports) itself, as its users run it.
+  const args = [HIVE_BIN, 'supergraph', settings.supergraphFile];
   // --fork 1 is its default (one process, as the router is); said here so a changed default cannot change the comparison.
   args.push('--config-path', CONFIG, '--port', String(settings.port), '--host', '127.0.0.1', '--fork', '1');
   const child = spawn(process.execPath, args, {

@@ -7,7 +7,7 @@ import type { BenchStack } from '../support/benchStack.js';
 
 const READY_TIMEOUT_MS = 60_000;
 
-export interface UncachedRouter {
+export interface SecondRouter {
   origin: string;
   pid: number;
   /** Rejects when the process exits on its own. */
@@ -15,14 +15,13 @@ export interface UncachedRouter {
   stop(): Promise<void>;
 }
 
-export const startUncachedRouter = (started: BenchStack, output: 'inherit' | 'ignore'): Promise<UncachedRouter> =>
+/** The second router with its response cache off. */
+export type UncachedRouter = SecondRouter;
+
+export const startUncachedRouter = (started: BenchStack, output: 'inherit' | 'ignore'): Promise<SecondRouter> =>
   startSecondRouter(started, output, false);
 
-export async function startSecondRouter(
-  started: BenchStack,
-  output: 'inherit' | 'ignore',
-  responseCache: boolean,
-): Promise<UncachedRouter> {
+export async function startSecondRouter(started: BenchStack, output: 'inherit' | 'ignore', responseCache: boolean): Promise<SecondRouter> {
   const port = await freePort();
   const { stack } = started;
   // As packages/launcher/src/stack.ts starts the stack's router.
