@@ -12,7 +12,7 @@ import { startDashboardStack, writeSupergraphFile } from './dashboard/dashboardS
 import { fanOutRound } from './dashboard/fanOut.js';
 import { startHiveGateway } from './dashboard/hiveGateway.js';
 import { startLoadGenerator } from './dashboard/loadGeneratorProcess.js';
-import type { StartedProcess } from './dashboard/startedProcess.js';
+import type { StartedProcess } from './support/startedProcess.js';
 import { TARGET_NAMES, type LoadMode } from './dashboard/loadPlan.js';
 import { secondsToReady } from './dashboard/startupTime.js';
 import type { BenchStack } from './support/benchStack.js';

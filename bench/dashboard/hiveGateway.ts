@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startedProcess, type StartedProcess } from './startedProcess.js';
+import { startedProcess, type StartedProcess } from '../support/startedProcess.js';
 
 // Its package lives in bench/'s own node_modules (bench/package.json), which the workspace's install does not hold.
 const HIVE_BIN = join(fileURLToPath(new URL('..', import.meta.url)), 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');

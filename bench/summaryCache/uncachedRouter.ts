@@ -4,16 +4,12 @@
 import { startServiceProcess, waitUntilReady } from '../../packages/launcher/src/serviceProcess.js';
 import { freePort } from '../../test/support/freePort.js';
 import type { BenchStack } from '../support/benchStack.js';
+import type { StartedProcess } from '../support/startedProcess.js';
 
 const READY_TIMEOUT_MS = 60_000;
 
-export interface SecondRouter {
-  origin: string;
-  pid: number;
-  /** Rejects when the process exits on its own. */
-  failed: Promise<never>;
-  stop(): Promise<void>;
-}
+/** Its origin, pid, a promise that rejects when it exits on its own, and stop(). */
+export type SecondRouter = StartedProcess;
 
 /** The second router with its response cache off. */
 export type UncachedRouter = SecondRouter;
