@@ -1,5 +1,6 @@
-// A process the benchmark started itself (Hive Gateway, a second router): ready once a URL answers
-// 200, stopped with SIGTERM (then SIGKILL), and killed in any case when the benchmark exits.
+// A server process a benchmark started beside the stack (Hive Gateway, a second router). Started
+// here (Hive Gateway): ready once a URL answers 200, stopped with SIGTERM (then SIGKILL), and killed
+// in any case when the benchmark exits.
 import type { ChildProcess } from 'node:child_process';
 
 const READY_TIMEOUT_MS = 60_000;
