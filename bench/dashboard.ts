@@ -4,7 +4,6 @@
 // subscription fan-out and `npm start` to ready. `npm run bench:smoke` checks every target answers
 // right in seconds. See bench/README.md.
 import { constants } from 'node:os';
-import { SERVICE_ENTRY } from '../packages/launcher/src/stack.js';
 import { freePort } from '../test/support/freePort.js';
 import { readDashboardOptions } from './dashboard/dashboardOptions.js';
 import { dashboardReport, wrongAnswers, type Measured, type MeasuredTarget } from './dashboard/dashboardReport.js';
@@ -40,14 +39,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 /** Each service's processes, found by the entry it runs (the second router apart), and the database's backends. */
 async function processGroups(stack: BenchStack, cachedRouterPid: number, hivePid: number): Promise<ProcessGroups> {
-  const routers = await childProcessesRunning(SERVICE_ENTRY.router);
+  const routers = await childProcessesRunning(stack.entries.router);
   const database = /PostgreSQL database (\S+) on/.exec(stack.databaseKind)?.[1];
   return {
     router: async () => routers.filter((pid) => pid !== cachedRouterPid),
     'cached router': async () => [cachedRouterPid],
     'hive gateway': async () => [hivePid],
-    'user subgraph': () => childProcessesRunning(SERVICE_ENTRY.user),
-    'finance subgraph': () => childProcessesRunning(SERVICE_ENTRY.finance),
+    'user subgraph': () => childProcessesRunning(stack.entries.user),
+    'finance subgraph': () => childProcessesRunning(stack.entries.finance),
     // Embedded PostgreSQL runs inside this process: its CPU cannot be told apart, so it is not reported.
     ...(database === undefined ? {} : { postgres: () => postgresBackendsOf(database) }),
   };

@@ -1,9 +1,11 @@
-// Where `npm run bench` gets the stack and the supergraph Hive Gateway serves: one function each, so
-// either can move to the compiled services and the build's supergraph artifact in one place.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+// Where `npm run bench` gets the stack (compiled, as production runs it) and the supergraph Hive
+// Gateway serves (written by the same command an operator would run).
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { composeSupergraph, subgraphLocations } from '../../router/src/supergraph.js';
+import { promisify } from 'node:util';
+import { repositoryRoot } from '../../packages/launcher/src/serviceProcess.js';
 import { startBenchStack, type BenchStack, type StackSettings } from '../support/benchStack.js';
 
 /**
@@ -11,6 +13,10 @@ import { startBenchStack, type BenchStack, type StackSettings } from '../support
  * and a few accounts would hit (logins, sockets); the response cache off, so the dashboard is
  * served, not remembered.
  */
+const execFileAsync = promisify(execFile);
+/** `npm run supergraph`, compiled by `npm run build`. */
+const WRITE_SUPERGRAPH = 'router/dist/writeSupergraph.js';
+
 const PRODUCTION_LIKE = {
   NODE_ENV: 'production',
   LOG_LEVEL: 'warn',
@@ -20,8 +26,9 @@ const PRODUCTION_LIKE = {
   WEBSOCKET_MAX_CONNECTIONS_PER_ADDRESS: '100000',
 };
 
+/** The services as production runs them: their compiled JavaScript (`npm run bench` builds first). */
 export function startDashboardStack(settings: StackSettings, log: (message: string) => void): Promise<BenchStack> {
-  return startBenchStack(settings, PRODUCTION_LIKE, log);
+  return startBenchStack({ ...settings, compiled: true }, PRODUCTION_LIKE, log);
 }
 
 export interface SupergraphFile {
@@ -29,11 +36,17 @@ export interface SupergraphFile {
   remove(): Promise<void>;
 }
 
-/** The supergraph SDL composed from the subgraphs' own SDL, with the stack's subgraph URLs, in a file for Hive Gateway. */
+/**
+ * The supergraph Hive Gateway serves, written by the command any gateway's operator would run
+ * (`npm run supergraph -- --out <file>`, here its compiled script) with the stack's subgraph URLs.
+ */
 export async function writeSupergraphFile(started: BenchStack): Promise<SupergraphFile> {
   const directory = await mkdtemp(join(tmpdir(), 'ledgerline-bench-supergraph-'));
   const path = join(directory, 'supergraph.graphql');
-  const { userSubgraphUrl: user, financeSubgraphUrl: finance } = started.stack;
-  await writeFile(path, composeSupergraph(subgraphLocations({ user, finance })));
+  const { userSubgraphUrl, financeSubgraphUrl } = started.stack;
+  await execFileAsync(process.execPath, [WRITE_SUPERGRAPH, '--out', path], {
+    cwd: repositoryRoot,
+    env: { ...process.env, USER_SUBGRAPH_URL: userSubgraphUrl, FINANCE_SUBGRAPH_URL: financeSubgraphUrl },
+  });
   return { path, remove: () => rm(directory, { recursive: true, force: true }) };
 }

@@ -40,7 +40,7 @@ export async function benchTarget(options: BenchOptions, log: (message: string) 
   const started = await startBenchStack(options.stack, routerLimits, log);
   return {
     routerOrigin: started.routerOrigin,
-    routerPid: await childProcessRunning('router/src/main.ts'),
+    routerPid: await childProcessRunning(started.entries.router),
     description: {
       router: `stack started here, router at ${started.routerOrigin}`,
       database: started.databaseKind,

@@ -32,7 +32,7 @@ export async function startSecondRouter(started: BenchStack, output: 'inherit' |
     FINANCE_GRPC_ADDRESS: stack.financeGrpcAddress,
     RESPONSE_CACHE_ENABLED: String(responseCache),
   };
-  const router = startServiceProcess(responseCache ? 'cached router' : 'uncached router', 'router/src/main.ts', env, output);
+  const router = startServiceProcess(responseCache ? 'cached router' : 'uncached router', started.entries.router, env, output);
   const origin = `http://127.0.0.1:${port}`;
   let stopping = false;
   try {

@@ -2,7 +2,7 @@
 // run it), on a database made for the run: a fresh one on DATABASE_URL's server, else a throw-away
 // embedded PostgreSQL.
 import { randomBytes } from 'node:crypto';
-import { startStack, type Stack } from '../../packages/launcher/src/stack.js';
+import { COMPILED_SERVICE_ENTRY, SERVICE_ENTRY, startStack, type Stack } from '../../packages/launcher/src/stack.js';
 import { freeStackPorts } from '../../test/support/freePort.js';
 import { createTestDatabase } from '../../test/support/testDatabase.js';
 import { dropRedisNamespace } from '../../test/support/redisNamespace.js';
@@ -13,6 +13,8 @@ export interface StackSettings {
   output: 'inherit' | 'ignore';
   /** Passed through to the stack (REDIS_URL). */
   redisUrl: string | null;
+  /** The services' compiled JavaScript (`npm run build`), as production runs them, rather than their source through tsx. */
+  compiled: boolean;
 }
 
 export interface BenchStack {
@@ -23,6 +25,8 @@ export interface BenchStack {
   /** The variables every service was started with on top of this process's environment: its secrets, Redis and the benchmark's own. */
   serviceEnv: NodeJS.ProcessEnv;
   databaseKind: string;
+  /** The file each service's process was started from (the compiled or the source entry). */
+  entries: { readonly user: string; readonly finance: string; readonly router: string };
   /** Rejects when a service of the stack exits on its own. */
   failed: Promise<never>;
   /** Stops the services, then drops the database and the run's Redis keys. */
@@ -32,6 +36,7 @@ export interface BenchStack {
 export const stackSettingsFrom = (env: NodeJS.ProcessEnv): StackSettings => ({
   output: env['BENCH_STACK_OUTPUT'] === 'inherit' ? 'inherit' : 'ignore',
   redisUrl: env['REDIS_URL'] || null,
+  compiled: false,
 });
 
 /** `benchEnv`: the benchmark's own variables (limits, LOG_LEVEL...), given to every service. */
@@ -59,12 +64,14 @@ export async function startBenchStack(
       ports: await freeStackPorts(),
       env: serviceEnv,
       output: settings.output,
+      compiled: settings.compiled,
     });
     return {
       routerOrigin: new URL(stack.routerUrl).origin,
       stack,
       serviceEnv,
       databaseKind: database.kind,
+      entries: settings.compiled ? COMPILED_SERVICE_ENTRY : SERVICE_ENTRY,
       failed: stack.failed.then((reason) => Promise.reject(new Error(reason))),
       stop: async () => {
         await stack.stop();
