@@ -1,9 +1,8 @@
 // A user's totals over a period: what came in, what went out, what is left and what share of
 // income that is, with expenses by category.
-import type { FinanceDatabase } from './db.js';
 import type { Money } from './money.js';
-import { periodFrom } from './recordRules.js';
-import { summaryTotals, type SummaryTotals } from './summaryTotals.js';
+import { periodFrom, type Period } from './recordRules.js';
+import type { SummaryTotals } from './summaryTotals.js';
 
 export interface FinancialSummary {
   from: Date | null;
@@ -17,13 +16,16 @@ export interface FinancialSummary {
 
 const SAVINGS_RATE_PLACES = 4;
 
+/** How the totals are read: one user's at a time (summaryTotals.ts), or batched over a request (requestReads.ts). */
+export type ReadTotals = (userId: number, period: Period) => Promise<SummaryTotals>;
+
 export async function financialSummaryFor(
-  db: FinanceDatabase,
+  readTotals: ReadTotals,
   userId: number,
   args: { from?: unknown; to?: unknown },
 ): Promise<FinancialSummary> {
   const period = periodFrom(args);
-  return { from: period.from ?? null, to: period.to ?? null, ...summarize(await summaryTotals(db, userId, period)) };
+  return { from: period.from ?? null, to: period.to ?? null, ...summarize(await readTotals(userId, period)) };
 }
 
 /** Net and savings rate from the totals; categories largest first, then by name. */

@@ -1,10 +1,9 @@
 // The data layer of a user's own records (incomes, expenses, savings goals): the only code that
-// calls Prisma for them. Prisma's "no record matched" comes back as null or false here, so the
-// domain rules never see a Prisma error code.
+// calls Prisma for them (their pages are read in raw SQL: ownedRecordPages.ts). Prisma's "no
+// record matched" comes back as null or false here, so the domain rules never see a Prisma error code.
 import type { FinanceQueries } from './db.js';
 import type { Expense, Income, SavingsGoal } from './generated/prisma/client.js';
 import { isPrismaError } from '@ledgerline/service-runtime';
-import { datesWithin } from './datesWithin.js';
 
 interface RowsByTable {
   income: Income;
@@ -38,7 +37,6 @@ interface OwnedTableDelegate<Row> {
   update(args: { where: { id: number; userId: number }; data: object }): Promise<Row>;
   delete(args: { where: { id: number; userId: number } }): Promise<Row>;
   findUnique(args: { where: { id: number }; select: { userId: true } }): Promise<{ userId: number } | null>;
-  findMany(args: { where: object; orderBy: object[]; take: number; skip: number }): Promise<Row[]>;
 }
 
 function delegateOf<Table extends OwnedTableName>(db: FinanceQueries, table: Table): OwnedTableDelegate<RowOf<Table>> {
@@ -87,20 +85,6 @@ export async function deleteOwnedRow(db: FinanceQueries, table: OwnedTableName, 
 export async function ownerOfRow(db: FinanceQueries, table: OwnedTableName, id: number): Promise<number | null> {
   const row = await delegateOf(db, table).findUnique({ where: { id }, select: { userId: true } });
   return row?.userId ?? null;
-}
-
-export function findOwnedRows<Table extends OwnedTableName>(
-  db: FinanceQueries,
-  layout: OwnedTableLayout<Table>,
-  query: OwnedRecordsQuery,
-): Promise<RowOf<Table>[]> {
-  const { dateColumn, order } = layout;
-  return delegateOf(db, layout.table).findMany({
-    where: { userId: query.userId, [dateColumn]: datesWithin(query), ...query.match },
-    orderBy: [{ [dateColumn]: order }, { id: order }],
-    take: query.limit,
-    skip: query.offset,
-  });
 }
 
 /** Deletes every row of the user in all three tables; how many went from each. */

@@ -1,12 +1,13 @@
 // What adding, changing, deleting and listing a user's own records have in common. A kind of
 // record (incomes.ts, expenses.ts, savingsGoals.ts) names its table and the rule of each field.
-import type { FinanceQueries } from './db.js';
+import type { FinanceDatabase, FinanceQueries } from './db.js';
+import { findOwnedRows } from './ownedRecordPages.js';
 import {
   deleteOwnedRow,
-  findOwnedRows,
   insertOwnedRecord,
   ownerOfRow,
   updateOwnedRow,
+  type OwnedRecordsQuery,
   type OwnedTableLayout,
   type OwnedTableName,
   type RowOf,
@@ -85,14 +86,23 @@ export async function deleteOwnedRecord(
   throw refusedChange(kind.recordName, await ownerOfRow(db, kind.table, id), userId);
 }
 
+/** The page of the user's records a list asks for, its filter checked by the kind's rules. */
+export function ownedRecordsQuery<Fields extends object>(
+  kind: OwnedRecordKind<OwnedTableName, Fields>,
+  userId: number,
+  filter: ListFilter<Fields>,
+): OwnedRecordsQuery {
+  const { from, to } = periodFrom(filter);
+  const match = checkedFields(kind, filter.match ?? {}, 'skip');
+  return { userId, from, to, match, ...pageFrom(filter) };
+}
+
 /** A page of the user's records of this kind, in the kind's order, within a period of its date column. */
 export async function listOwnedRecords<Table extends OwnedTableName, Fields extends object>(
-  db: FinanceQueries,
+  db: FinanceDatabase,
   kind: OwnedRecordKind<Table, Fields>,
   userId: number,
   filter: ListFilter<Fields>,
 ): Promise<RowOf<Table>[]> {
-  const { from, to } = periodFrom(filter);
-  const match = checkedFields(kind, filter.match ?? {}, 'skip');
-  return findOwnedRows(db, kind, { userId, from, to, match, ...pageFrom(filter) });
+  return findOwnedRows(db, kind, ownedRecordsQuery(kind, userId, filter));
 }

@@ -2,11 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { financeDatabase, newUserId } from '../../../test/support/serviceDatabases.js';
 import { expenses } from '../src/expenses.js';
-import { financialSummaryFor, type FinancialSummary } from '../src/financialSummary.js';
+import { financialSummaryFor, type FinancialSummary, type ReadTotals } from '../src/financialSummary.js';
 import { formatCalendarDate } from '../src/calendarDate.js';
 import { incomes } from '../src/incomes.js';
 import { formatMoney } from '../src/money.js';
 import { addOwnedRecord } from '../src/ownedRecords.js';
+import { summaryTotals } from '../src/summaryTotals.js';
 
 function shown(summary: FinancialSummary) {
   return {
@@ -25,12 +26,14 @@ const addIncome = (userId: number, amount: string, date: string) =>
 const addExpense = (userId: number, amount: string, category: string, date: string) =>
   addOwnedRecord(financeDatabase(), expenses, userId, { amount, category, date });
 
+const totalsRead: ReadTotals = (userId, period) => summaryTotals(financeDatabase(), userId, period);
+
 describe('financialSummaryFor', () => {
   it('sums 22 of the largest amounts to the cent, beyond what a double holds', async () => {
     const owner = newUserId();
     await Promise.all(Array.from({ length: 22 }, () => addIncome(owner, '999999999999.99', '2026-01-01')));
     await addExpense(owner, '0.01', 'Fees', '2026-01-02');
-    const summary = shown(await financialSummaryFor(financeDatabase(), owner, {}));
+    const summary = shown(await financialSummaryFor(totalsRead, owner, {}));
     expect(summary.totalIncome).toBe('21999999999999.78');
     expect(summary.net).toBe('21999999999999.77');
   });
@@ -46,7 +49,7 @@ describe('financialSummaryFor', () => {
     await addExpense(owner, '999', 'Rent', '2026-11-01');
     await addExpense(other, '1', 'Rent', '2026-10-02');
 
-    expect(shown(await financialSummaryFor(financeDatabase(), owner, { from: '2026-10-01', to: '2026-10-31' }))).toEqual({
+    expect(shown(await financialSummaryFor(totalsRead, owner, { from: '2026-10-01', to: '2026-10-31' }))).toEqual({
       from: '2026-10-01',
       to: '2026-10-31',
       totalIncome: '2000.00',
@@ -61,7 +64,7 @@ describe('financialSummaryFor', () => {
   });
 
   it('is all zeros, with no savings rate, for a user without records', async () => {
-    expect(shown(await financialSummaryFor(financeDatabase(), newUserId(), {}))).toEqual({
+    expect(shown(await financialSummaryFor(totalsRead, newUserId(), {}))).toEqual({
       from: null,
       to: null,
       totalIncome: '0.00',

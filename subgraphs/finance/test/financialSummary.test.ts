@@ -1,9 +1,9 @@
 import { DomainError } from '@ledgerline/service-runtime';
 import { describe, expect, it, vi } from 'vitest';
 import { formatCalendarDate } from '../src/calendarDate.js';
-import type { FinanceDatabase } from '../src/db.js';
 import { financialSummaryFor, summarize } from '../src/financialSummary.js';
 import { formatMoney, Money } from '../src/money.js';
+import type { Period } from '../src/recordRules.js';
 import type { SummaryTotals } from '../src/summaryTotals.js';
 
 const totals = (income: string, expenses: string, byCategory: [string, string][] = []): SummaryTotals => ({
@@ -74,14 +74,10 @@ describe('summarize', () => {
   });
 });
 
-/** A stand-in for the finance database that answers every sum with the same figures. */
+/** A stand-in for the totals read that answers every period with the same figures. */
 function databaseSumming(income: string, expenses: string) {
-  const sumOf = (amount: string) => vi.fn(async () => ({ _sum: { amount: new Money(amount) } }));
-  const db = {
-    income: { aggregate: sumOf(income) },
-    expense: { aggregate: sumOf(expenses), groupBy: vi.fn(async () => [{ category: 'Rent', _sum: { amount: new Money(expenses) } }]) },
-  };
-  return { db: db as unknown as FinanceDatabase, incomeSum: db.income.aggregate };
+  const readTotals = vi.fn(async (_userId: number, _period: Period) => totals(income, expenses, [['Rent', expenses]]));
+  return { db: readTotals, incomeSum: readTotals };
 }
 
 describe('financialSummaryFor', () => {
@@ -92,7 +88,7 @@ describe('financialSummaryFor', () => {
     expect(summary.to && formatCalendarDate(summary.to)).toBe('2026-01-31');
     expect(formatMoney(summary.net)).toBe('2000.00');
     expect(summary.savingsRate).toBe(0.6667);
-    expect(incomeSum).toHaveBeenCalledWith(expect.objectContaining({ where: expect.objectContaining({ userId: 7 }) }));
+    expect(incomeSum).toHaveBeenCalledWith(7, expect.anything());
   });
 
   it('answers an open end of the period as null', async () => {

@@ -6,8 +6,8 @@ import { contributionsOf } from '../groups/contributions.js';
 import { groupsOf } from '../groups/savingsGroups.js';
 import type { UserResolvers } from '../generated/graphql.js';
 import { incomes } from '../incomes.js';
-import { listOwnedRecords } from '../ownedRecords.js';
 import { assertSelf } from '../ownership.js';
+import { requestReads } from '../requestReads.js';
 import { savingsGoals } from '../savingsGoals.js';
 import type { UserReference } from '../userReference.js';
 
@@ -20,11 +20,11 @@ function ownerOf(user: UserReference, context: SubgraphContext): number {
 export function userResolvers(db: FinanceDatabase): UserResolvers {
   return {
     __resolveReference: (reference) => ({ id: idArgument('id', reference.id) }),
-    incomes: (user, args, context) => listOwnedRecords(db, incomes, ownerOf(user, context), args),
+    incomes: (user, args, context) => requestReads(db, context).records(incomes, ownerOf(user, context), args),
     expenses: (user, { category, ...args }, context) =>
-      listOwnedRecords(db, expenses, ownerOf(user, context), { ...args, match: { category } }),
-    savingsGoals: (user, args, context) => listOwnedRecords(db, savingsGoals, ownerOf(user, context), args),
-    financialSummary: (user, args, context) => financialSummaryFor(db, ownerOf(user, context), args),
+      requestReads(db, context).records(expenses, ownerOf(user, context), { ...args, match: { category } }),
+    savingsGoals: (user, args, context) => requestReads(db, context).records(savingsGoals, ownerOf(user, context), args),
+    financialSummary: (user, args, context) => financialSummaryFor(requestReads(db, context).totals, ownerOf(user, context), args),
     savingsGroups: (user, _, context) => groupsOf(db, ownerOf(user, context)),
     groupContributions: (user, page, context) => contributionsOf(db, ownerOf(user, context), page),
   };
