@@ -13,8 +13,9 @@ import type { SubgraphContext } from './subgraphContext.js';
  * Resolves when the caller's session is live; throws a DomainError (UNAUTHENTICATED,
  * SERVICE_UNAVAILABLE) otherwise. The operation's kind lets a subgraph ask afresh before a
  * mutation and rely on a recent answer for a query; the asking must end by the request's deadline.
+ * The request's context lets a subgraph keep what it read to answer (the User service, the account).
  */
-export type AdmitCaller = (caller: Caller, operation: OperationTypeNode, deadline: Deadline) => Promise<void>;
+export type AdmitCaller = (caller: Caller, operation: OperationTypeNode, deadline: Deadline, context: SubgraphContext) => Promise<void>;
 
 export function callerAdmissionPlugin(admit: AdmitCaller): ApolloServerPlugin<SubgraphContext> {
   return {
@@ -25,7 +26,7 @@ export function callerAdmissionPlugin(admit: AdmitCaller): ApolloServerPlugin<Su
             assertTimeLeft(contextValue.deadline, 'it started');
             if (contextValue.caller === null) return;
             // An operation Apollo could not name is held to the strictest rule, a mutation's.
-            await admit(contextValue.caller, operation?.operation ?? OperationTypeNode.MUTATION, contextValue.deadline);
+            await admit(contextValue.caller, operation?.operation ?? OperationTypeNode.MUTATION, contextValue.deadline, contextValue);
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;
             // Status 200: the gateway passes a GraphQL error on with its code and message, while

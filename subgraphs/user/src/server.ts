@@ -18,7 +18,8 @@ import { financeRecordErasure, type RecordErasure } from './financeErasure.js';
 import { userSubgraphResolvers } from './resolvers/index.js';
 import { limitPasswordHashing } from './passwords.js';
 import { startRevokedSessionSweeps } from './revokedSessionSweep.js';
-import { tokenStatusOf } from './tokenChecks.js';
+import { requestUsers } from './requestUsers.js';
+import { tokenCheckOf } from './tokenChecks.js';
 
 export const userSubgraphTypeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
@@ -63,9 +64,11 @@ export async function buildUserSubgraph(
     typeDefs: userSubgraphTypeDefs,
     resolvers: userSubgraphResolvers(db, { secret: config.jwtSecret, ttlSeconds: config.jwtTtlSeconds }, erasure, revocations),
     routerSigningSecret: config.routerSigningSecret,
-    admitCaller: async (caller) => {
-      const status = await tokenStatusOf(db, caller);
+    admitCaller: async (caller, _operation, _deadline, context) => {
+      const { status, user } = await tokenCheckOf(db, caller);
       if (status !== 'active') throw refusedToken(status);
+      // The caller's own account, just read: `me` answers from it without reading it again.
+      if (user !== null) requestUsers(db, context).prime(user.id, user);
     },
     readinessChecks: [{ name: 'database', check: async () => void (await db.$queryRaw`SELECT 1`) }, grpc.readiness],
     log,
