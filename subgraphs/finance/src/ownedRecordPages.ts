@@ -1,80 +1,109 @@
-// Pages of the owned records (incomes, expenses, savings goals) of several owners in one SQL
-// statement, each owner's page its own: the read behind every list field, which requestReads.ts
-// batches per request. Raw SQL on the pool, since Prisma's query layer cost more than the query.
-import pg from 'pg';
-import { formatCalendarDate } from './calendarDate.js';
+// Pages of the owned records (incomes, expenses, savings goals) of several owners, each owner's
+// page its own (a LATERAL page per owner): the read behind every list field, a part of the one
+// statement of a request (readStatement.ts). Raw SQL, since Prisma's query layer cost more than the query.
 import type { FinanceDatabase } from './db.js';
-import { Money } from './money.js';
+import type { Expense, Income, SavingsGoal } from './generated/prisma/client.js';
 import type { OwnedRecordsQuery, OwnedTableLayout, OwnedTableName, RowOf } from './ownedRecordTables.js';
-import type { Period } from './recordRules.js';
+import { periodConditions, readColumns, readInOneStatement, tableOf, type ReadPart, type ReadRow } from './readStatement.js';
 
-/** Each table's name and its columns by the field names Prisma gives them. */
-const TABLES: Record<OwnedTableName, { name: string; columns: Record<string, string> }> = {
+/** Each table's name, its columns by field name, and how its rows come back in a part's shape. */
+interface TableShape<Row> {
+  name: string;
+  columns: Record<string, string>;
+  /** The columns that go in a part's amount, label and date. */
+  amount: string;
+  label: string | null;
+  row(read: ReadRow): Row;
+}
+
+// A part's rows always fill these for a page: only a total's rows leave them null.
+const fields = (read: ReadRow) => ({
+  id: read.id!,
+  userId: read.userId,
+  createdAt: read.createdAt!,
+  amount: read.amount!,
+  date: read.date!,
+});
+
+const TABLES: { [Table in OwnedTableName]: TableShape<RowOf<Table>> } = {
   income: {
     name: 'incomes',
     columns: { id: 'id', userId: 'user_id', amount: 'amount', source: 'source', date: 'date', createdAt: 'created_at' },
+    amount: 'amount',
+    label: 'source',
+    row: (read): Income => ({ ...fields(read), source: read.label ?? '' }),
   },
   expense: {
     name: 'expenses',
     columns: { id: 'id', userId: 'user_id', amount: 'amount', category: 'category', date: 'date', createdAt: 'created_at' },
+    amount: 'amount',
+    label: 'category',
+    row: (read): Expense => ({ ...fields(read), category: read.label ?? '' }),
   },
   savingsGoal: {
     name: 'savings_goals',
     columns: { id: 'id', userId: 'user_id', goal: 'goal', targetDate: 'target_date', createdAt: 'created_at' },
+    amount: 'goal',
+    label: null,
+    row: (read): SavingsGoal => {
+      const { amount, date, ...rest } = fields(read);
+      return { ...rest, goal: amount, targetDate: date };
+    },
   },
 };
 
-const NUMERIC = 1700;
-const DATE = 1082;
-
-const parseAsPgDoes = pg.types.getTypeParser as (oid: number, format?: 'text' | 'binary') => (value: string) => unknown;
-
-/** Rows as Prisma reads them: numeric as exact Money, date as the UTC midnight of that day (calendarDate.ts). */
-export const financeTypes: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-    if (oid === NUMERIC) return (text: string) => new Money(text);
-    if (oid === DATE) return (text: string) => new Date(`${text}T00:00:00.000Z`);
-    return parseAsPgDoes(oid, format);
-  }) as pg.CustomTypesConfig['getTypeParser'],
-};
-
-export const tableOf = (db: FinanceDatabase, table: string): string => `${pg.escapeIdentifier(db.schema)}.${pg.escapeIdentifier(table)}`;
-
-/** The SQL conditions that keep `column` within the period, bounds included, their values added to `values`. */
-export function periodConditions(column: string, period: Period, values: unknown[]): string[] {
-  const conditions: string[] = [];
-  if (period.from) conditions.push(`${column} >= $${values.push(formatCalendarDate(period.from))}::date`);
-  if (period.to) conditions.push(`${column} <= $${values.push(formatCalendarDate(period.to))}::date`);
-  return conditions;
-}
-
 export type PageQuery = Omit<OwnedRecordsQuery, 'userId'>;
 
-/** Each owner's page of records of this kind, in the kind's order (date, then id); an owner with none gets []. */
+/** The read of each owner's page of records of this kind, in the kind's order (date, then id); an owner with none gets []. */
+export function pagesPart<Table extends OwnedTableName>(
+  layout: OwnedTableLayout<Table>,
+  owners: readonly number[],
+  query: PageQuery,
+): ReadPart<Map<number, RowOf<Table>[]>> {
+  const table = TABLES[layout.table] as TableShape<RowOf<Table>>;
+  const dateColumn = table.columns[layout.dateColumn] ?? 'date';
+  const order = layout.order === 'asc' ? 'ASC' : 'DESC';
+  return {
+    select(db, part, values) {
+      const conditions = [`r.user_id = owner.id`, ...periodConditions(`r.${dateColumn}`, query, values)];
+      for (const [field, value] of Object.entries(query.match)) {
+        const column = table.columns[field];
+        if (column === undefined) throw new Error(`${layout.table} has no field ${field} to match`);
+        conditions.push(`r.${column} = $${values.push(value)}`);
+      }
+      const owned = `$${values.push(owners)}::int[]`;
+      const columns = readColumns(part, {
+        userId: 'page.user_id',
+        id: 'page.id',
+        amount: `page.${table.amount}`,
+        ...(table.label === null ? {} : { label: `page.${table.label}` }),
+        date: `page.${dateColumn}`,
+        createdAt: 'page.created_at',
+        position: 'page.position',
+      });
+      const ordered = `r.${dateColumn} ${order}, r.id ${order}`;
+      return `SELECT ${columns} FROM unnest(${owned}) AS owner(id) CROSS JOIN LATERAL (
+        SELECT r.*, row_number() OVER (ORDER BY ${ordered}) AS position FROM ${tableOf(db, table.name)} r
+        WHERE ${conditions.join(' AND ')} ORDER BY ${ordered} LIMIT $${values.push(query.limit)} OFFSET $${values.push(query.offset)}
+      ) AS page`;
+    },
+    answer(rows) {
+      const pages = new Map<number, RowOf<Table>[]>(owners.map((owner) => [owner, []]));
+      for (const row of rows) pages.get(row.userId)?.push(table.row(row));
+      return pages;
+    },
+  };
+}
+
+/** Each owner's page of records of this kind, in a statement of its own. */
 export async function ownedRecordPages<Table extends OwnedTableName>(
   db: FinanceDatabase,
   layout: OwnedTableLayout<Table>,
   owners: readonly number[],
   query: PageQuery,
 ): Promise<Map<number, RowOf<Table>[]>> {
-  const { name, columns } = TABLES[layout.table];
-  const order = layout.order === 'asc' ? 'ASC' : 'DESC';
-  const values: unknown[] = [owners];
-  const conditions = ['r.user_id = owner.id', ...periodConditions(`r.${columns[layout.dateColumn]}`, query, values)];
-  for (const [field, value] of Object.entries(query.match)) {
-    const column = columns[field];
-    if (column === undefined) throw new Error(`${layout.table} has no field ${field} to match`);
-    conditions.push(`r.${column} = $${values.push(value)}`);
-  }
-  const selected = Object.entries(columns).map(([field, column]) => `page.${column} AS "${field}"`);
-  const sql = `SELECT ${selected.join(', ')} FROM unnest($1::int[]) AS owner(id) CROSS JOIN LATERAL (
-    SELECT r.* FROM ${tableOf(db, name)} r WHERE ${conditions.join(' AND ')}
-    ORDER BY r.${columns[layout.dateColumn]} ${order}, r.id ${order} LIMIT $${values.push(query.limit)} OFFSET $${values.push(query.offset)}
-  ) AS page`;
-  const { rows } = await db.pool.query<RowOf<Table>>({ text: sql, values, types: financeTypes });
-  const pages = new Map<number, RowOf<Table>[]>(owners.map((owner) => [owner, []]));
-  for (const row of rows) pages.get(row.userId)?.push(row);
-  return pages;
+  const [pages] = await readInOneStatement(db, [pagesPart(layout, owners, query)]);
+  return pages ?? new Map();
 }
 
 /** One owner's page. */

@@ -1,15 +1,16 @@
 // The reads of one GraphQL request, batched as DataLoader does: the list fields and summaries its
 // resolvers ask for in the same tick (the gateway's `_entities` for several users, one user named
-// twice) become one SQL statement per kind of read, however many users they are for.
+// twice) become one SQL statement (readStatement.ts), however many users and fields they are for.
 import DataLoader from 'dataloader';
 import type { SubgraphContext } from '@ledgerline/service-runtime';
 import type { FinanceDatabase } from './db.js';
 import type { ReadTotals } from './financialSummary.js';
-import { ownedRecordPages, type PageQuery } from './ownedRecordPages.js';
+import { pagesPart } from './ownedRecordPages.js';
 import { ownedRecordsQuery, type ListFilter, type OwnedRecordKind } from './ownedRecords.js';
 import type { OwnedRecordsQuery, OwnedTableLayout, OwnedTableName, RowOf } from './ownedRecordTables.js';
 import type { Period } from './recordRules.js';
-import { summaryTotalsOf, type SummaryTotals } from './summaryTotals.js';
+import { readInOneStatement, type ReadPart } from './readStatement.js';
+import { totalsPart, type SummaryTotals } from './summaryTotals.js';
 
 export interface RequestReads {
   /** A page of the user's records of this kind, its filter checked by the kind's rules. */
@@ -21,63 +22,50 @@ export interface RequestReads {
   totals: ReadTotals;
 }
 
-interface PageKey {
-  layout: OwnedTableLayout<OwnedTableName>;
-  query: OwnedRecordsQuery;
+/** One read a resolver asks for: a page of one owner's records, or one owner's totals over a period. */
+type ReadKey =
+  { read: 'page'; layout: OwnedTableLayout<OwnedTableName>; query: OwnedRecordsQuery } | { read: 'totals'; userId: number; period: Period };
+
+const ownerOf = (key: ReadKey): number => (key.read === 'page' ? key.query.userId : key.userId);
+
+/** What a key reads but for its owner: keys alike in this are answered by one part of the statement. */
+function readOf(key: ReadKey): string {
+  if (key.read === 'totals') return JSON.stringify(['totals', key.period]);
+  const { userId: _owner, ...page } = key.query;
+  return JSON.stringify([key.layout.table, page]);
 }
 
-/**
- * Answers a batch of keys with one read per group of keys that differ only in their owner:
- * `readOf` names what a key reads but for the owner, `read` answers a group for all its owners.
- */
-async function readInGroups<Key, Answer>(
-  keys: readonly Key[],
-  ownerOf: (key: Key) => number,
-  readOf: (key: Key) => string,
-  read: (sample: Key, owners: number[]) => Promise<Map<number, Answer>>,
-): Promise<(Answer | Error)[]> {
-  const groups = new Map<string, { sample: Key; owners: number[] }>();
+function partFor(sample: ReadKey, owners: number[]): ReadPart<Map<number, unknown>> {
+  if (sample.read === 'totals') return totalsPart(owners, sample.period);
+  const { userId: _owner, ...page } = sample.query;
+  return pagesPart(sample.layout, owners, page);
+}
+
+/** Every key of the batch answered from one statement, a part for each group of keys that differ only in their owner. */
+async function readBatch(db: FinanceDatabase, keys: readonly ReadKey[]): Promise<unknown[]> {
+  const groups = new Map<string, { sample: ReadKey; owners: number[] }>();
   for (const key of keys) {
     const group = groups.get(readOf(key));
     if (group === undefined) groups.set(readOf(key), { sample: key, owners: [ownerOf(key)] });
-    else group.owners.push(ownerOf(key));
+    else if (!group.owners.includes(ownerOf(key))) group.owners.push(ownerOf(key));
   }
-  const answers = new Map(
-    await Promise.all([...groups].map(async ([id, { sample, owners }]) => [id, await read(sample, owners)] as const)),
-  );
-  return keys.map((key) => answers.get(readOf(key))?.get(ownerOf(key)) ?? new Error(`nothing read for user ${ownerOf(key)}`));
+  const parts = [...groups.values()].map(({ sample, owners }) => partFor(sample, owners));
+  const answers = await readInOneStatement(db, parts);
+  const answerOf = new Map([...groups.keys()].map((id, index) => [id, answers[index]]));
+  return keys.map((key) => answerOf.get(readOf(key))?.get(ownerOf(key)) ?? new Error(`nothing read for user ${ownerOf(key)}`));
 }
 
-const pageOf = ({ query: { userId: _owner, ...rest } }: PageKey): PageQuery => rest;
-
 function readsFor(db: FinanceDatabase): RequestReads {
-  const pages = new DataLoader<PageKey, RowOf<OwnedTableName>[], string>(
-    (keys) =>
-      readInGroups(
-        keys,
-        (key) => key.query.userId,
-        (key) => JSON.stringify([key.layout.table, pageOf(key)]),
-        (sample, owners) => ownedRecordPages(db, sample.layout, owners, pageOf(sample)),
-      ),
-    { cacheKeyFn: (key) => JSON.stringify([key.layout.table, key.query]) },
-  );
-  const totals = new DataLoader<{ userId: number; period: Period }, SummaryTotals, string>(
-    (keys) =>
-      readInGroups(
-        keys,
-        (key) => key.userId,
-        (key) => JSON.stringify(key.period),
-        (sample, owners) => summaryTotalsOf(db, owners, sample.period),
-      ),
-    { cacheKeyFn: (key) => JSON.stringify(key) },
-  );
+  const reads = new DataLoader<ReadKey, unknown, string>((keys) => readBatch(db, keys), {
+    cacheKeyFn: (key) => `${ownerOf(key)}:${readOf(key)}`,
+  });
   return {
     records: async (kind, userId, filter) => {
-      const key: PageKey = { layout: kind, query: ownedRecordsQuery(kind, userId, filter) };
-      // The loader holds rows of every table; this key's rows are of the kind asked for.
-      return (await pages.load(key)) as RowOf<(typeof kind)['table']>[];
+      const rows = await reads.load({ read: 'page', layout: kind, query: ownedRecordsQuery(kind, userId, filter) });
+      // A page key's answer is the rows of its own kind (pagesPart).
+      return rows as RowOf<(typeof kind)['table']>[];
     },
-    totals: (userId, period) => totals.load({ userId, period }),
+    totals: async (userId, period) => (await reads.load({ read: 'totals', userId, period })) as SummaryTotals,
   };
 }
 
