@@ -197,6 +197,45 @@ describe('router assertions, refused', () => {
     expect(refusal(() => verifyRouterAssertion(otherAudience, SECRET))).toBe('router assertion invalid');
   });
 
+  it('refuses an assertion signed with another HMAC algorithm, though with the same secret', () => {
+    const hs512 = jwt.sign({ rid: 'r', accountKey: KEY, sid: SESSION }, SECRET, {
+      ...ROUTER_CLAIMS,
+      algorithm: 'HS512',
+      subject: '7',
+      expiresIn: 60,
+    });
+    expect(refusal(() => verifyRouterAssertion(hs512, SECRET))).toBe('router assertion invalid');
+  });
+
+  it('refuses an assertion whose claims were changed after signing, or whose signature has anything added', () => {
+    const [header, payload, signature] = signRouterAssertion({ caller: SEVEN, requestId: 'r' }, SECRET).split('.');
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as Record<string, unknown>;
+    const asAlice = Buffer.from(JSON.stringify({ ...claims, sub: '42' })).toString('base64url');
+    expect(refusal(() => verifyRouterAssertion(`${header}.${asAlice}.${signature}`, SECRET))).toBe('router assertion invalid');
+    expect(refusal(() => verifyRouterAssertion(`${header}.${payload}.${signature}!`, SECRET))).toBe('router assertion invalid');
+    expect(refusal(() => verifyRouterAssertion(`${header}.${payload}`, SECRET))).toBe('router assertion invalid');
+  });
+
+  it('refuses an assertion not valid before a time still to come', () => {
+    const later = jwt.sign({ rid: 'r', accountKey: KEY, sid: SESSION }, SECRET, {
+      ...ROUTER_CLAIMS,
+      subject: '7',
+      expiresIn: 120,
+      notBefore: 60,
+    });
+    expect(refusal(() => verifyRouterAssertion(later, SECRET))).toBe('router assertion invalid');
+  });
+
+  it('expires exactly when its exp claim says, as jsonwebtoken reads it', () => {
+    vi.useFakeTimers({ now: new Date('2026-11-26T12:00:00Z') });
+    const assertion = signRouterAssertion({ caller: SEVEN, requestId: 'r' }, SECRET);
+    vi.setSystemTime(new Date('2026-11-26T12:00:59.999Z'));
+    expect(verifyRouterAssertion(assertion, SECRET).caller).toEqual(SEVEN);
+    vi.setSystemTime(new Date('2026-11-26T12:01:00Z'));
+    expect(refusal(() => verifyRouterAssertion(assertion, SECRET))).toBe('router assertion invalid');
+    vi.useRealTimers();
+  });
+
   it('reads an assertion without a request id as an empty one', () => {
     const token = jwt.sign({ rid: 12, accountKey: KEY, sid: SESSION }, SECRET, { ...ROUTER_CLAIMS, subject: '7', expiresIn: 60 });
     expect(verifyRouterAssertion(token, SECRET)).toEqual({ caller: SEVEN, requestId: '' });
