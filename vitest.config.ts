@@ -69,7 +69,7 @@ export const sharedOptions = { testTimeout: 20_000, hookTimeout: 120_000 };
  * Workspace packages export their TypeScript source under "@ledgerline/source" and their compiled
  * dist/ otherwise: tests run the source (after Vite's own server conditions), never a stale build.
  */
-const sourceConditions = ['@ledgerline/source', 'module', 'node', 'development|production'];
+const sourceConditions = ['@ledgerline/source', 'node', 'development|production'];
 export const sourceResolution = { resolve: { conditions: sourceConditions }, ssr: { resolve: { conditions: sourceConditions } } };
 
 export default defineConfig({
