@@ -67,7 +67,9 @@ export const sharedOptions = { testTimeout: 20_000, hookTimeout: 120_000 };
 
 /**
  * Workspace packages export their TypeScript source under "@ledgerline/source" and their compiled
- * dist/ otherwise: tests run the source (after Vite's own server conditions), never a stale build.
+ * dist/ otherwise: tests run the source, never a stale build. Node's conditions follow, but not
+ * "module": with it, Vite hands Node ES module builds whose extensionless imports Node cannot load
+ * (@opentelemetry/api's, which @apollo/gateway imports).
  */
 const sourceConditions = ['@ledgerline/source', 'node', 'development|production'];
 export const sourceResolution = { resolve: { conditions: sourceConditions }, ssr: { resolve: { conditions: sourceConditions } } };
