@@ -23,19 +23,24 @@ export interface RequestReads {
 }
 
 /** One read a resolver asks for: a page of one owner's records, or one owner's totals over a period. */
-type ReadKey =
+type Read =
   { read: 'page'; layout: OwnedTableLayout<OwnedTableName>; query: OwnedRecordsQuery } | { read: 'totals'; userId: number; period: Period };
 
-const ownerOf = (key: ReadKey): number => (key.read === 'page' ? key.query.userId : key.userId);
-
-/** What a key reads but for its owner: keys alike in this are answered by one part of the statement. */
-function readOf(key: ReadKey): string {
-  if (key.read === 'totals') return JSON.stringify(['totals', key.period]);
-  const { userId: _owner, ...page } = key.query;
-  return JSON.stringify([key.layout.table, page]);
+/** A read with what the batch groups it by, worked out once when it is asked for. */
+interface ReadKey {
+  read: Read;
+  owner: number;
+  /** What it reads but for its owner: keys alike in this are answered by one part of the statement. */
+  shape: string;
 }
 
-function partFor(sample: ReadKey, owners: number[]): ReadPart<Map<number, unknown>> {
+function keyOf(read: Read): ReadKey {
+  if (read.read === 'totals') return { read, owner: read.userId, shape: JSON.stringify(['totals', read.period]) };
+  const { userId: owner, ...page } = read.query;
+  return { read, owner, shape: JSON.stringify([read.layout.table, page]) };
+}
+
+function partFor(sample: Read, owners: number[]): ReadPart<Map<number, unknown>> {
   if (sample.read === 'totals') return totalsPart(owners, sample.period);
   const { userId: _owner, ...page } = sample.query;
   return pagesPart(sample.layout, owners, page);
@@ -43,29 +48,29 @@ function partFor(sample: ReadKey, owners: number[]): ReadPart<Map<number, unknow
 
 /** Every key of the batch answered from one statement, a part for each group of keys that differ only in their owner. */
 async function readBatch(db: FinanceDatabase, keys: readonly ReadKey[]): Promise<unknown[]> {
-  const groups = new Map<string, { sample: ReadKey; owners: number[] }>();
-  for (const key of keys) {
-    const group = groups.get(readOf(key));
-    if (group === undefined) groups.set(readOf(key), { sample: key, owners: [ownerOf(key)] });
-    else if (!group.owners.includes(ownerOf(key))) group.owners.push(ownerOf(key));
+  const groups = new Map<string, { sample: Read; owners: number[] }>();
+  for (const { read, owner, shape } of keys) {
+    const group = groups.get(shape);
+    if (group === undefined) groups.set(shape, { sample: read, owners: [owner] });
+    else if (!group.owners.includes(owner)) group.owners.push(owner);
   }
   const parts = [...groups.values()].map(({ sample, owners }) => partFor(sample, owners));
   const answers = await readInOneStatement(db, parts);
-  const answerOf = new Map([...groups.keys()].map((id, index) => [id, answers[index]]));
-  return keys.map((key) => answerOf.get(readOf(key))?.get(ownerOf(key)) ?? new Error(`nothing read for user ${ownerOf(key)}`));
+  const answerOf = new Map([...groups.keys()].map((shape, index) => [shape, answers[index]]));
+  return keys.map(({ owner, shape }) => answerOf.get(shape)?.get(owner) ?? new Error(`nothing read for user ${owner}`));
 }
 
 function readsFor(db: FinanceDatabase): RequestReads {
   const reads = new DataLoader<ReadKey, unknown, string>((keys) => readBatch(db, keys), {
-    cacheKeyFn: (key) => `${ownerOf(key)}:${readOf(key)}`,
+    cacheKeyFn: ({ owner, shape }) => `${owner}:${shape}`,
   });
   return {
     records: async (kind, userId, filter) => {
-      const rows = await reads.load({ read: 'page', layout: kind, query: ownedRecordsQuery(kind, userId, filter) });
+      const rows = await reads.load(keyOf({ read: 'page', layout: kind, query: ownedRecordsQuery(kind, userId, filter) }));
       // A page key's answer is the rows of its own kind (pagesPart).
       return rows as RowOf<(typeof kind)['table']>[];
     },
-    totals: async (userId, period) => (await reads.load({ read: 'totals', userId, period })) as SummaryTotals,
+    totals: async (userId, period) => (await reads.load(keyOf({ read: 'totals', userId, period }))) as SummaryTotals,
   };
 }
 
