@@ -15,6 +15,7 @@ export { IDEMPOTENCY_KEY_HEADER, idempotencyKeyFrom } from './idempotencyKey.js'
 export { mountHealthRoutes, type Readiness, type ReadinessCheck } from './healthRoutes.js';
 export { shutDownGracefullyOnSignals } from './gracefulShutdown.js';
 export { runPeriodically } from './periodicTask.js';
+export { requestScoped } from './requestScoped.js';
 export { listen } from './listen.js';
 export {
   loadConfig,

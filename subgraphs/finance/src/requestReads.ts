@@ -2,7 +2,7 @@
 // resolvers ask for in the same tick (the gateway's `_entities` for several users, one user named
 // twice) become one SQL statement (readStatement.ts), however many users and fields they are for.
 import DataLoader from 'dataloader';
-import type { SubgraphContext } from '@ledgerline/service-runtime';
+import { requestScoped, type SubgraphContext } from '@ledgerline/service-runtime';
 import type { FinanceDatabase } from './db.js';
 import type { ReadTotals } from './financialSummary.js';
 import { pagesPart } from './ownedRecordPages.js';
@@ -74,14 +74,7 @@ function readsFor(db: FinanceDatabase): RequestReads {
   };
 }
 
-const readsByRequest = new WeakMap<SubgraphContext, RequestReads>();
+const readsOfRequest = requestScoped<RequestReads>();
 
-/** This request's batched reads, made on first use and gone with the request. */
-export function requestReads(db: FinanceDatabase, context: SubgraphContext): RequestReads {
-  let reads = readsByRequest.get(context);
-  if (reads === undefined) {
-    reads = readsFor(db);
-    readsByRequest.set(context, reads);
-  }
-  return reads;
-}
+/** This request's batched reads. */
+export const requestReads = (db: FinanceDatabase, context: SubgraphContext): RequestReads => readsOfRequest(context, () => readsFor(db));
