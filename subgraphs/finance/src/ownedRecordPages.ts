@@ -1,10 +1,9 @@
 // Pages of the owned records (incomes, expenses, savings goals) of several owners, each owner's
 // page its own (a LATERAL page per owner): the read behind every list field, a part of the one
 // statement of a request (readStatement.ts). Raw SQL, since Prisma's query layer cost more than the query.
-import type { FinanceDatabase } from './db.js';
 import type { Expense, Income, SavingsGoal } from './generated/prisma/client.js';
 import type { OwnedRecordsQuery, OwnedTableLayout, OwnedTableName, RowOf } from './ownedRecordTables.js';
-import { periodConditions, readColumns, readInOneStatement, tableOf, type ReadPart, type ReadRow } from './readStatement.js';
+import { periodConditions, readColumns, tableOf, type ReadPart, type ReadRow } from './readStatement.js';
 
 /** Each table's name, its columns by field name, and how its rows come back in a part's shape. */
 interface TableShape<Row> {
@@ -93,24 +92,4 @@ export function pagesPart<Table extends OwnedTableName>(
       return pages;
     },
   };
-}
-
-/** Each owner's page of records of this kind, in a statement of its own. */
-export async function ownedRecordPages<Table extends OwnedTableName>(
-  db: FinanceDatabase,
-  layout: OwnedTableLayout<Table>,
-  owners: readonly number[],
-  query: PageQuery,
-): Promise<Map<number, RowOf<Table>[]>> {
-  const [pages] = await readInOneStatement(db, [pagesPart(layout, owners, query)]);
-  return pages ?? new Map();
-}
-
-/** One owner's page. */
-export async function findOwnedRows<Table extends OwnedTableName>(
-  db: FinanceDatabase,
-  layout: OwnedTableLayout<Table>,
-  { userId, ...query }: OwnedRecordsQuery,
-): Promise<RowOf<Table>[]> {
-  return (await ownedRecordPages(db, layout, [userId], query)).get(userId) ?? [];
 }

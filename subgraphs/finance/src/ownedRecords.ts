@@ -1,7 +1,8 @@
 // What adding, changing, deleting and listing a user's own records have in common. A kind of
 // record (incomes.ts, expenses.ts, savingsGoals.ts) names its table and the rule of each field.
 import type { FinanceDatabase, FinanceQueries } from './db.js';
-import { findOwnedRows } from './ownedRecordPages.js';
+import { pagesPart } from './ownedRecordPages.js';
+import { readInOneStatement } from './readStatement.js';
 import {
   deleteOwnedRow,
   insertOwnedRecord,
@@ -104,5 +105,7 @@ export async function listOwnedRecords<Table extends OwnedTableName, Fields exte
   userId: number,
   filter: ListFilter<Fields>,
 ): Promise<RowOf<Table>[]> {
-  return findOwnedRows(db, kind, ownedRecordsQuery(kind, userId, filter));
+  const { userId: _owner, ...page } = ownedRecordsQuery(kind, userId, filter);
+  const [pages] = await readInOneStatement(db, [pagesPart(kind, [userId], page)]);
+  return pages?.get(userId) ?? [];
 }

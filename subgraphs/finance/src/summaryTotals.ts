@@ -44,11 +44,8 @@ export function totalsPart(owners: readonly number[], period: Period): ReadPart<
   };
 }
 
-export async function summaryTotalsOf(db: FinanceDatabase, owners: readonly number[], period: Period): Promise<Map<number, SummaryTotals>> {
-  const [totals] = await readInOneStatement(db, [totalsPart(owners, period)]);
-  return totals ?? new Map();
-}
-
+/** One owner's totals, in a statement of their own. */
 export async function summaryTotals(db: FinanceDatabase, userId: number, period: Period): Promise<SummaryTotals> {
-  return (await summaryTotalsOf(db, [userId], period)).get(userId) ?? nothingYet();
+  const [totals] = await readInOneStatement(db, [totalsPart([userId], period)]);
+  return totals?.get(userId) ?? nothingYet();
 }

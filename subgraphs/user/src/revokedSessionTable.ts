@@ -1,4 +1,5 @@
-// The data layer of logged-out sessions: the only code that calls Prisma for them.
+// The data layer of logged-out sessions: the only code that writes them (a request reads whether
+// its session is one in the statement that reads its account: userTable.ts accountOfSession).
 import type { UserDatabase } from './db.js';
 
 export interface RevokedSession {
@@ -11,10 +12,6 @@ export interface RevokedSession {
 /** Records the session as logged out; a second logout of the same session changes nothing. */
 export async function insertRevokedSession(db: UserDatabase, session: RevokedSession): Promise<void> {
   await db.revokedSession.createMany({ data: [session], skipDuplicates: true });
-}
-
-export async function isSessionRevoked(db: UserDatabase, sessionId: string): Promise<boolean> {
-  return (await db.revokedSession.findUnique({ where: { sessionId }, select: { sessionId: true } })) !== null;
 }
 
 /** Removes the sessions whose tokens have all expired by `now`; how many went. */
