@@ -6,6 +6,7 @@ import { COMPILED_SERVICE_ENTRY, SERVICE_ENTRY, startStack, type Stack } from '.
 import { freeStackPorts } from '../../test/support/freePort.js';
 import { createTestDatabase } from '../../test/support/testDatabase.js';
 import { dropRedisNamespace } from '../../test/support/redisNamespace.js';
+import { freshStackSecrets } from '../../test/support/stackSecrets.js';
 
 /** What every benchmark that starts the stack reads from its environment. */
 export interface StackSettings {
@@ -49,9 +50,7 @@ export async function startBenchStack(
   log(`starting the stack on ${database.kind}`);
   const redisKeyPrefix = `ledgerline-bench-${randomBytes(6).toString('hex')}:`;
   const serviceEnv: NodeJS.ProcessEnv = {
-    JWT_SECRET: randomBytes(32).toString('base64url'),
-    ROUTER_SIGNING_SECRET: randomBytes(32).toString('base64url'),
-    SERVICE_SIGNING_SECRET: randomBytes(32).toString('base64url'),
+    ...freshStackSecrets(),
     // A Redis namespace of the run's own: a test run on the same Redis is not heard, nor heard of.
     REDIS_KEY_PREFIX: redisKeyPrefix,
     ...benchEnv,

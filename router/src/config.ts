@@ -1,7 +1,6 @@
 // Every environment variable the router reads, validated once at start.
 import { secretSchema } from '@ledgerline/identity';
 import {
-  dataDirVariable,
   grpcAddressVariable,
   hostVariable,
   loadConfig,
@@ -9,8 +8,7 @@ import {
   optionalVariable,
   portVariable,
   redisKeyPrefixVariable,
-  requireInProduction,
-  secretOrDevSecret,
+  requiredSecrets,
   variableWithDefault,
 } from '@ledgerline/service-runtime';
 import { fileURLToPath } from 'node:url';
@@ -127,10 +125,12 @@ const environmentSchema = z
     MAX_OPERATION_DIRECTIVES: variableWithDefault(z.coerce.number().int().min(0).max(10_000), 20),
     /** The estimated cost (router/src/operationLimits/operationCost.ts): fields, lists and subgraph calls. */
     MAX_OPERATION_COST: variableWithDefault(z.coerce.number().int().min(100).max(10_000_000), 5_000),
-    LEDGERLINE_DATA_DIR: dataDirVariable,
     LOG_LEVEL: logLevelSchema,
   })
-  .superRefine((env, context) => requireInProduction(env, ['JWT_SECRET', 'ROUTER_SIGNING_SECRET', 'SERVICE_SIGNING_SECRET'], context));
+  .transform((env, context) => ({
+    ...env,
+    ...requiredSecrets(env, ['JWT_SECRET', 'ROUTER_SIGNING_SECRET', 'SERVICE_SIGNING_SECRET'], context),
+  }));
 
 export interface RouterConfig {
   production: boolean;
@@ -203,7 +203,7 @@ export interface WebSocketRules {
   maxSubscriptionsPerConnection: number;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => void): RouterConfig {
+export function readConfig(env: NodeJS.ProcessEnv): RouterConfig {
   const parsed = loadConfig('router', environmentSchema, env);
   return {
     production: parsed.NODE_ENV === 'production',
@@ -215,9 +215,9 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
     operationTimeoutMs: parsed.OPERATION_TIMEOUT_MS,
     maxRequestBodyBytes: parsed.MAX_REQUEST_BODY_BYTES,
     corsOrigins: parsed.CORS_ORIGINS ?? (parsed.NODE_ENV === 'production' ? [] : DEVELOPMENT_ORIGINS),
-    jwtSecret: secretOrDevSecret(parsed.JWT_SECRET, 'jwtSecret', parsed.LEDGERLINE_DATA_DIR, warn),
-    routerSigningSecret: secretOrDevSecret(parsed.ROUTER_SIGNING_SECRET, 'routerSigningSecret', parsed.LEDGERLINE_DATA_DIR, warn),
-    serviceSigningSecret: secretOrDevSecret(parsed.SERVICE_SIGNING_SECRET, 'serviceSigningSecret', parsed.LEDGERLINE_DATA_DIR, warn),
+    jwtSecret: parsed.JWT_SECRET,
+    routerSigningSecret: parsed.ROUTER_SIGNING_SECRET,
+    serviceSigningSecret: parsed.SERVICE_SIGNING_SECRET,
     groupEvents:
       parsed.REDIS_URL === undefined
         ? { financeGrpcAddress: parsed.FINANCE_GRPC_ADDRESS }

@@ -2,8 +2,7 @@ import { createLogger, listen, shutDownGracefullyOnSignals } from '@ledgerline/s
 import { readConfig } from './config.js';
 import { buildRouter } from './server.js';
 
-const bootLog = createLogger('router', 'info');
-const config = readConfig(process.env, (message) => bootLog.warn(message));
+const config = readConfig(process.env);
 const log = createLogger('router', config.logLevel);
 const router = await buildRouter(config, log);
 await listen(router.httpServer, config.port, config.host);

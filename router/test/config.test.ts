@@ -1,28 +1,27 @@
-import { describe, expect, it, vi } from 'vitest';
-import { exitReportOf, freshDataDir, reportedProblems } from '../../test/support/configTesting.js';
+import { describe, expect, it } from 'vitest';
+import { exitReportOf, reportedProblems } from '../../test/support/configTesting.js';
 import { readConfig } from '../src/config.js';
 
 const SIGNING_SECRET = 's'.repeat(32);
 const JWT_SECRET = 'j'.repeat(32);
-const ignoreWarnings = () => undefined;
-
-/** The secrets, and a data directory of the test's own. */
 const SERVICE_SECRET = 'g'.repeat(32);
+const SECRET_REQUIRED =
+  'required: set it (openssl rand -base64 32), or start the whole stack with npm start, which generates development secrets';
 
+/** The secrets, as every environment that runs the router must give them. */
 const devEnvironment = (env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
   ROUTER_SIGNING_SECRET: SIGNING_SECRET,
   SERVICE_SIGNING_SECRET: SERVICE_SECRET,
   JWT_SECRET,
-  LEDGERLINE_DATA_DIR: freshDataDir(),
   ...env,
 });
 
-const problemsWith = (env: NodeJS.ProcessEnv) => reportedProblems(exitReportOf(() => readConfig(env, ignoreWarnings)));
+const problemsWith = (env: NodeJS.ProcessEnv) => reportedProblems(exitReportOf(() => readConfig(env)));
 const namesOf = (problems: string[]) => problems.map((line) => line.split(':')[0]);
 
 describe('router configuration', () => {
   it('listens on 127.0.0.1:4000 and finds the subgraphs on their default ports', () => {
-    expect(readConfig(devEnvironment(), ignoreWarnings)).toEqual({
+    expect(readConfig(devEnvironment())).toEqual({
       production: false,
       host: '127.0.0.1',
       port: 4000,
@@ -103,7 +102,6 @@ describe('router configuration', () => {
         LOGIN_FAILURE_WINDOW_SECONDS: '600',
         LOGIN_ACCOUNT_SLOWDOWN_SECONDS: '10',
       }),
-      ignoreWarnings,
     );
     expect(config).toMatchObject({
       groupEvents: { redisUrl: 'redis://cache:6379', keyPrefix: 'ledgerline-staging:' },
@@ -149,7 +147,7 @@ describe('router configuration', () => {
   });
 
   it('allows no browser origin in production unless CORS_ORIGINS lists some', () => {
-    expect(readConfig(devEnvironment({ NODE_ENV: 'production' }), ignoreWarnings).corsOrigins).toEqual([]);
+    expect(readConfig(devEnvironment({ NODE_ENV: 'production' })).corsOrigins).toEqual([]);
   });
 
   it('refuses a CORS origin with a path, a wildcard host or upper case, naming each', () => {
@@ -173,13 +171,12 @@ describe('router configuration', () => {
         FINANCE_GRPC_ADDRESS: '',
         USER_GRPC_ADDRESS: '',
       }),
-      ignoreWarnings,
     );
-    expect(config).toEqual(readConfig(devEnvironment(), ignoreWarnings));
+    expect(config).toEqual(readConfig(devEnvironment()));
   });
 
   it('treats an empty PORT as unset and listens on 4000', () => {
-    expect(readConfig(devEnvironment({ PORT: '' }), ignoreWarnings).port).toBe(4000);
+    expect(readConfig(devEnvironment({ PORT: '' })).port).toBe(4000);
   });
 
   it.each([
@@ -188,7 +185,7 @@ describe('router configuration', () => {
     ['MAX_REQUEST_BODY_BYTES', '1024', 1024],
     ['MAX_REQUEST_BODY_BYTES', '50000000', 50_000_000],
   ])('accepts %s=%s', (name, value, expected) => {
-    const config = readConfig(devEnvironment({ [name]: value }), ignoreWarnings);
+    const config = readConfig(devEnvironment({ [name]: value }));
     expect(name === 'SUBGRAPH_TIMEOUT_MS' ? config.subgraphTimeoutMs : config.maxRequestBodyBytes).toBe(expected);
   });
 
@@ -208,21 +205,23 @@ describe('router configuration', () => {
     expect(namesOf(problemsWith(devEnvironment({ [name]: value })))).toEqual([name]);
   });
 
-  it('runs in production only with all three secrets, reporting every missing one at once, and exits with status 1', () => {
-    const report = exitReportOf(() =>
-      readConfig(
-        devEnvironment({ NODE_ENV: 'production', JWT_SECRET: undefined, ROUTER_SIGNING_SECRET: '', SERVICE_SIGNING_SECRET: undefined }),
-        ignoreWarnings,
-      ),
-    );
-    expect(report.exitCode).toBe(1);
-    expect(report.stderr.split('\n')[0]).toBe('router: invalid configuration');
-    expect(reportedProblems(report)).toEqual([
-      'JWT_SECRET: required in production',
-      'ROUTER_SIGNING_SECRET: required in production',
-      'SERVICE_SIGNING_SECRET: required in production',
-    ]);
-  });
+  it.each([undefined, 'development', 'production'])(
+    'refuses to start without its three secrets (NODE_ENV=%s), naming each and how to get one, and exits with status 1',
+    (nodeEnv) => {
+      const report = exitReportOf(() =>
+        readConfig(
+          devEnvironment({ NODE_ENV: nodeEnv, JWT_SECRET: undefined, ROUTER_SIGNING_SECRET: '', SERVICE_SIGNING_SECRET: undefined }),
+        ),
+      );
+      expect(report.exitCode).toBe(1);
+      expect(report.stderr.split('\n')[0]).toBe('router: invalid configuration');
+      expect(reportedProblems(report)).toEqual([
+        `JWT_SECRET: ${SECRET_REQUIRED}`,
+        `ROUTER_SIGNING_SECRET: ${SECRET_REQUIRED}`,
+        `SERVICE_SIGNING_SECRET: ${SECRET_REQUIRED}`,
+      ]);
+    },
+  );
 
   it('reports every malformed variable at once', () => {
     const problems = problemsWith(
@@ -230,30 +229,5 @@ describe('router configuration', () => {
     );
     expect(namesOf(problems).sort()).toEqual(['FINANCE_SUBGRAPH_URL', 'JWT_SECRET', 'LOG_LEVEL', 'PORT']);
     expect(problems).toContain('JWT_SECRET: must be at least 32 characters');
-  });
-
-  it('outside production, generates each missing secret once in the data directory, with a warning for each', () => {
-    const dataDir = freshDataDir();
-    const warn = vi.fn();
-    const env = devEnvironment({
-      JWT_SECRET: undefined,
-      ROUTER_SIGNING_SECRET: undefined,
-      SERVICE_SIGNING_SECRET: undefined,
-      LEDGERLINE_DATA_DIR: dataDir,
-    });
-    const first = readConfig(env, warn);
-    expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
-    expect(first.routerSigningSecret.length).toBeGreaterThanOrEqual(32);
-    expect(first.jwtSecret).not.toBe(first.routerSigningSecret);
-    expect(warn.mock.calls.map(([message]) => String(message).split(' ')[0])).toEqual([
-      'jwtSecret',
-      'routerSigningSecret',
-      'serviceSigningSecret',
-    ]);
-    const again = readConfig(env, ignoreWarnings);
-    expect({ jwtSecret: again.jwtSecret, routerSigningSecret: again.routerSigningSecret }).toEqual({
-      jwtSecret: first.jwtSecret,
-      routerSigningSecret: first.routerSigningSecret,
-    });
   });
 });

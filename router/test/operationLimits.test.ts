@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import * as sdkDocuments from '../../clients/web-sdk/src/generated/graphql.js';
-import { exitReportOf, freshDataDir, reportedProblems } from '../../test/support/configTesting.js';
+import { exitReportOf, reportedProblems } from '../../test/support/configTesting.js';
 import { apiSchemaSdl } from '../src/clientSchema.js';
 import { readConfig, type OperationLimitSettings } from '../src/config.js';
 import { operationCost } from '../src/operationLimits/operationCost.js';
@@ -29,7 +29,7 @@ const ownership = subgraphOwnership(supergraphSdl);
 
 function limitsOfEnvironment(env: NodeJS.ProcessEnv = {}): OperationLimitSettings {
   const secrets = { JWT_SECRET: 'j'.repeat(32), ROUTER_SIGNING_SECRET: 's'.repeat(32), SERVICE_SIGNING_SECRET: 'g'.repeat(32) };
-  return readConfig({ ...secrets, LEDGERLINE_DATA_DIR: freshDataDir(), ...env }, () => undefined).operationLimits;
+  return readConfig({ ...secrets, ...env }).operationLimits;
 }
 const defaultLimits = () => limitsOfEnvironment();
 

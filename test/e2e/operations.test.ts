@@ -5,12 +5,15 @@ import { freePort } from '../support/freePort.js';
 import { ONE_ADDRESS_FOR_ALL_CLIENTS } from '../support/loginThrottleForTests.js';
 
 /**
- * The environment of the test stack's processes, for one more of them: its Redis namespace, so
- * nothing it counts (login attempts) outlives the run or meets another run's, and the
- * per-address login limit lifted, as every test client connects from 127.0.0.1.
+ * The environment of the test stack's processes, for one more of them: its secrets, its Redis
+ * namespace, so nothing it counts (login attempts) outlives the run or meets another run's, and
+ * the per-address login limit lifted, as every test client connects from 127.0.0.1.
  */
 const stackEnvironment = (): NodeJS.ProcessEnv => ({
   ...process.env,
+  JWT_SECRET: inject('jwtSecret'),
+  ROUTER_SIGNING_SECRET: inject('routerSigningSecret'),
+  SERVICE_SIGNING_SECRET: inject('serviceSigningSecret'),
   REDIS_KEY_PREFIX: inject('redisKeyPrefix'),
   ...ONE_ADDRESS_FOR_ALL_CLIENTS,
 });
@@ -55,8 +58,6 @@ describe('operations', () => {
       PORT: String(routerPort),
       USER_SUBGRAPH_URL: `http://127.0.0.1:${userPort}/graphql`,
       FINANCE_SUBGRAPH_URL: inject('financeSubgraphUrl'),
-      JWT_SECRET: inject('jwtSecret'),
-      ROUTER_SIGNING_SECRET: inject('routerSigningSecret'),
       LOG_LEVEL: 'info',
     };
     const user = startServiceProcess('user subgraph', 'subgraphs/user/src/main.ts', env, 'pipe');
@@ -108,8 +109,6 @@ describe('operations', () => {
         PORT: String(port),
         USER_SUBGRAPH_URL: inject('userSubgraphUrl'),
         FINANCE_SUBGRAPH_URL: `http://127.0.0.1:${await freePort()}/graphql`,
-        JWT_SECRET: inject('jwtSecret'),
-        ROUTER_SIGNING_SECRET: inject('routerSigningSecret'),
         LOG_LEVEL: 'silent',
       },
       'ignore',
@@ -148,8 +147,6 @@ describe('operations', () => {
         PORT: String(port),
         USER_SUBGRAPH_URL: inject('userSubgraphUrl'),
         FINANCE_SUBGRAPH_URL: inject('financeSubgraphUrl'),
-        JWT_SECRET: inject('jwtSecret'),
-        ROUTER_SIGNING_SECRET: inject('routerSigningSecret'),
         LOG_LEVEL: 'silent',
       },
       'ignore',

@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { startStack, type Stack } from '../../packages/launcher/src/stack.js';
 import { freeStackPorts } from './freePort.js';
 import { dropRedisNamespace } from './redisNamespace.js';
+import { freshStackSecrets } from './stackSecrets.js';
 import './providedContext.js';
 import { createTestDatabase, type TestDatabase } from './testDatabase.js';
 import { ONE_ADDRESS_FOR_ALL_CLIENTS } from './loginThrottleForTests.js';
@@ -16,11 +17,7 @@ let redisKeyPrefix = '';
 export async function setup(project: TestProject): Promise<void> {
   database = await createTestDatabase();
   process.stdout.write(`test stack on ${database.kind}\n`);
-  const secrets = {
-    JWT_SECRET: randomBytes(32).toString('base64url'),
-    ROUTER_SIGNING_SECRET: randomBytes(32).toString('base64url'),
-    SERVICE_SIGNING_SECRET: randomBytes(32).toString('base64url'),
-  };
+  const secrets = freshStackSecrets();
   // A Redis namespace of this run's own: other runs (and `npm start`) on the same Redis are never heard.
   redisKeyPrefix = `ledgerline-e2e-${randomBytes(6).toString('hex')}:`;
   stack = await startStack({

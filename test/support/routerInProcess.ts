@@ -30,28 +30,25 @@ export async function startRouterInFrontOf(
   } = {},
 ): Promise<InProcessRouter> {
   // Read as a deployed router reads its environment, so every default is the router's own (config.ts).
-  const config = readConfig(
-    {
-      PORT: '0',
-      USER_SUBGRAPH_URL: options.subgraphUrls?.user ?? subgraphs.userUrl,
-      FINANCE_SUBGRAPH_URL: options.subgraphUrls?.finance ?? subgraphs.financeUrl,
-      USER_GRPC_ADDRESS: subgraphs.userGrpcAddress,
-      FINANCE_GRPC_ADDRESS: subgraphs.financeGrpcAddress,
-      JWT_SECRET: subgraphs.secrets.jwtSecret,
-      ROUTER_SIGNING_SECRET: subgraphs.secrets.routerSigningSecret,
-      SERVICE_SIGNING_SECRET: subgraphs.secrets.serviceSigningSecret,
-      REDIS_URL: options.redisUrl,
-      REDIS_KEY_PREFIX: subgraphs.redisKeyPrefix,
-      MAX_REQUEST_BODY_BYTES: '100000',
-      // Every test socket comes from 127.0.0.1.
-      WEBSOCKET_MAX_CONNECTIONS_PER_ADDRESS: '1000',
-      ...ONE_ADDRESS_FOR_ALL_CLIENTS,
-      RESPONSE_CACHE_MEMORY_MIB: '16',
-      LOG_LEVEL: 'silent',
-      ...options.environment,
-    },
-    () => undefined,
-  );
+  const config = readConfig({
+    PORT: '0',
+    USER_SUBGRAPH_URL: options.subgraphUrls?.user ?? subgraphs.userUrl,
+    FINANCE_SUBGRAPH_URL: options.subgraphUrls?.finance ?? subgraphs.financeUrl,
+    USER_GRPC_ADDRESS: subgraphs.userGrpcAddress,
+    FINANCE_GRPC_ADDRESS: subgraphs.financeGrpcAddress,
+    JWT_SECRET: subgraphs.secrets.jwtSecret,
+    ROUTER_SIGNING_SECRET: subgraphs.secrets.routerSigningSecret,
+    SERVICE_SIGNING_SECRET: subgraphs.secrets.serviceSigningSecret,
+    REDIS_URL: options.redisUrl,
+    REDIS_KEY_PREFIX: subgraphs.redisKeyPrefix,
+    MAX_REQUEST_BODY_BYTES: '100000',
+    // Every test socket comes from 127.0.0.1.
+    WEBSOCKET_MAX_CONNECTIONS_PER_ADDRESS: '1000',
+    ...ONE_ADDRESS_FOR_ALL_CLIENTS,
+    RESPONSE_CACHE_MEMORY_MIB: '16',
+    LOG_LEVEL: 'silent',
+    ...options.environment,
+  });
   const router = await buildRouter(
     {
       ...config,

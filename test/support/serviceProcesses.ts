@@ -6,6 +6,7 @@ import { startServiceProcess, waitUntilReady, type ServiceProcess } from '../../
 import { SERVICE_ENTRY, stackEnvironment } from '../../packages/launcher/src/stack.js';
 import { freeStackPorts } from './freePort.js';
 import { dropRedisNamespace } from './redisNamespace.js';
+import { freshStackSecrets } from './stackSecrets.js';
 import { ONE_ADDRESS_FOR_ALL_CLIENTS } from './loginThrottleForTests.js';
 
 const READY_TIMEOUT_MS = 60_000;
@@ -46,9 +47,7 @@ export async function startServiceProcesses(databaseUrl: string, options: Servic
     env: {
       USER_DATABASE_SCHEMA: 'users',
       FINANCE_DATABASE_SCHEMA: 'finance',
-      JWT_SECRET: randomBytes(32).toString('base64url'),
-      ROUTER_SIGNING_SECRET: randomBytes(32).toString('base64url'),
-      SERVICE_SIGNING_SECRET: randomBytes(32).toString('base64url'),
+      ...freshStackSecrets(),
       REDIS_KEY_PREFIX: `ledgerline-faults-${randomBytes(6).toString('hex')}:`,
       LOG_LEVEL: 'warn',
       ...ONE_ADDRESS_FOR_ALL_CLIENTS,

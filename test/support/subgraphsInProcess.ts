@@ -12,6 +12,7 @@ import { DEFAULT_HASHING_LIMITS, type PasswordHashingLimits } from '../../subgra
 import { buildUserSubgraph, userGrpcServer } from '../../subgraphs/user/src/server.js';
 import { freePort } from './freePort.js';
 import { dropRedisNamespace } from './redisNamespace.js';
+import { freshStackSecrets } from './stackSecrets.js';
 import { SCHEMAS } from './integrationSetup.js';
 import { inject } from 'vitest';
 import { createFinanceDatabase, type FinanceDatabase } from '../../subgraphs/finance/src/db.js';
@@ -60,10 +61,11 @@ export async function startSubgraphsInProcess(options: InProcessOptions = {}): P
     options.schemas === undefined && options.databaseUrl === undefined
       ? { user: userDatabase(), finance: financeDatabase() }
       : ownDatabases(options.databaseUrl ?? inject('databaseUrl'), schemas);
+  const fresh = freshStackSecrets();
   const secrets = {
-    jwtSecret: randomBytes(32).toString('hex'),
-    routerSigningSecret: randomBytes(32).toString('hex'),
-    serviceSigningSecret: randomBytes(32).toString('hex'),
+    jwtSecret: fresh.JWT_SECRET,
+    routerSigningSecret: fresh.ROUTER_SIGNING_SECRET,
+    serviceSigningSecret: fresh.SERVICE_SIGNING_SECRET,
   };
   const grpcPorts = { user: await freePort(), finance: await freePort() };
   const grpcAddresses = { user: `127.0.0.1:${grpcPorts.user}`, finance: `127.0.0.1:${grpcPorts.finance}` };
@@ -74,7 +76,6 @@ export async function startSubgraphsInProcess(options: InProcessOptions = {}): P
     port: 0,
     databaseUrl: '',
     logLevel: 'silent',
-    dataDir: '',
     ...secrets,
     redisKeyPrefix,
   };

@@ -1,4 +1,4 @@
-// What `npm start` reads from the environment; the services read the rest themselves.
+// What `npm start` reads from the environment and its command line; the services read the rest themselves.
 import { secretSchema } from '@ledgerline/identity';
 import {
   dataDirVariable,
@@ -6,11 +6,18 @@ import {
   loadConfig,
   optionalVariable,
   portVariable,
-  secretOrDevSecret,
+  requiredSecrets,
 } from '@ledgerline/service-runtime/lifecycle';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { devSecret, type SecretName } from './devSecrets.js';
 import type { StackPorts } from './stack.js';
+
+const SECRET_NAMES: readonly SecretName[] = ['JWT_SECRET', 'ROUTER_SIGNING_SECRET', 'SERVICE_SIGNING_SECRET'];
+
+const HOW_TO_GET_A_SECRET =
+  'required: set it (openssl rand -base64 32), or pass --dev-secrets (npm start does) to generate development secrets in the data directory';
 
 const environmentSchema = z.object({
   DATABASE_URL: optionalVariable(z.url()),
@@ -27,19 +34,29 @@ const environmentSchema = z.object({
   LEDGERLINE_DATA_DIR: dataDirVariable,
 });
 
+/** Without --dev-secrets the launcher makes up nothing: it needs every secret, as each service does. */
+const environmentWithSecretsSchema = environmentSchema.transform((env, context) => ({
+  ...env,
+  ...requiredSecrets(env, SECRET_NAMES, context, HOW_TO_GET_A_SECRET),
+}));
+
 export interface LauncherConfig {
   /** DATABASE_URL's server, or else the embedded PostgreSQL to start. */
   database: { kind: 'server'; url: string } | { kind: 'embedded'; port: number; dataDir: string };
   host: string;
   ports: StackPorts;
   dataDir: string;
-  /** Passed to every service, so all three agree even when they are generated dev secrets. */
+  /** Passed to every service, so all three agree, generated development secrets (--dev-secrets) included. */
   secrets: { JWT_SECRET: string; ROUTER_SIGNING_SECRET: string; SERVICE_SIGNING_SECRET: string };
 }
 
-export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => void): LauncherConfig {
-  const parsed = loadConfig('launcher', environmentSchema, env);
+/** `args`: the launcher's command line after the script, e.g. ['--dev-secrets']. */
+export function readConfig(env: NodeJS.ProcessEnv, args: string[], warn: (message: string) => void): LauncherConfig {
+  const generateMissingSecrets = devSecretsWanted(args);
+  const parsed = loadConfig('launcher', generateMissingSecrets ? environmentSchema : environmentWithSecretsSchema, env);
   const dataDir = parsed.LEDGERLINE_DATA_DIR;
+  // A secret the environment gives always wins; without --dev-secrets, loadConfig has refused any missing one.
+  const secret = (name: SecretName) => parsed[name] ?? devSecret(name, dataDir, warn);
   return {
     database:
       parsed.DATABASE_URL === undefined
@@ -55,9 +72,19 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
     },
     dataDir,
     secrets: {
-      JWT_SECRET: secretOrDevSecret(parsed.JWT_SECRET, 'jwtSecret', dataDir, warn),
-      ROUTER_SIGNING_SECRET: secretOrDevSecret(parsed.ROUTER_SIGNING_SECRET, 'routerSigningSecret', dataDir, warn),
-      SERVICE_SIGNING_SECRET: secretOrDevSecret(parsed.SERVICE_SIGNING_SECRET, 'serviceSigningSecret', dataDir, warn),
+      JWT_SECRET: secret('JWT_SECRET'),
+      ROUTER_SIGNING_SECRET: secret('ROUTER_SIGNING_SECRET'),
+      SERVICE_SIGNING_SECRET: secret('SERVICE_SIGNING_SECRET'),
     },
   };
+}
+
+/** --dev-secrets: generate (and keep in the data directory) the secrets the environment lacks; for development only. */
+function devSecretsWanted(args: string[]): boolean {
+  try {
+    return parseArgs({ args, options: { 'dev-secrets': { type: 'boolean', default: false } }, strict: true }).values['dev-secrets'];
+  } catch (error) {
+    process.stderr.write(`launcher: ${(error as Error).message}; its one option is --dev-secrets\n`);
+    process.exit(1);
+  }
 }

@@ -12,8 +12,8 @@ import { startStack, type Stack } from './stack.js';
 const FORCED_EXIT_AFTER_MS = 30_000;
 
 const log = createLogger('launcher', 'info');
-// Secrets are settled here, once, so the three processes agree without racing to create them.
-const config = readConfig(process.env, (message) => log.warn(message));
+// Secrets are settled here, once: the services never make one up, and all three get the same.
+const config = readConfig(process.env, process.argv.slice(2), (message) => log.warn(message));
 
 let database: { url: string; description: string; stop(): Promise<void> } | undefined;
 let stack: Stack | undefined;

@@ -8,15 +8,14 @@ import { freePort, freeStackPorts } from '../../../test/support/freePort.js';
 import { ONE_ADDRESS_FOR_ALL_CLIENTS } from '../../../test/support/loginThrottleForTests.js';
 import { dropRedisNamespace } from '../../../test/support/redisNamespace.js';
 import { routerAt } from '../../../test/support/routerAt.js';
+import { freshStackSecrets } from '../../../test/support/stackSecrets.js';
 import '../../../test/support/providedContext.js';
 import { repositoryRoot, startServiceProcess } from '../src/serviceProcess.js';
 import { COMPILED_SERVICE_ENTRY, startStack, type Stack } from '../src/stack.js';
 
 const redisKeyPrefix = `ledgerline-compiled-${randomBytes(6).toString('hex')}:`;
 const env = {
-  JWT_SECRET: randomBytes(32).toString('base64url'),
-  ROUTER_SIGNING_SECRET: randomBytes(32).toString('base64url'),
-  SERVICE_SIGNING_SECRET: randomBytes(32).toString('base64url'),
+  ...freshStackSecrets(),
   REDIS_KEY_PREFIX: redisKeyPrefix,
   LOG_LEVEL: 'warn',
   ...ONE_ADDRESS_FOR_ALL_CLIENTS,

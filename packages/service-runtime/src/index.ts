@@ -26,10 +26,8 @@ export {
   portVariable,
   hostVariable,
   grpcAddressVariable,
-  dataDirVariable,
   logLevelSchema,
 } from './loadConfig.js';
-export { devSecret, type DevSecretName } from './devSecrets.js';
 export { defaultDataDir } from './dataDir.js';
 export { operationLogPlugin, type LoggingContext } from './apolloOperationLog.js';
 export { maskInternalErrors } from './maskInternalErrors.js';
@@ -39,15 +37,8 @@ export { subgraphContextFrom, requireUser, requireCaller, type SubgraphContext }
 export { type AdmitCaller } from './callerAdmission.js';
 export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions } from './subgraphServer.js';
 export { idArgument } from './idArgument.js';
-export {
-  subgraphVariables,
-  databaseSchemaVariable,
-  databaseUrlOf,
-  requireInProduction,
-  subgraphConfigFrom,
-  secretOrDevSecret,
-  type SubgraphConfig,
-} from './subgraphConfig.js';
+export { subgraphVariables, databaseSchemaVariable, databaseUrlOf, subgraphConfigFrom, type SubgraphConfig } from './subgraphConfig.js';
+export { requiredSecrets } from './requiredSecrets.js';
 export { runSubgraph, type SubgraphProcess, type SubgraphServices } from './runSubgraph.js';
 export { httpErrorHandler } from './httpErrorHandler.js';
 export { isPrismaError } from './prismaErrors.js';

@@ -16,7 +16,7 @@ export interface SubgraphServices {
 
 export interface SubgraphProcess<Config extends SubgraphConfig, Database extends { $disconnect(): Promise<void> }> {
   name: string;
-  readConfig: (env: NodeJS.ProcessEnv, warn: (message: string) => void) => Config;
+  readConfig: (env: NodeJS.ProcessEnv) => Config;
   openDatabase: (config: Config) => Database;
   build: (config: Config, db: Database, log: Logger) => Promise<SubgraphServices>;
 }
@@ -29,8 +29,7 @@ const GRPC_DRAIN_GRACE_MS = 5_000;
 export async function runSubgraph<Config extends SubgraphConfig, Database extends { $disconnect(): Promise<void> }>(
   subgraph: SubgraphProcess<Config, Database>,
 ): Promise<void> {
-  const bootLog = createLogger(subgraph.name, 'info');
-  const config = subgraph.readConfig(process.env, (message) => bootLog.warn(message));
+  const config = subgraph.readConfig(process.env);
   const log = createLogger(subgraph.name, config.logLevel);
   const db = subgraph.openDatabase(config);
   const services = await subgraph.build(config, db, log);

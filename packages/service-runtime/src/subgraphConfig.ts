@@ -2,8 +2,7 @@
 // config.ts spells out its whole schema: these variables plus its own (USER_SUBGRAPH_PORT ...).
 import { secretSchema } from '@ledgerline/identity';
 import { z } from 'zod';
-import { devSecret, type DevSecretName } from './devSecrets.js';
-import { dataDirVariable, hostVariable, logLevelSchema, optionalVariable, variableWithDefault } from './loadConfig.js';
+import { hostVariable, logLevelSchema, optionalVariable, variableWithDefault } from './loadConfig.js';
 
 const postgresSchemaName = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL identifier');
 
@@ -16,11 +15,14 @@ export const subgraphVariables = {
   ROUTER_SIGNING_SECRET: optionalVariable(secretSchema),
   /** Signs the credentials the services (and the router, for its token checks and event streams) present to each other over gRPC. */
   SERVICE_SIGNING_SECRET: optionalVariable(secretSchema),
-  LEDGERLINE_DATA_DIR: dataDirVariable,
   LOG_LEVEL: logLevelSchema,
 };
 
-type SubgraphVariables = z.output<z.ZodObject<typeof subgraphVariables>>;
+/** Read as the subgraph's schema reads them: the signing secrets are required (requiredSecrets). */
+type SubgraphVariables = z.output<z.ZodObject<typeof subgraphVariables>> & {
+  ROUTER_SIGNING_SECRET: string;
+  SERVICE_SIGNING_SECRET: string;
+};
 
 export interface SubgraphConfig {
   production: boolean;
@@ -32,19 +34,6 @@ export interface SubgraphConfig {
   routerSigningSecret: string;
   serviceSigningSecret: string;
   logLevel: string;
-  dataDir: string;
-}
-
-/** Reports each of `names` that production needs and the environment lacks. */
-export function requireInProduction<Env extends { NODE_ENV?: string | undefined }>(
-  env: Env,
-  names: (keyof Env & string)[],
-  context: z.RefinementCtx,
-): void {
-  if (env.NODE_ENV !== 'production') return;
-  for (const name of names) {
-    if (env[name] === undefined) context.addIssue({ code: 'custom', path: [name], message: 'required in production' });
-  }
 }
 
 /** The service's own database URL, else DATABASE_URL; reported when neither is set. */
@@ -66,19 +55,13 @@ export function databaseUrlOf(
 export function subgraphConfigFrom(
   env: SubgraphVariables,
   own: { port: number; grpcPort: number; databaseUrl: string; databaseSchema: string },
-  warn: (message: string) => void,
 ): SubgraphConfig {
   return {
     production: env.NODE_ENV === 'production',
     host: env.HOST,
     ...own,
-    routerSigningSecret: secretOrDevSecret(env.ROUTER_SIGNING_SECRET, 'routerSigningSecret', env.LEDGERLINE_DATA_DIR, warn),
-    serviceSigningSecret: secretOrDevSecret(env.SERVICE_SIGNING_SECRET, 'serviceSigningSecret', env.LEDGERLINE_DATA_DIR, warn),
+    routerSigningSecret: env.ROUTER_SIGNING_SECRET,
+    serviceSigningSecret: env.SERVICE_SIGNING_SECRET,
     logLevel: env.LOG_LEVEL,
-    dataDir: env.LEDGERLINE_DATA_DIR,
   };
-}
-
-export function secretOrDevSecret(value: string | undefined, name: DevSecretName, dataDir: string, warn: (m: string) => void): string {
-  return value ?? devSecret(name, dataDir, warn);
 }

@@ -7,7 +7,7 @@ import {
   optionalVariable,
   portVariable,
   redisKeyPrefixVariable,
-  requireInProduction,
+  requiredSecrets,
   subgraphConfigFrom,
   subgraphVariables,
   variableWithDefault,
@@ -50,9 +50,9 @@ const environmentSchema = z
     FINANCE_DATABASE_SCHEMA: databaseSchemaVariable('finance'),
   })
   .transform((env, context) => {
-    requireInProduction(env, ['ROUTER_SIGNING_SECRET', 'SERVICE_SIGNING_SECRET'], context);
+    const secrets = requiredSecrets(env, ['ROUTER_SIGNING_SECRET', 'SERVICE_SIGNING_SECRET'], context);
     const own = { name: 'FINANCE_DATABASE_URL', value: env.FINANCE_DATABASE_URL };
-    return { ...env, databaseUrl: databaseUrlOf(own, env.DATABASE_URL, context) };
+    return { ...env, ...secrets, databaseUrl: databaseUrlOf(own, env.DATABASE_URL, context) };
   });
 
 export interface FinanceSubgraphConfig extends SubgraphConfig {
@@ -65,7 +65,7 @@ export interface FinanceSubgraphConfig extends SubgraphConfig {
   outboxPollMs: number;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => void): FinanceSubgraphConfig {
+export function readConfig(env: NodeJS.ProcessEnv): FinanceSubgraphConfig {
   const parsed = loadConfig('finance-subgraph', environmentSchema, env);
   const own = {
     port: parsed.FINANCE_SUBGRAPH_PORT,
@@ -74,7 +74,7 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
     databaseSchema: parsed.FINANCE_DATABASE_SCHEMA,
   };
   return {
-    ...subgraphConfigFrom(parsed, own, warn),
+    ...subgraphConfigFrom(parsed, own),
     userGrpcAddress: parsed.USER_GRPC_ADDRESS,
     tokenCheckCacheMs: parsed.TOKEN_CHECK_CACHE_MS,
     redisUrl: parsed.REDIS_URL,

@@ -8,8 +8,7 @@ import {
   optionalVariable,
   portVariable,
   redisKeyPrefixVariable,
-  requireInProduction,
-  secretOrDevSecret,
+  requiredSecrets,
   subgraphConfigFrom,
   subgraphVariables,
   variableWithDefault,
@@ -48,9 +47,9 @@ const environmentSchema = z
     ),
   })
   .transform((env, context) => {
-    requireInProduction(env, ['ROUTER_SIGNING_SECRET', 'SERVICE_SIGNING_SECRET', 'JWT_SECRET'], context);
+    const secrets = requiredSecrets(env, ['ROUTER_SIGNING_SECRET', 'SERVICE_SIGNING_SECRET', 'JWT_SECRET'], context);
     const own = { name: 'USER_DATABASE_URL', value: env.USER_DATABASE_URL };
-    return { ...env, databaseUrl: databaseUrlOf(own, env.DATABASE_URL, context) };
+    return { ...env, ...secrets, databaseUrl: databaseUrlOf(own, env.DATABASE_URL, context) };
   });
 
 export interface UserSubgraphConfig extends SubgraphConfig {
@@ -64,7 +63,7 @@ export interface UserSubgraphConfig extends SubgraphConfig {
   passwordHashing: PasswordHashingLimits;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => void): UserSubgraphConfig {
+export function readConfig(env: NodeJS.ProcessEnv): UserSubgraphConfig {
   const parsed = loadConfig('user-subgraph', environmentSchema, env);
   const own = {
     port: parsed.USER_SUBGRAPH_PORT,
@@ -72,10 +71,9 @@ export function readConfig(env: NodeJS.ProcessEnv, warn: (message: string) => vo
     databaseUrl: parsed.databaseUrl,
     databaseSchema: parsed.USER_DATABASE_SCHEMA,
   };
-  const base = subgraphConfigFrom(parsed, own, warn);
   return {
-    ...base,
-    jwtSecret: secretOrDevSecret(parsed.JWT_SECRET, 'jwtSecret', base.dataDir, warn),
+    ...subgraphConfigFrom(parsed, own),
+    jwtSecret: parsed.JWT_SECRET,
     jwtTtlSeconds: parsed.JWT_TTL_SECONDS,
     financeGrpcAddress: parsed.FINANCE_GRPC_ADDRESS,
     accountDeletionRetryMs: parsed.ACCOUNT_DELETION_RETRY_MS,

@@ -1,30 +1,30 @@
 import { availableParallelism } from 'node:os';
-import { describe, expect, it, vi } from 'vitest';
-import { exitReportOf, freshDataDir, reportedProblems } from '../../../test/support/configTesting.js';
+import { describe, expect, it } from 'vitest';
+import { exitReportOf, reportedProblems } from '../../../test/support/configTesting.js';
 import { readConfig } from '../src/config.js';
 
 const SIGNING_SECRET = 's'.repeat(32);
 const JWT_SECRET = 'j'.repeat(32);
 const SERVICE_SIGNING_SECRET = 'g'.repeat(32);
 const DATABASE_URL = 'postgresql://ledgerline@localhost:5432/ledgerline';
-const ignoreWarnings = () => undefined;
+const SECRET_REQUIRED =
+  'required: set it (openssl rand -base64 32), or start the whole stack with npm start, which generates development secrets';
 
-/** What a developer's shell might hold: a database, the secrets, and a data directory of the test's own. */
+/** What a developer's shell might hold: a database and the secrets. */
 const devEnvironment = (env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
   DATABASE_URL,
   ROUTER_SIGNING_SECRET: SIGNING_SECRET,
   SERVICE_SIGNING_SECRET,
   JWT_SECRET,
-  LEDGERLINE_DATA_DIR: freshDataDir(),
   ...env,
 });
 
-const problemsWith = (env: NodeJS.ProcessEnv) => reportedProblems(exitReportOf(() => readConfig(env, ignoreWarnings)));
+const problemsWith = (env: NodeJS.ProcessEnv) => reportedProblems(exitReportOf(() => readConfig(env)));
 
 describe('user subgraph configuration', () => {
   it('listens on 127.0.0.1:4001, uses the users schema and issues hour-long tokens by default', () => {
     const env = devEnvironment();
-    expect(readConfig(env, ignoreWarnings)).toEqual({
+    expect(readConfig(env)).toEqual({
       production: false,
       host: '127.0.0.1',
       port: 4001,
@@ -34,7 +34,6 @@ describe('user subgraph configuration', () => {
       routerSigningSecret: SIGNING_SECRET,
       serviceSigningSecret: SERVICE_SIGNING_SECRET,
       logLevel: 'info',
-      dataDir: env['LEDGERLINE_DATA_DIR'],
       jwtSecret: JWT_SECRET,
       jwtTtlSeconds: 3600,
       financeGrpcAddress: '127.0.0.1:50052',
@@ -59,7 +58,6 @@ describe('user subgraph configuration', () => {
         PASSWORD_HASH_CONCURRENCY: '3',
         PASSWORD_HASH_QUEUE_LENGTH: '0',
       }),
-      ignoreWarnings,
     );
     expect(config).toMatchObject({
       passwordHashing: { concurrency: 3, queueLength: 0 },
@@ -75,14 +73,14 @@ describe('user subgraph configuration', () => {
   });
 
   it('announces account revocations without Redis when REDIS_URL is unset or empty, and refuses one that is not a URL', () => {
-    expect(readConfig(devEnvironment(), ignoreWarnings).redisUrl).toBeUndefined();
-    expect(readConfig(devEnvironment({ REDIS_URL: '' }), ignoreWarnings).redisUrl).toBeUndefined();
+    expect(readConfig(devEnvironment()).redisUrl).toBeUndefined();
+    expect(readConfig(devEnvironment({ REDIS_URL: '' })).redisUrl).toBeUndefined();
     expect(problemsWith(devEnvironment({ REDIS_URL: 'redis' })).map((line) => line.split(':')[0])).toEqual(['REDIS_URL']);
   });
 
   it("keeps its Redis channels under REDIS_KEY_PREFIX ('ledgerline:' by default), refusing a prefix with spaces or of over 64 characters", () => {
-    expect(readConfig(devEnvironment(), ignoreWarnings).redisKeyPrefix).toBe('ledgerline:');
-    expect(readConfig(devEnvironment({ REDIS_KEY_PREFIX: 'staging:' }), ignoreWarnings).redisKeyPrefix).toBe('staging:');
+    expect(readConfig(devEnvironment()).redisKeyPrefix).toBe('ledgerline:');
+    expect(readConfig(devEnvironment({ REDIS_KEY_PREFIX: 'staging:' })).redisKeyPrefix).toBe('staging:');
     for (const bad of ['has space:', 'x'.repeat(65)])
       expect(problemsWith(devEnvironment({ REDIS_KEY_PREFIX: bad })).map((line) => line.split(':')[0])).toEqual(['REDIS_KEY_PREFIX']);
   });
@@ -98,13 +96,13 @@ describe('user subgraph configuration', () => {
 
   it('prefers USER_DATABASE_URL to DATABASE_URL, and needs only one of them', () => {
     const own = 'postgresql://users@db:5432/users';
-    expect(readConfig(devEnvironment({ USER_DATABASE_URL: own }), ignoreWarnings).databaseUrl).toBe(own);
-    expect(readConfig(devEnvironment({ USER_DATABASE_URL: own, DATABASE_URL: undefined }), ignoreWarnings).databaseUrl).toBe(own);
-    expect(readConfig(devEnvironment({ USER_DATABASE_URL: '' }), ignoreWarnings).databaseUrl).toBe(DATABASE_URL);
+    expect(readConfig(devEnvironment({ USER_DATABASE_URL: own })).databaseUrl).toBe(own);
+    expect(readConfig(devEnvironment({ USER_DATABASE_URL: own, DATABASE_URL: undefined })).databaseUrl).toBe(own);
+    expect(readConfig(devEnvironment({ USER_DATABASE_URL: '' })).databaseUrl).toBe(DATABASE_URL);
   });
 
   it('reports a missing database URL, and exits with status 1', () => {
-    const report = exitReportOf(() => readConfig(devEnvironment({ DATABASE_URL: undefined }), ignoreWarnings));
+    const report = exitReportOf(() => readConfig(devEnvironment({ DATABASE_URL: undefined })));
     expect(report.exitCode).toBe(1);
     expect(report.stderr.split('\n')[0]).toBe('user-subgraph: invalid configuration');
     expect(reportedProblems(report)).toEqual([
@@ -112,29 +110,32 @@ describe('user subgraph configuration', () => {
     ]);
   });
 
-  it('runs in production only with all three secrets, reporting every missing one together', () => {
-    expect(readConfig(devEnvironment({ NODE_ENV: 'production' }), ignoreWarnings).production).toBe(true);
-    expect(
-      problemsWith(
-        devEnvironment({
-          NODE_ENV: 'production',
-          ROUTER_SIGNING_SECRET: undefined,
-          SERVICE_SIGNING_SECRET: undefined,
-          JWT_SECRET: '',
-          DATABASE_URL: undefined,
-        }),
-      ),
-    ).toEqual([
-      'ROUTER_SIGNING_SECRET: required in production',
-      'SERVICE_SIGNING_SECRET: required in production',
-      'JWT_SECRET: required in production',
-      'DATABASE_URL: set USER_DATABASE_URL or DATABASE_URL (npm start sets it for the embedded database)',
-    ]);
-    expect(problemsWith(devEnvironment({ NODE_ENV: 'production', JWT_SECRET: undefined }))).toEqual(['JWT_SECRET: required in production']);
+  it.each([undefined, 'development', 'production'])(
+    'refuses to start without its three secrets (NODE_ENV=%s), naming each and how to get one, with every other problem',
+    (nodeEnv) => {
+      const env = devEnvironment({
+        NODE_ENV: nodeEnv,
+        ROUTER_SIGNING_SECRET: undefined,
+        SERVICE_SIGNING_SECRET: undefined,
+        JWT_SECRET: '',
+        DATABASE_URL: undefined,
+      });
+      expect(problemsWith(env)).toEqual([
+        `ROUTER_SIGNING_SECRET: ${SECRET_REQUIRED}`,
+        `SERVICE_SIGNING_SECRET: ${SECRET_REQUIRED}`,
+        `JWT_SECRET: ${SECRET_REQUIRED}`,
+        'DATABASE_URL: set USER_DATABASE_URL or DATABASE_URL (npm start sets it for the embedded database)',
+      ]);
+      expect(problemsWith(devEnvironment({ NODE_ENV: nodeEnv, JWT_SECRET: undefined }))).toEqual([`JWT_SECRET: ${SECRET_REQUIRED}`]);
+    },
+  );
+
+  it('runs in production with its secrets given', () => {
+    expect(readConfig(devEnvironment({ NODE_ENV: 'production' })).production).toBe(true);
   });
 
   it.each(['60', '2592000'])('accepts a token lifetime of %s seconds', (ttl) => {
-    expect(readConfig(devEnvironment({ JWT_TTL_SECONDS: ttl }), ignoreWarnings).jwtTtlSeconds).toBe(Number(ttl));
+    expect(readConfig(devEnvironment({ JWT_TTL_SECONDS: ttl })).jwtTtlSeconds).toBe(Number(ttl));
   });
 
   it.each(['59', '2592001', '90.5', 'an hour'])('refuses a token lifetime of %j seconds', (ttl) => {
@@ -143,17 +144,5 @@ describe('user subgraph configuration', () => {
 
   it('refuses a JWT secret shorter than 32 characters', () => {
     expect(problemsWith(devEnvironment({ JWT_SECRET: 'j'.repeat(31) }))).toEqual(['JWT_SECRET: must be at least 32 characters']);
-  });
-
-  it('outside production, generates a token secret of its own beside the signing secret, with a warning', () => {
-    const dataDir = freshDataDir();
-    const warn = vi.fn();
-    const env = devEnvironment({ JWT_SECRET: undefined, LEDGERLINE_DATA_DIR: dataDir });
-    const first = readConfig(env, warn);
-    expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
-    expect(first.jwtSecret).not.toBe(first.routerSigningSecret);
-    expect(readConfig(env, ignoreWarnings).jwtSecret).toBe(first.jwtSecret);
-    expect(warn).toHaveBeenCalledOnce();
-    expect(warn.mock.calls[0]?.[0]).toMatch(/^jwtSecret is not set/);
   });
 });
