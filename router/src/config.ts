@@ -98,10 +98,16 @@ const environmentSchema = z
     WEBSOCKET_MAX_QUEUED_EVENTS: variableWithDefault(z.coerce.number().int().min(10).max(100_000), 1_000),
     /** The largest message a client may send on a WebSocket (larger: closed with 1009). */
     WEBSOCKET_MAX_MESSAGE_BYTES: variableWithDefault(z.coerce.number().int().min(1_024).max(10_000_000), 65_536),
-    /** Open WebSockets per user on one router (more: closed with 4429). */
+    /** Open WebSockets per user, across every router sharing REDIS_URL (without it, on this router): more are closed with 4429. */
     WEBSOCKET_MAX_CONNECTIONS_PER_USER: variableWithDefault(z.coerce.number().int().min(1).max(1_000_000), 20),
-    /** Open WebSockets per client address on one router, signed in or not (more: closed with 4429). */
+    /** Open WebSockets per client address, signed in or not, across every router sharing REDIS_URL (without it, on this router): more are closed with 4429. */
     WEBSOCKET_MAX_CONNECTIONS_PER_ADDRESS: variableWithDefault(z.coerce.number().int().min(1).max(1_000_000), 200),
+    /**
+     * With REDIS_URL, how long an open WebSocket still counts against those two limits after its router
+     * last renewed it (each router renews its sockets every third of this): how soon a router that died
+     * without closing its sockets gives their places back.
+     */
+    WEBSOCKET_SLOT_LEASE_MS: variableWithDefault(z.coerce.number().int().min(1_000).max(600_000), 30_000),
     /** Live subscriptions per graphql-ws connection (more: that subscription is refused with TOO_MANY_SUBSCRIPTIONS). */
     WEBSOCKET_MAX_SUBSCRIPTIONS_PER_CONNECTION: variableWithDefault(z.coerce.number().int().min(1).max(10_000), 50),
     /** How many proxies in front of the router append to X-Forwarded-For; 0 takes the socket's address as the client's. */
@@ -153,6 +159,7 @@ export interface RouterConfig {
   /** How the edge check of HTTP requests' tokens reuses the User service's answers (tokenLiveness.ts). */
   tokenLiveness: { cacheMs: number; graceMs: number };
   webSockets: WebSocketRules;
+  webSocketSlots: WebSocketSlotSettings;
   caches: CacheSettings;
   /** How many proxies' X-Forwarded-For entries to believe (router/src/clientAddress.ts). */
   trustProxyHops: number;
@@ -188,6 +195,13 @@ export interface CacheSettings {
   inProcessMiB: number;
   persistedQueryTtlSeconds: number;
   queryPlanMiB: number;
+}
+
+/** Where the WebSocket limits per address and per user count open sockets (router/src/subscriptions/connectionSlots/). */
+export interface WebSocketSlotSettings {
+  /** Shared by every replica; null counts this router's sockets alone. */
+  redis: { url: string; keyPrefix: string; commandTimeoutMs: number } | null;
+  leaseMs: number;
 }
 
 /** How the router's WebSockets are kept: the limits and timeouts of both routes. */
@@ -244,6 +258,13 @@ export function readConfig(env: NodeJS.ProcessEnv): RouterConfig {
       maxConnectionsPerUser: parsed.WEBSOCKET_MAX_CONNECTIONS_PER_USER,
       maxConnectionsPerAddress: parsed.WEBSOCKET_MAX_CONNECTIONS_PER_ADDRESS,
       maxSubscriptionsPerConnection: parsed.WEBSOCKET_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+    },
+    webSocketSlots: {
+      redis:
+        parsed.REDIS_URL === undefined
+          ? null
+          : { url: parsed.REDIS_URL, keyPrefix: parsed.REDIS_KEY_PREFIX, commandTimeoutMs: parsed.REDIS_COMMAND_TIMEOUT_MS },
+      leaseMs: parsed.WEBSOCKET_SLOT_LEASE_MS,
     },
     trustProxyHops: parsed.TRUST_PROXY_HOPS,
     loginThrottle: {

@@ -21,6 +21,7 @@ export interface RouterMetrics {
   subgraphCallFailures: Counter<'subgraph' | 'failure'>;
   loginThrottleRefusals: Counter<'limit'>;
   loginThrottleStoreErrors: Counter<'step'>;
+  webSocketSlotStoreErrors: Counter<'step'>;
 }
 
 export function routerMetrics(): RouterMetrics {
@@ -97,6 +98,12 @@ export function routerMetrics(): RouterMetrics {
     loginThrottleStoreErrors: new Counter({
       name: 'ledgerline_router_login_throttle_store_errors_total',
       help: 'Login throttle steps the store (Redis) failed, by step (admit, failed, succeeded); each let its login through unthrottled.',
+      labelNames: ['step'],
+      registers: [registry],
+    }),
+    webSocketSlotStoreErrors: new Counter({
+      name: 'ledgerline_router_websocket_slot_store_errors_total',
+      help: 'Steps of the WebSocket connection limits the store (Redis) failed, by step (take, release, renew); a failed take let its socket in.',
       labelNames: ['step'],
       registers: [registry],
     }),

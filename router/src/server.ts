@@ -30,6 +30,7 @@ import { graphqlSubscriptions } from './subscriptions/subscriptionServer.js';
 import { subscriptionPlans } from './subscriptions/subscriptionPlans.js';
 import { dispatchUpgrades } from './subscriptions/webSocketUpgrades.js';
 import { webSocketSessions } from './subscriptions/webSocketSessions.js';
+import { connectionSlots } from './subscriptions/connectionSlots/connectionSlots.js';
 import { routerSupergraph } from './supergraph.js';
 import { buildSchema } from 'graphql';
 import { apiSchemaSdl } from './clientSchema.js';
@@ -130,10 +131,12 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
       : grpcAccountRevocationFeed(config.userGrpcAddress, self, log);
   const fanOut = groupEventFanOut(feed, metrics, log);
   const rules = config.webSockets;
+  const slots = await connectionSlots(config.webSocketSlots, metrics, log);
   const sessions = webSocketSessions({
     tokens: tokenChecks,
     tokenRecheckMs: rules.tokenRecheckMs,
     maxConnectionsPerUser: rules.maxConnectionsPerUser,
+    slots,
     sendTimeoutMs: rules.sendTimeoutMs,
     maxQueuedEvents: rules.maxQueuedEvents,
     metrics,
@@ -172,6 +175,7 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
     maxConnectionsPerAddress: rules.maxConnectionsPerAddress,
     trustProxyHops: config.trustProxyHops,
     allowsOrigin: originMatcher(config.corsOrigins),
+    slots,
     metrics,
   });
 
@@ -184,6 +188,7 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
       await fanOut.settle();
       await sessions.drain(DRAIN_WAIT_MS);
       await Promise.all([subscriptions.dispose(), groupUpdates.dispose()]);
+      await slots.close();
       stopFollowingRevocations();
       await Promise.all([feed.close(), revocations.close()]);
       sessions.stop();

@@ -49,6 +49,7 @@ describe('router configuration', () => {
         maxConnectionsPerAddress: 200,
         maxSubscriptionsPerConnection: 50,
       },
+      webSocketSlots: { redis: null, leaseMs: 30_000 },
       trustProxyHops: 0,
       loginThrottle: {
         redis: null,
@@ -89,6 +90,7 @@ describe('router configuration', () => {
         WEBSOCKET_MAX_CONNECTIONS_PER_USER: '5',
         WEBSOCKET_MAX_CONNECTIONS_PER_ADDRESS: '50',
         WEBSOCKET_MAX_SUBSCRIPTIONS_PER_CONNECTION: '10',
+        WEBSOCKET_SLOT_LEASE_MS: '9000',
         REDIS_COMMAND_TIMEOUT_MS: '200',
         RESPONSE_CACHE_ENABLED: 'false',
         RESPONSE_CACHE_MEMORY_MIB: '16',
@@ -125,6 +127,7 @@ describe('router configuration', () => {
         maxConnectionsPerAddress: 50,
         maxSubscriptionsPerConnection: 10,
       },
+      webSocketSlots: { redis: { url: 'redis://cache:6379', keyPrefix: 'ledgerline-staging:', commandTimeoutMs: 200 }, leaseMs: 9_000 },
       trustProxyHops: 2,
       loginThrottle: {
         redis: { url: 'redis://cache:6379', keyPrefix: 'ledgerline-staging:', commandTimeoutMs: 200 },

@@ -2,7 +2,7 @@
 // carries, and the rules that close it. A token is checked with the User service before the
 // socket is admitted, again every tokenRecheckMs and at once when the User service says the
 // account's tokens were revoked; it closes at the token's expiry. A user has at most
-// maxConnectionsPerUser sockets here. A socket whose events wait unread longer than sendTimeoutMs
+// maxConnectionsPerUser sockets, here or, with Redis, across every replica (connectionSlots/). A socket whose events wait unread longer than sendTimeoutMs
 // (or pile up past maxQueuedEvents) belongs to a client that stopped reading: it is closed, and
 // what waited for it is dropped, so one stuck client costs the others nothing.
 import type { Caller, UserTokenClaims } from '@ledgerline/identity';
@@ -10,6 +10,7 @@ import { DomainError, type Logger, type TokenChecks } from '@ledgerline/service-
 import type { WebSocket } from 'ws';
 import type { RouterMetrics, WebSocketRouteName } from '../metrics.js';
 import { closeReason, CloseCodes } from './closeCodes.js';
+import type { ConnectionSlots, ReleaseSlot } from './connectionSlots/connectionSlots.js';
 import type { GroupProgressStream } from './groupProgressStream.js';
 
 export interface WebSocketSession {
@@ -25,6 +26,8 @@ export interface SessionRules {
   tokens: TokenChecks;
   tokenRecheckMs: number;
   maxConnectionsPerUser: number;
+  /** Where each user's sockets are counted. */
+  slots: ConnectionSlots;
   sendTimeoutMs: number;
   maxQueuedEvents: number;
   metrics: RouterMetrics;
@@ -60,7 +63,7 @@ const SLOW_CONSUMER_CLOSE_GRACE_MS = 3_000;
 export function webSocketSessions(rules: SessionRules): WebSocketSessions {
   const { tokens, metrics, log } = rules;
   const sessions = new Map<WebSocket, WebSocketSession>();
-  /** Each user's sockets, admitted or being admitted. */
+  /** Each user's sockets on this router, admitted or being admitted: those a revocation has checked. */
   const socketsOfUser = new Map<number, Set<WebSocket>>();
 
   function close(socket: WebSocket, code: number, reason: string, counted: string): void {
@@ -91,21 +94,24 @@ export function webSocketSessions(rules: SessionRules): WebSocketSessions {
     if (sockets?.size === 0) socketsOfUser.delete(userId);
   }
 
-  /** Reserves one of the user's connections for the socket; false (and closed with 4429) over the limit. */
-  function reserve(userId: number, socket: WebSocket): boolean {
-    const sockets = socketsOfUser.get(userId) ?? new Set<WebSocket>();
-    if (sockets.size >= rules.maxConnectionsPerUser) {
+  /** Reserves one of the user's connections for the socket; null (and closed with 4429) over the limit. */
+  async function reserve(userId: number, socket: WebSocket): Promise<ReleaseSlot | null> {
+    const release = await rules.slots.take('user', String(userId), rules.maxConnectionsPerUser);
+    if (release === null) {
       close(
         socket,
         CloseCodes.tooManyConnections,
         `At most ${rules.maxConnectionsPerUser} WebSockets per user`,
         'too_many_connections_user',
       );
-      return false;
     }
+    return release;
+  }
+
+  function track(userId: number, socket: WebSocket): void {
+    const sockets = socketsOfUser.get(userId) ?? new Set<WebSocket>();
     sockets.add(socket);
     socketsOfUser.set(userId, sockets);
-    return true;
   }
 
   /** Closes a socket whose client stopped reading, and drops what waited for it. */
@@ -139,8 +145,18 @@ export function webSocketSessions(rules: SessionRules): WebSocketSessions {
   return {
     async admit(claims, socket, route) {
       const caller = { userId: claims.userId, accountKey: claims.accountKey, sessionId: claims.sessionId };
-      if (!reserve(caller.userId, socket)) return null;
-      socket.once('close', () => forget(socket, caller.userId));
+      const release = await reserve(caller.userId, socket);
+      if (release === null) return null;
+      // Closed while the store was asked: its 'close' has been and gone.
+      if (socket.readyState !== socket.OPEN) {
+        release();
+        return null;
+      }
+      track(caller.userId, socket);
+      socket.once('close', () => {
+        release();
+        forget(socket, caller.userId);
+      });
       const token = await checkToken(caller, socket);
       // 1013: try again later; graphql-ws clients reconnect after it.
       if (token === 'unknown')

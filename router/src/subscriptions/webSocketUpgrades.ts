@@ -1,14 +1,15 @@
 // The router's one `upgrade` listener: every WebSocket path it serves goes through here to its own
 // WebSocketServer (each made with `noServer`). Two WebSocketServers bound to one HTTP server would
 // each answer every handshake and break the other's. It also holds the one limit that applies
-// before anyone is signed in: WebSockets per client address, across both routes, and which browser
-// origins may open one.
+// before anyone is signed in: WebSockets per client address, across both routes (and, with Redis,
+// across every replica: connectionSlots/), and which browser origins may open one.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { RouterMetrics } from '../metrics.js';
 import { clientAddressOf } from '../clientAddress.js';
 import { CloseCodes } from './closeCodes.js';
+import type { ConnectionSlots } from './connectionSlots/connectionSlots.js';
 
 export interface WebSocketRoute {
   /** Whether this route serves the path (no query string). */
@@ -22,6 +23,8 @@ export interface UpgradeLimits {
   trustProxyHops: number;
   /** Whether a browser page from this origin may open a WebSocket (the CORS allow-list). */
   allowsOrigin: (origin: string) => boolean;
+  /** Where the sockets of each address are counted. */
+  slots: ConnectionSlots;
   metrics: RouterMetrics;
 }
 
@@ -36,23 +39,11 @@ function refuse(socket: Duplex, status: string): void {
 
 export function dispatchUpgrades(httpServer: Server, routes: WebSocketRoute[], limits: UpgradeLimits): UpgradeDispatcher {
   let accepting = true;
-  const openByAddress = new Map<string, number>();
 
-  /** Counts the socket against its address; false (and closed with 4429) over the limit. Browsers see a close code, never a handshake status. */
-  function admitAddress(webSocket: WebSocket, address: string): boolean {
-    const open = openByAddress.get(address) ?? 0;
-    if (open >= limits.maxConnectionsPerAddress) {
-      limits.metrics.webSocketCloses.inc({ reason: 'too_many_connections_address' });
-      webSocket.close(CloseCodes.tooManyConnections, `At most ${limits.maxConnectionsPerAddress} WebSockets per client address`);
-      return false;
-    }
-    openByAddress.set(address, open + 1);
-    webSocket.once('close', () => {
-      const left = (openByAddress.get(address) ?? 1) - 1;
-      if (left > 0) openByAddress.set(address, left);
-      else openByAddress.delete(address);
-    });
-    return true;
+  /** Closes a socket over the address limit with 4429 once upgraded: browsers see a close code, never a handshake status. */
+  function refuseOverAddressLimit(webSocket: WebSocket): void {
+    limits.metrics.webSocketCloses.inc({ reason: 'too_many_connections_address' });
+    webSocket.close(CloseCodes.tooManyConnections, `At most ${limits.maxConnectionsPerAddress} WebSockets per client address`);
   }
 
   /**
@@ -78,11 +69,25 @@ export function dispatchUpgrades(httpServer: Server, routes: WebSocketRoute[], l
     // Browsers send Origin on every WebSocket and never preflight one, so the allow-list is applied here.
     const origin = request.headers.origin;
     if (origin !== undefined && !limits.allowsOrigin(origin)) return refuse(socket, '403 Forbidden');
-    const address = clientAddressOf(request, limits.trustProxyHops);
+    void upgrade(request, socket, head, route, clientAddressOf(request, limits.trustProxyHops));
+  });
+
+  /**
+   * Counts the socket against its address before the handshake is answered (a client sends nothing
+   * before it), then upgrades it; over the limit it is upgraded only to be closed with 4429. The slot
+   * is given back when the TCP socket closes, however that comes about.
+   */
+  async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, route: WebSocketRoute, address: string): Promise<void> {
+    const release = await limits.slots.take('address', address, limits.maxConnectionsPerAddress);
+    if (release !== null) socket.once('close', release);
+    // Gone, or the router began stopping, while the store was asked.
+    if (socket.destroyed) return release?.();
+    if (!accepting) return refuse(socket, '503 Service Unavailable');
     route.server.handleUpgrade(request, socket, head, (webSocket) => {
-      if (admitAddress(webSocket, address)) route.server.emit('connection', webSocket, request);
+      if (release === null) refuseOverAddressLimit(webSocket);
+      else route.server.emit('connection', webSocket, request);
       countProtocolErrors(webSocket);
     });
-  });
+  }
   return { refuseNewConnections: () => void (accepting = false) };
 }
