@@ -29,8 +29,9 @@ export interface GraphqlWsSocket {
   closedWith(timeoutMs?: number): Promise<{ code: number; reason: string }>;
 }
 
-export function graphqlWsSocket(httpOrigin: string): GraphqlWsSocket {
-  const socket = new WebSocket(`${httpOrigin.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+/** `headers` go with the handshake, e.g. X-Forwarded-For for a router that trusts a proxy in front of it. */
+export function graphqlWsSocket(httpOrigin: string, headers: Record<string, string> = {}): GraphqlWsSocket {
+  const socket = new WebSocket(`${httpOrigin.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', { headers });
   const opened = new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);
