@@ -22,6 +22,9 @@ redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1
 `;
 
+/** Holders renewed per ZADD: one address may hold a benchmark's hundred thousand sockets. */
+const HOLDERS_PER_COMMAND = 1_000;
+
 export interface RedisSlotSettings {
   keyPrefix: string;
   /** How long a slot outlives the last renewal of the replica holding it. */
@@ -47,10 +50,16 @@ export function redisSlotStore(redis: Redis, settings: RedisSlotSettings): SlotS
     const leaseEnd = seconds * 1000 + Math.floor(microseconds / 1000) + leaseMs;
     // Read after TIME answered: a slot released since is renewed no more, and its ZREM follows this pipeline on the connection.
     const holdersByKey = new Map<string, string[]>();
-    for (const [holder, key] of held) holdersByKey.set(key, [...(holdersByKey.get(key) ?? []), holder]);
+    for (const [holder, key] of held) {
+      const holders = holdersByKey.get(key);
+      if (holders === undefined) holdersByKey.set(key, [holder]);
+      else holders.push(holder);
+    }
     const pipeline = redis.pipeline();
     for (const [key, holders] of holdersByKey) {
-      pipeline.zadd(key, ...holders.flatMap((holder) => [leaseEnd, holder]));
+      for (let start = 0; start < holders.length; start += HOLDERS_PER_COMMAND) {
+        pipeline.zadd(key, ...holders.slice(start, start + HOLDERS_PER_COMMAND).flatMap((holder) => [leaseEnd, holder]));
+      }
       pipeline.pexpire(key, leaseMs);
     }
     const failure = (await pipeline.exec())?.find(([error]) => error !== null)?.[0];
@@ -66,10 +75,16 @@ export function redisSlotStore(redis: Redis, settings: RedisSlotSettings): SlotS
 
   return {
     async take(key, holder, limit) {
-      // Held before Redis answers: if it cannot, the socket is let in, and its slot is renewed into the store once Redis is back.
-      held.set(holder, keyOf(key));
-      const taken = (await redis.eval(TAKE, 1, keyOf(key), holder, limit, leaseMs)) === 1;
-      if (!taken) held.delete(holder);
+      // Renewed only once taken: a renewal sent while the store decides could otherwise add a slot it refuses.
+      let taken: boolean;
+      try {
+        taken = (await redis.eval(TAKE, 1, keyOf(key), holder, limit, leaseMs)) === 1;
+      } catch (error) {
+        // The socket is let in all the same: its slot is renewed into the store once Redis is back.
+        held.set(holder, keyOf(key));
+        throw error;
+      }
+      if (taken) held.set(holder, keyOf(key));
       return taken;
     },
     async release(key, holder) {
