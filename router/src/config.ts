@@ -9,7 +9,10 @@ import {
   portVariable,
   redisKeyPrefixVariable,
   requiredSecrets,
+  tracingSettingsFrom,
+  tracingVariables,
   variableWithDefault,
+  type TracingSettings,
 } from '@ledgerline/service-runtime';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -132,6 +135,7 @@ const environmentSchema = z
     /** The estimated cost (router/src/operationLimits/operationCost.ts): fields, lists and subgraph calls. */
     MAX_OPERATION_COST: variableWithDefault(z.coerce.number().int().min(100).max(10_000_000), 5_000),
     LOG_LEVEL: logLevelSchema,
+    ...tracingVariables,
   })
   .transform((env, context) => ({
     ...env,
@@ -166,6 +170,8 @@ export interface RouterConfig {
   loginThrottle: LoginThrottleSettings;
   operationLimits: OperationLimitSettings;
   logLevel: string;
+  /** Where spans go; null when tracing is off. */
+  tracing: TracingSettings | null;
 }
 
 /** How fast logins may be tried (router/src/loginThrottle/); in Redis, shared by every replica, or in this process. */
@@ -286,6 +292,7 @@ export function readConfig(env: NodeJS.ProcessEnv): RouterConfig {
       maxCost: parsed.MAX_OPERATION_COST,
     },
     logLevel: parsed.LOG_LEVEL,
+    tracing: tracingSettingsFrom(parsed),
   };
 }
 

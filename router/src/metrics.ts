@@ -1,7 +1,7 @@
 // The router's Prometheus metrics, served at GET /metrics: what its WebSockets and live group
 // events cost, and how its caches fare. One registry per router (not prom-client's global one), so two routers in one
 // process (the tests) count apart.
-import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export type WebSocketRouteName = 'graphql' | 'group_updates';
 /** How a group event was read: once for every subscriber sharing a selection, once for one viewer, or to catch one subscriber up. */
@@ -11,6 +11,7 @@ export interface RouterMetrics {
   registry: Registry;
   groupEventResolutions: Counter<'scope'>;
   groupEventDeliveries: Counter<'route'>;
+  groupEventDeliveryLag: Histogram;
   webSocketConnections: Gauge<'route'>;
   subscriptions: Gauge<'route'>;
   webSocketCloses: Counter<'reason'>;
@@ -39,6 +40,12 @@ export function routerMetrics(): RouterMetrics {
       name: 'ledgerline_router_group_event_deliveries_total',
       help: 'Savings-group events queued for a subscriber.',
       labelNames: ['route'],
+      registers: [registry],
+    }),
+    groupEventDeliveryLag: new Histogram({
+      name: 'ledgerline_router_group_event_delivery_lag_seconds',
+      help: "Time from a savings-group event's commit in Finance until this router has queued it for every subscriber here.",
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers: [registry],
     }),
     webSocketConnections: new Gauge({

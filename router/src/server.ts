@@ -7,6 +7,7 @@ import {
   REQUEST_ID_HEADER,
   requestIdFrom,
   userServiceTokenChecks,
+  withServerSpans,
   type Logger,
 } from '@ledgerline/service-runtime';
 import { ROUTER_SERVICE_NAME } from '@ledgerline/identity';
@@ -52,7 +53,7 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
   const supergraphSdl = await routerSupergraph(config.supergraphFile, config.subgraphs);
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = createServer(app);
+  const httpServer = createServer(withServerSpans(app));
   const settling = connectionSettling(httpServer);
   const metrics = routerMetrics();
   const caches = await routerCaches(config.caches, { supergraphSdl, announceStatus: !config.production, metrics, log });

@@ -4,6 +4,7 @@
 // dashboard request for two small POSTs; a plain http.Agent does the same work for a fraction.
 import { Agent, request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import { withClientSpan } from '@ledgerline/service-runtime';
 
 /**
  * Far above any call's deadline: it only lets the agent follow the subgraph's `Keep-Alive:
@@ -89,10 +90,10 @@ function mayResend(call: ClientRequest, error: NodeJS.ErrnoException): boolean {
 /** A POST (or any call the gateway makes) given `timeoutMs(init)` to answer in full. */
 export function subgraphFetcher(timeoutMs: (init: FetcherRequestInit) => number): Fetcher {
   const agent = new Agent({ keepAlive: true, timeout: IDLE_CONNECTION_TIMEOUT_MS });
-  const fetcher = (url: string, init: FetcherRequestInit = {}): Promise<FetcherResponse> =>
+  const call = (url: string, init: FetcherRequestInit, sentHeaders: Record<string, string>): Promise<FetcherResponse> =>
     new Promise((resolve, reject) => {
       const body = typeof init.body === 'string' ? init.body : (init.body?.toString('utf8') ?? '');
-      const headers = { ...init.headers, 'content-length': String(Buffer.byteLength(body)) };
+      const headers = { ...sentHeaders, 'content-length': String(Buffer.byteLength(body)) };
       const mutation = isMutation(body);
       let call: ClientRequest;
       const fail = (error: Error) => {
@@ -123,5 +124,7 @@ export function subgraphFetcher(timeoutMs: (init: FetcherRequestInit) => number)
       };
       send(true);
     });
+  const fetcher = (url: string, init: FetcherRequestInit = {}): Promise<FetcherResponse> =>
+    withClientSpan({ method: init.method ?? 'GET', url, headers: { ...init.headers } }, (headers) => call(url, init, headers));
   return fetcher;
 }

@@ -76,6 +76,7 @@ export async function startSubgraphsInProcess(options: InProcessOptions = {}): P
     port: 0,
     databaseUrl: '',
     logLevel: 'silent',
+    tracing: null,
     ...secrets,
     redisKeyPrefix,
   };

@@ -6,13 +6,14 @@ import {
   Metadata,
   type CallOptions,
   type ChannelCredentials,
-  type ChannelOptions,
+  type ClientOptions,
   type ClientUnaryCall,
   type requestCallback,
 } from '@grpc/grpc-js';
 import { SERVICE_CREDENTIAL_METADATA, signServiceCredential } from '@ledgerline/identity';
 import { earlierDeadline, type Deadline } from './deadlines.js';
 import { errorFromFailedCall } from './grpcStatus.js';
+import { tracedUnaryCalls } from './tracing/grpcSpans.js';
 
 export interface GrpcPeer {
   /** host:port */
@@ -29,7 +30,7 @@ export interface GrpcCallerIdentity {
   secret: string;
 }
 
-type GeneratedClient<Client> = new (address: string, channelCredentials: ChannelCredentials, options: ChannelOptions) => Client;
+type GeneratedClient<Client> = new (address: string, channelCredentials: ChannelCredentials, options: ClientOptions) => Client;
 
 /**
  * A client of `peer` on its own channel. Only the methods listed as idempotent are retried, and
@@ -57,6 +58,7 @@ export function connectPeer<Client>(ClientClass: GeneratedClient<Client>, peer: 
     // A peer that restarts is found again within seconds, not gRPC's default two minutes.
     'grpc.initial_reconnect_backoff_ms': 250,
     'grpc.max_reconnect_backoff_ms': 5_000,
+    interceptors: [tracedUnaryCalls],
   });
 }
 

@@ -2,6 +2,7 @@
 // call's deadline. The wrapper refuses a call without a valid service credential
 // (UNAUTHENTICATED), or one whose deadline has already passed, before the handler runs, and
 // answers any error in the one status table (grpcStatus.ts).
+import { context } from '@opentelemetry/api';
 import { Metadata, status, type handleUnaryCall, type ServerUnaryCall } from '@grpc/grpc-js';
 import {
   bearerTokenOf,
@@ -14,6 +15,7 @@ import type { Logger } from 'pino';
 import { assertTimeLeft, type Deadline } from './deadlines.js';
 import { DomainError } from './DomainError.js';
 import { grpcStatusOf } from './grpcStatus.js';
+import { endRpcSpan, serverRpcSpan } from './tracing/grpcSpans.js';
 
 export interface GrpcHandlerSettings {
   /** The full name of the service the handlers belong to: credentials must be made out to it. */
@@ -59,13 +61,18 @@ export function unaryHandler<Request, Response>(
       callback(grpcStatusOf(error));
       return;
     }
-    handle(call.request, caller, deadline).then(
+    const traced = serverRpcSpan(method, call.metadata);
+    const handled =
+      traced === null ? handle(call.request, caller, deadline) : context.with(traced.context, () => handle(call.request, caller, deadline));
+    handled.then(
       (response) => {
         settings.log.debug({ method, caller: caller.caller, ms: Math.round(performance.now() - started) }, 'gRPC call');
+        if (traced !== null) endRpcSpan(traced.span, status.OK);
         callback(null, response);
       },
       (error: unknown) => {
         const answer = grpcStatusOf(error);
+        if (traced !== null) endRpcSpan(traced.span, answer.code ?? status.UNKNOWN, answer.details);
         if (answer.code === status.INTERNAL) settings.log.error({ method, err: error }, 'gRPC call failed');
         else if (answer.code === status.UNAVAILABLE)
           settings.log.warn({ method, err: error }, 'gRPC call failed: a dependency is unavailable');

@@ -2,6 +2,7 @@
 import { createLogger, type Logger } from './logger.js';
 import { listen } from './listen.js';
 import { shutDownGracefullyOnSignals } from './gracefulShutdown.js';
+import { startTracing } from './tracing/tracing.js';
 import type { GrpcServer } from './grpcServer.js';
 import type { SubgraphConfig } from './subgraphConfig.js';
 import type { SubgraphServer } from './subgraphServer.js';
@@ -30,6 +31,8 @@ export async function runSubgraph<Config extends SubgraphConfig, Database extend
   subgraph: SubgraphProcess<Config, Database>,
 ): Promise<void> {
   const config = subgraph.readConfig(process.env);
+  // Before anything that makes spans (or logs them) is built.
+  const tracing = await startTracing(`ledgerline-${subgraph.name}`, config.tracing);
   const log = createLogger(subgraph.name, config.logLevel);
   const db = subgraph.openDatabase(config);
   const services = await subgraph.build(config, db, log);
@@ -40,5 +43,6 @@ export async function runSubgraph<Config extends SubgraphConfig, Database extend
     await services.stopBackgroundWork?.();
     await Promise.all([services.http.stop(), services.grpc.drain(GRPC_NOT_SERVING_NOTICE_MS, GRPC_DRAIN_GRACE_MS)]);
     await db.$disconnect();
+    await tracing.shutdown();
   });
 }

@@ -3,6 +3,7 @@
 import { secretSchema } from '@ledgerline/identity';
 import { z } from 'zod';
 import { hostVariable, logLevelSchema, optionalVariable, variableWithDefault } from './loadConfig.js';
+import { tracingSettingsFrom, tracingVariables, type TracingSettings } from './tracing/tracingConfig.js';
 
 const postgresSchemaName = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL identifier');
 
@@ -16,6 +17,7 @@ export const subgraphVariables = {
   /** Signs the credentials the services (and the router, for its token checks and event streams) present to each other over gRPC. */
   SERVICE_SIGNING_SECRET: optionalVariable(secretSchema),
   LOG_LEVEL: logLevelSchema,
+  ...tracingVariables,
 };
 
 /** Read as the subgraph's schema reads them: the signing secrets are required (requiredSecrets). */
@@ -34,6 +36,8 @@ export interface SubgraphConfig {
   routerSigningSecret: string;
   serviceSigningSecret: string;
   logLevel: string;
+  /** Where spans go; null when tracing is off. */
+  tracing: TracingSettings | null;
 }
 
 /** The service's own database URL, else DATABASE_URL; reported when neither is set. */
@@ -63,5 +67,6 @@ export function subgraphConfigFrom(
     routerSigningSecret: env.ROUTER_SIGNING_SECRET,
     serviceSigningSecret: env.SERVICE_SIGNING_SECRET,
     logLevel: env.LOG_LEVEL,
+    tracing: tracingSettingsFrom(env),
   };
 }

@@ -22,6 +22,9 @@ import { httpErrorHandler } from './httpErrorHandler.js';
 import { mountHealthRoutes, type ReadinessCheck } from './healthRoutes.js';
 import { maskInternalErrors } from './maskInternalErrors.js';
 import { subgraphContextFrom, type SubgraphContext } from './subgraphContext.js';
+import { withServerSpans } from './tracing/httpServerSpans.js';
+import { operationSpanAttributes } from './tracing/operationSpanAttributes.js';
+import { tracingEnabled } from './tracing/tracingState.js';
 
 export interface SubgraphServerOptions {
   typeDefs: DocumentNode;
@@ -47,7 +50,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
   const { log } = options;
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = createServer(app);
+  const httpServer = createServer(withServerSpans(app));
   const apollo = new ApolloServer<SubgraphContext>({
     // Resolvers are typed by codegen against SubgraphContext, which the context function below guarantees.
     schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
@@ -66,6 +69,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
       ApolloServerPluginCacheControlDisabled(),
       operationLogPlugin(),
       callerAdmissionPlugin(options.admitCaller),
+      ...(tracingEnabled() ? [operationSpanAttributes<SubgraphContext>()] : []),
     ],
   });
   await apollo.start();

@@ -9,6 +9,7 @@ import type { ResolutionScope, RouterMetrics } from '../metrics.js';
 import type { FeedSignal, GroupEventFeed } from './groupEventFeed.js';
 import { EVENTS_PER_READ, type GroupEventQuery } from './groupEventQuery.js';
 import { codeOf, eventResults, type RunAsSubscriber } from './groupEventReads.js';
+import { eventDelivery } from './eventDeliverySpan.js';
 
 /** One subscriber, as the fan-out sees it. */
 export interface GroupWatcher {
@@ -75,9 +76,20 @@ export function groupEventFanOut(feed: GroupEventFeed, metrics: RouterMetrics, l
       for (const watcher of allWatchers(channel)) if (watcher.userId === signal.userId) watcher.recheckMembership();
       return;
     }
-    if (signal.kind === 'resync') channel.resyncPending = true;
-    else channel.highestSeen = Math.max(channel.highestSeen, signal.sequence);
-    void read(channel);
+    if (signal.kind === 'resync') {
+      channel.resyncPending = true;
+      void read(channel);
+      return;
+    }
+    channel.highestSeen = Math.max(channel.highestSeen, signal.sequence);
+    const { origin } = signal;
+    const delivery = eventDelivery(channel.groupId, signal.sequence, origin?.traceParent ?? null);
+    void delivery
+      .during(() => read(channel))
+      .then(() => {
+        delivery.end();
+        if (origin) metrics.groupEventDeliveryLag.observe(Math.max(0, Date.now() - origin.committedAtMs) / 1000);
+      });
   }
 
   function read(channel: GroupChannel): Promise<void> {

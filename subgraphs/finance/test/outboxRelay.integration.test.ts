@@ -34,12 +34,13 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-/** A publisher that keeps what it was handed, as a subscriber would see it. */
+/** A publisher that keeps what it was handed, as a subscriber would see it; `of` gives what the notices say, without their origin. */
 function collector() {
   const feed = localGroupEventFeed();
   const notices: GroupEventNotice[] = [];
   feed.follow((notice) => notices.push(notice));
-  return { publisher: feed, notices, of: (groupId: number) => notices.filter((notice) => notice.groupId === groupId) };
+  const of = (groupId: number) => notices.filter((notice) => notice.groupId === groupId).map(({ origin: _origin, ...notice }) => notice);
+  return { publisher: feed, notices, of };
 }
 
 const unreachable: GroupEventPublisher = {
@@ -69,10 +70,17 @@ async function publishEverything(publisher: GroupEventPublisher = localGroupEven
 
 describe('publishPending', () => {
   it('publishes committed contributions once, in sequence order, and marks them published', async () => {
+    const before = Date.now();
     const { group } = await groupWithContributions(3);
-    const { publisher, of } = collector();
+    const { publisher, notices, of } = collector();
     await publishEverything(publisher);
     expect(of(group.id)).toEqual(contributionNotices(group.id, [1, 2, 3]));
+    // Each says when it was committed (what routers measure their delivery lag from), and that no trace made it.
+    for (const { origin } of notices) {
+      expect(origin?.committedAtMs).toBeGreaterThanOrEqual(before - 1_000);
+      expect(origin?.committedAtMs).toBeLessThanOrEqual(Date.now());
+      expect(origin?.traceParent).toBeNull();
+    }
     expect(await unpublishedIn(group.id)).toBe(0);
 
     await publishEverything(publisher);

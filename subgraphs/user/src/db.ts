@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { traceStatements } from '@ledgerline/service-runtime';
 import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.js';
 
@@ -8,6 +9,7 @@ export type UserDatabase = PrismaClient & { readonly pool: pg.Pool; readonly sch
 /** The Prisma client for the User service's own PostgreSQL schema; no other service reads it. */
 export function createUserDatabase(connectionString: string, schema: string): UserDatabase {
   const pool = new pg.Pool({ connectionString });
+  traceStatements(pool, schema);
   // One pool for both, so the raw reads add no connections; $disconnect ends it.
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { schema, disposeExternalPool: true }) });
   return Object.assign(client, { pool, schema });

@@ -2,7 +2,7 @@
 // the outbox event that announces it are written in one transaction under the group's lock:
 // either all of them are committed or none, so no subscriber hears of a contribution that was
 // rolled back, and none that was committed goes unannounced (outboxRelay.ts publishes it).
-import { badInput, DomainError } from '@ledgerline/service-runtime';
+import { activeTraceParent, badInput, DomainError } from '@ledgerline/service-runtime';
 import type { FinanceQueries } from '../db.js';
 import type { GroupContribution } from '../generated/prisma/client.js';
 import { LARGEST_AMOUNT, Money } from '../money.js';
@@ -43,7 +43,7 @@ export async function contributeInTransaction(
   });
   const contribution = await tx.groupContribution.create({ data: { groupId, contributorId, amount, message, sequence } });
   await tx.groupEvent.create({
-    data: { groupId, kind: 'contribution', sequence, contributionId: contribution.id, totalAfter: total },
+    data: { groupId, kind: 'contribution', sequence, contributionId: contribution.id, totalAfter: total, traceParent: activeTraceParent() },
   });
   return contribution;
 }

@@ -4,7 +4,15 @@
 // is marked published only after the publisher took it, so a crash in between publishes it again:
 // consumers drop the repeat by its sequence.
 import type { GroupEventNotice } from '@ledgerline/proto';
-import type { Logger } from '@ledgerline/service-runtime';
+import { SpanKind } from '@opentelemetry/api';
+import {
+  contextOfTraceParent,
+  ledgerlineTracer,
+  outsideAnyTrace,
+  recordFailure,
+  tracingEnabled,
+  type Logger,
+} from '@ledgerline/service-runtime';
 import type { FinanceDatabase } from '../db.js';
 import type { GroupEvent } from '../generated/prisma/client.js';
 import type { GroupEventPublisher } from './groupEventPublishers.js';
@@ -29,8 +37,10 @@ export interface OutboxRelay extends EventAnnouncer {
 }
 
 function noticeOf(row: GroupEvent): GroupEventNotice | null {
-  if (row.kind === 'contribution' && row.sequence !== null) return { groupId: row.groupId, kind: 'contribution', sequence: row.sequence };
-  if (row.kind === 'member_left' && row.userId !== null) return { groupId: row.groupId, kind: 'member_left', userId: row.userId };
+  const origin = { committedAtMs: row.createdAt.getTime(), traceParent: row.traceParent };
+  if (row.kind === 'contribution' && row.sequence !== null)
+    return { groupId: row.groupId, kind: 'contribution', sequence: row.sequence, origin };
+  if (row.kind === 'member_left' && row.userId !== null) return { groupId: row.groupId, kind: 'member_left', userId: row.userId, origin };
   return null;
 }
 
@@ -38,9 +48,42 @@ function noticeOf(row: GroupEvent): GroupEventNotice | null {
 export async function publishPending(db: FinanceDatabase, publisher: GroupEventPublisher): Promise<number> {
   const rows = await db.groupEvent.findMany({ where: { publishedAt: null }, orderBy: { id: 'asc' }, take: BATCH_SIZE });
   if (rows.length === 0) return 0;
-  await publisher.publish(rows.map(noticeOf).filter((notice) => notice !== null));
+  const spans = publishSpans(rows);
+  try {
+    await publisher.publish(rows.map(noticeOf).filter((notice) => notice !== null));
+  } catch (error) {
+    spans.failed(error);
+    throw error;
+  }
+  spans.published();
   await db.groupEvent.updateMany({ where: { id: { in: rows.map((row) => row.id) } }, data: { publishedAt: new Date() } });
   return rows.length;
+}
+
+/** A PRODUCER span for each traced row, in the trace of the change that committed it. */
+function publishSpans(rows: GroupEvent[]): { published(): void; failed(error: unknown): void } {
+  if (!tracingEnabled()) return { published: () => {}, failed: () => {} };
+  const spans = rows
+    .filter((row) => row.traceParent !== null)
+    .map((row) =>
+      ledgerlineTracer().startSpan(
+        'publish savings-group event',
+        {
+          kind: SpanKind.PRODUCER,
+          attributes: { 'messaging.operation.type': 'send', 'ledgerline.group.id': row.groupId, 'ledgerline.group_event.kind': row.kind },
+        },
+        contextOfTraceParent(row.traceParent),
+      ),
+    );
+  return {
+    published: () => spans.forEach((span) => span.end()),
+    failed(error) {
+      for (const span of spans) {
+        recordFailure(span, error);
+        span.end();
+      }
+    },
+  };
 }
 
 /**
@@ -87,7 +130,8 @@ export function startOutboxRelay(
 
   function wake(): void {
     wanted = true;
-    draining ??= drain().finally(() => {
+    // A contribution wakes the relay from inside its request; the batch it then publishes is not that request's work.
+    draining ??= outsideAnyTrace(drain).finally(() => {
       draining = null;
       // Woken between the loop's last look and here: go round again.
       if (wanted && !stopped) wake();

@@ -1,6 +1,6 @@
 // Savings groups and their members: creating, joining by invite code, leaving, revoking the
 // code, and who may see a group (its members, and nobody else).
-import { DomainError, isPrismaError } from '@ledgerline/service-runtime';
+import { activeTraceParent, DomainError, isPrismaError } from '@ledgerline/service-runtime';
 import type { FinanceDatabase, FinanceQueries } from '../db.js';
 import type { SavingsGroup, SavingsGroupMember } from '../generated/prisma/client.js';
 import { deadline, groupName, inviteCodeToLookUp, newInviteCode, targetAmount } from './groupRules.js';
@@ -95,7 +95,7 @@ export async function leaveGroupInTransaction(tx: FinanceQueries, groupId: numbe
     return 'group_deleted';
   }
   if (group.ownerId === userId) await tx.savingsGroup.update({ where: { id: groupId }, data: { ownerId: successor.userId } });
-  await tx.groupEvent.create({ data: { groupId, kind: 'member_left', userId } });
+  await tx.groupEvent.create({ data: { groupId, kind: 'member_left', userId, traceParent: activeTraceParent() } });
   return 'left';
 }
 

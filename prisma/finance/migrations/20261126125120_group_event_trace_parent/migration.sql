@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "group_events" ADD COLUMN     "trace_parent" VARCHAR(55);
