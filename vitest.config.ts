@@ -76,6 +76,10 @@ export const sourceResolution = { resolve: { conditions: sourceConditions }, ssr
 
 export default defineConfig({
   ...sourceResolution,
+  // The tiers' global set-ups (starting the stack, migrating) run in Vitest's own environment, which
+  // takes no conditions from the lines above: without these, they would load dist/, which a fresh
+  // clone has not built (and a stale build would run old code).
+  environments: { __vitest__: { resolve: { conditions: sourceConditions } } },
   test: {
     ...sharedOptions,
     // graphql has no "exports" map: Node loads its CommonJS build, Vite its ES module build. Code
