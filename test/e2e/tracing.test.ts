@@ -7,13 +7,15 @@ import { newTraceParent, startOtlpCollector, type OtlpCollector, type ReceivedSp
 import { routerAt, type RouterAt } from '../support/routerAt.js';
 import { groupOf } from '../support/savingsGroupsThroughRouter.js';
 import { startServiceProcesses, type ServiceProcesses } from '../support/serviceProcesses.js';
-import { watch } from '../support/subscriptionClient.js';
+import { subscriptionClient, watch } from '../support/subscriptionClient.js';
 
 const SERVICES = { router: 'ledgerline-router', user: 'ledgerline-user-subgraph', finance: 'ledgerline-finance-subgraph' };
 const DASHBOARD = `query Dashboard($from: Date!, $to: Date!) {
   me { username incomes(from: $from, to: $to) { amount } expenses(from: $from, to: $to) { amount category } financialSummary(from: $from, to: $to) { net } }
 }`;
-const PROGRESS = `subscription Progress($groupId: ID!) { groupSavingsProgress(groupId: $groupId) { sequence progress { total } } }`;
+const PROGRESS = `subscription Progress($groupId: ID!, $since: Int) {
+  groupSavingsProgress(groupId: $groupId, since: $since) { sequence progress { total } }
+}`;
 const CONTRIBUTE = `mutation Contribute($g: ID!, $a: Money!) { contributeToGroup(groupId: $g, amount: $a) { sequence } }`;
 
 let collector: OtlpCollector;
@@ -106,5 +108,36 @@ describe('tracing across the stack', { timeout: 60_000 }, () => {
     expect(delivery).toMatchObject({ service: SERVICES.router, kind: 5, attributes: { 'ledgerline.group_event.sequence': 1 } });
     expectOneTree(spans, caller.spanId);
     await live.stop();
+  });
+
+  it("continues a subscriber's trace over the WebSocket: the subscription's start and its catch-up read through to Finance", async () => {
+    const [owner, member] = await Promise.all([router.register(), router.register()]);
+    const groupId = await groupOf(router, owner, [member]);
+    await tracedOperation(CONTRIBUTE, { g: groupId, a: '5.00' }, member.token, newTraceParent().header);
+
+    const caller = newTraceParent();
+    const client = subscriptionClient(services.routerOrigin, owner.token);
+    const received: unknown[] = [];
+    const stop = client.subscribe(
+      { query: PROGRESS, variables: { groupId, since: 0 }, extensions: { traceparent: caller.header } },
+      { next: (result) => void received.push(result.data), error: () => {}, complete: () => {} },
+    );
+    await expect
+      .poll(() => received, { timeout: 10_000 })
+      .toEqual([{ groupSavingsProgress: { sequence: 1, progress: { total: '5.00' } } }]);
+
+    const spans = await collector.trace(caller.traceId, (sofar) => {
+      expect(sofar.some((span) => span.service === SERVICES.finance && span.name === 'POST /graphql')).toBe(true);
+    });
+    const start = spans.find((span) => span.parentSpanId === caller.spanId);
+    expect(start).toMatchObject({
+      service: SERVICES.router,
+      name: 'subscription Progress',
+      kind: 2,
+      attributes: { 'network.protocol.name': 'websocket', 'http.route': '/graphql' },
+    });
+    expectOneTree(spans, caller.spanId);
+    stop();
+    await client.dispose();
   });
 });

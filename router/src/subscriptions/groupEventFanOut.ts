@@ -9,7 +9,7 @@ import type { ResolutionScope, RouterMetrics } from '../metrics.js';
 import type { FeedSignal, GroupEventFeed } from './groupEventFeed.js';
 import { EVENTS_PER_READ, type GroupEventQuery } from './groupEventQuery.js';
 import { codeOf, eventResults, type RunAsSubscriber } from './groupEventReads.js';
-import { eventDelivery } from './eventDeliverySpan.js';
+import { deliverEvent } from './eventDeliverySpan.js';
 
 /** One subscriber, as the fan-out sees it. */
 export interface GroupWatcher {
@@ -83,13 +83,10 @@ export function groupEventFanOut(feed: GroupEventFeed, metrics: RouterMetrics, l
     }
     channel.highestSeen = Math.max(channel.highestSeen, signal.sequence);
     const { origin } = signal;
-    const delivery = eventDelivery(channel.groupId, signal.sequence, origin?.traceParent ?? null);
-    void delivery
-      .during(() => read(channel))
-      .then(() => {
-        delivery.end();
-        if (origin) metrics.groupEventDeliveryLag.observe(Math.max(0, Date.now() - origin.committedAtMs) / 1000);
-      });
+    const event = { groupId: channel.groupId, sequence: signal.sequence, traceParent: origin?.traceParent ?? null };
+    void deliverEvent(event, () => read(channel)).then(() => {
+      if (origin) metrics.groupEventDeliveryLag.observe(Math.max(0, Date.now() - origin.committedAtMs) / 1000);
+    });
   }
 
   function read(channel: GroupChannel): Promise<void> {

@@ -16,10 +16,13 @@ import { codeOf } from './groupEventReads.js';
 import type { GroupProgressStream } from './groupProgressStream.js';
 import { groupSavingsUpdateMessage, UPDATE_SELECTION } from './groupSavingsUpdateMessage.js';
 import { openSessionStream } from './sessionStream.js';
+import { inWebSocketOperationSpan } from './webSocketOperationSpan.js';
 import type { WebSocketRouteServer, WebSocketRouteSettings } from './webSocketRouteSettings.js';
 import type { WebSocketSession } from './webSocketSessions.js';
 
 const PATH = /^\/ws\/group-savings\/([^/]+)\/updates$/;
+/** The route as traces name it: no group id in a span name. */
+const ROUTE_TEMPLATE = '/ws/group-savings/{group_id}/updates';
 const OPERATION = `subscription GroupSavingsUpdates($groupId: ID!, $since: Int) {
   groupSavingsProgress(groupId: $groupId, since: $since) { ${UPDATE_SELECTION} }
 }`;
@@ -191,7 +194,16 @@ export function groupSavingsUpdates(settings: WebSocketRouteSettings): WebSocket
     const session = await sessions.admit(claims, socket, 'group_updates');
     if (session === null) return;
     const clientAddress = clientAddressOf(request, settings.trustProxyHops);
-    const stream = await openStream(session, groupId, sinceText === null ? null : Number(sinceText), clientAddress);
+    const traced = {
+      route: ROUTE_TEMPLATE,
+      type: 'subscription',
+      name: undefined,
+      extensions: null,
+      upgradeHeaders: request.headers,
+    } as const;
+    const stream = await inWebSocketOperationSpan(traced, () =>
+      openStream(session, groupId, sinceText === null ? null : Number(sinceText), clientAddress),
+    );
     if (stream === null) return;
     if (socket.readyState !== socket.OPEN) return void stream.results.return();
     session.streams.add(stream);

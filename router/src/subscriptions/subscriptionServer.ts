@@ -25,6 +25,7 @@ import { runAs } from './runAsSubscriber.js';
 import { openSessionStream } from './sessionStream.js';
 import type { WebSocketRouteServer, WebSocketRouteSettings } from './webSocketRouteSettings.js';
 import type { WebSocketSession } from './webSocketSessions.js';
+import { inWebSocketOperationSpan, type WebSocketOperation } from './webSocketOperationSpan.js';
 import type { TokenLiveness } from '../tokenLiveness.js';
 
 export interface SubscriptionServerSettings extends WebSocketRouteSettings {
@@ -34,7 +35,10 @@ export interface SubscriptionServerSettings extends WebSocketRouteSettings {
 /** What onSubscribe hands to graphql-ws's subscribe and execute, through ExecutionArgs.contextValue. */
 type Prepared =
   | { stream: GroupProgressStream; session: WebSocketSession }
-  | { context: RouterContext; query: string; operationName?: string; variables: Record<string, unknown> };
+  | { context: RouterContext; query: string; operationName?: string; variables: Record<string, unknown>; traced: TracedAs };
+
+/** What a query's or mutation's span is made of, when graphql-ws runs it after onSubscribe. */
+type TracedAs = Omit<WebSocketOperation, 'type'> & { type: 'query' | 'mutation' };
 
 /** Why the session's token may no longer start an operation, or null while it is live. */
 async function livenessRefusal(liveness: TokenLiveness, session: WebSocketSession): Promise<GraphQLError | null> {
@@ -144,8 +148,20 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): WebS
         const named = payload.operationName ? { operationName: payload.operationName } : {};
         const base = { schema, document, ...named };
         const variables = payload.variables ?? {};
+        const traced = {
+          route: '/graphql',
+          name: operation.name?.value,
+          extensions: payload.extensions,
+          upgradeHeaders: ctx.extra.request.headers,
+        };
         if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
-          const prepared: Prepared = { context, query: payload.query, ...named, variables };
+          const prepared: Prepared = {
+            context,
+            query: payload.query,
+            ...named,
+            variables,
+            traced: { ...traced, type: operation.operation },
+          };
           return { ...base, contextValue: prepared };
         }
         const inFlight = opening.get(socket) ?? 0;
@@ -153,7 +169,9 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): WebS
         opening.set(socket, inFlight + 1);
         let opened;
         try {
-          opened = await openStream(session, id, { document, operation, variables, context });
+          opened = await inWebSocketOperationSpan({ ...traced, type: 'subscription' }, () =>
+            openStream(session, id, { document, operation, variables, context }),
+          );
         } finally {
           const left = (opening.get(socket) ?? 1) - 1;
           if (left > 0) opening.set(socket, left);
@@ -192,7 +210,8 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): WebS
       async execute(args) {
         const prepared = args.contextValue as Prepared;
         if ('stream' in prepared) throw new Error('A subscription reached execute');
-        return (await runAs(apollo, prepared.context)(prepared.query, prepared.operationName, prepared.variables)) as ExecutionResult;
+        const run = () => runAs(apollo, prepared.context)(prepared.query, prepared.operationName, prepared.variables);
+        return (await inWebSocketOperationSpan(prepared.traced, run)) as ExecutionResult;
       },
       // Results are already formatted (and masked) by the gateway's Apollo Server: sent as they are.
       onNext: (_ctx, _id, _payload, _args, result) => result as FormattedExecutionResult,
