@@ -7,6 +7,10 @@ const config = readConfig(process.env, (message) => bootLog.warn(message));
 const log = createLogger('router', config.logLevel);
 const router = await buildRouter(config, log);
 await listen(router.httpServer, config.port, config.host);
-log.info({ url: `http://${config.host}:${config.port}/graphql` }, 'router listening');
+await listen(router.metricsServer, config.metricsPort, config.host);
+log.info(
+  { url: `http://${config.host}:${config.port}/graphql`, metrics: `http://${config.host}:${config.metricsPort}/metrics` },
+  'router listening',
+);
 
 shutDownGracefullyOnSignals(log, () => router.stop());

@@ -59,3 +59,8 @@ export { errorFromFailedCall, grpcStatusOf } from './grpcStatus.js';
 export { refusedToken } from './tokenRefusal.js';
 export { userServiceTokenChecks, type TokenChecks, type Freshness } from './tokenChecks.js';
 export { DateTime } from './dateTimeScalar.js';
+export { serviceMetrics, type ServiceMetrics } from './metrics/serviceMetrics.js';
+export { type GrpcCallMetrics } from './metrics/grpcCallMetrics.js';
+export { boundedOperationNames } from './metrics/boundedOperationNames.js';
+export { operationDurationHistogram, operationDurationPlugin, type OperationLabel } from './metrics/operationDurations.js';
+export { metricsServer, closeMetricsServer } from './metrics/metricsServer.js';

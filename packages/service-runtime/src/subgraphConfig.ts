@@ -27,6 +27,8 @@ export interface SubgraphConfig {
   host: string;
   port: number;
   grpcPort: number;
+  /** Where GET /metrics is served, apart from the public port. */
+  metricsPort: number;
   databaseUrl: string;
   databaseSchema: string;
   routerSigningSecret: string;
@@ -65,7 +67,7 @@ export function databaseUrlOf(
 
 export function subgraphConfigFrom(
   env: SubgraphVariables,
-  own: { port: number; grpcPort: number; databaseUrl: string; databaseSchema: string },
+  own: { port: number; grpcPort: number; metricsPort: number; databaseUrl: string; databaseSchema: string },
   warn: (message: string) => void,
 ): SubgraphConfig {
   return {
