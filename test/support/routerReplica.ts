@@ -2,7 +2,7 @@
 // balancer runs: the same subgraphs, secrets and Redis, a port of its own.
 import { inject } from 'vitest';
 import { startServiceProcess, waitUntilReady } from '../../packages/launcher/src/serviceProcess.js';
-import { freePort } from './freePort.js';
+import { freeMetricsPortVariables, freePort } from './freePort.js';
 import { routerAt, type RouterAt } from './routerAt.js';
 import { ONE_ADDRESS_FOR_ALL_CLIENTS } from './loginThrottleForTests.js';
 
@@ -20,6 +20,7 @@ export async function startRouterReplica(redisUrl: string): Promise<RouterReplic
     ...process.env,
     HOST: '127.0.0.1',
     PORT: String(port),
+    ...(await freeMetricsPortVariables()),
     USER_SUBGRAPH_URL: inject('userSubgraphUrl'),
     FINANCE_SUBGRAPH_URL: inject('financeSubgraphUrl'),
     USER_GRPC_ADDRESS: inject('userGrpcAddress'),

@@ -1,5 +1,5 @@
 // Reads a service's Prometheus metrics (GET /metrics on its metrics port), as a scraper would:
-// every sample with its name, labels and value.
+// every metric it declares, and every sample with its name, labels and value.
 
 export interface MetricSample {
   /** As exposed: a histogram's samples are <name>_bucket, <name>_sum and <name>_count. */
@@ -8,38 +8,44 @@ export interface MetricSample {
   value: number;
 }
 
+export interface ScrapedMetrics {
+  /** Every metric declared (# TYPE), by name, with its type: also those with no sample yet (a labelled counter never counted). */
+  families: Map<string, string>;
+  samples: MetricSample[];
+}
+
+const TYPE_LINE = /^# TYPE (\S+) (\S+)/;
 const SAMPLE_LINE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)/;
 const LABEL_PAIR = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
 
-/** The samples of a Prometheus text exposition (comments and blank lines skipped). */
-export function parseMetrics(text: string): MetricSample[] {
+const unescaped = (value: string): string => value.replace(/\\(.)/g, (_, escaped: string) => (escaped === 'n' ? '\n' : escaped));
+
+/** A Prometheus text exposition, read. */
+export function parseMetrics(text: string): ScrapedMetrics {
+  const families = new Map<string, string>();
   const samples: MetricSample[] = [];
   for (const line of text.split('\n')) {
-    const match = SAMPLE_LINE.exec(line);
-    if (match === null) continue;
+    const type = TYPE_LINE.exec(line);
+    if (type !== null) families.set(type[1]!, type[2]!);
+    const sample = SAMPLE_LINE.exec(line);
+    if (sample === null) continue;
     const labels: Record<string, string> = {};
-    for (const [, label, value] of (match[2] ?? '').matchAll(LABEL_PAIR))
-      labels[label!] = value!.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
-    samples.push({ name: match[1]!, labels, value: Number(match[3]) });
+    for (const [, label, value] of (sample[2] ?? '').matchAll(LABEL_PAIR)) labels[label!] = unescaped(value!);
+    samples.push({ name: sample[1]!, labels, value: Number(sample[3]) });
   }
-  return samples;
+  return { families, samples };
 }
 
-/** Every sample a metrics endpoint exposes now, e.g. scrapeMetrics('http://127.0.0.1:9464/metrics'). */
-export async function scrapeMetrics(url: string): Promise<MetricSample[]> {
+/** What a metrics endpoint exposes now, e.g. scrapeMetrics('http://127.0.0.1:9464/metrics'). */
+export async function scrapeMetrics(url: string): Promise<ScrapedMetrics> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
   return parseMetrics(await response.text());
 }
 
-/** The metric names (families, without _bucket/_sum/_count) among the samples. */
-export function metricNames(samples: MetricSample[]): Set<string> {
-  return new Set(samples.map((sample) => sample.name.replace(/_(bucket|sum|count)$/, '')));
-}
-
 /** The sum of the samples named `name` whose labels include `labels`: 0 when none. */
-export function sampleValue(samples: MetricSample[], name: string, labels: Record<string, string> = {}): number {
-  return samples
+export function sampleValue(scraped: ScrapedMetrics, name: string, labels: Record<string, string> = {}): number {
+  return scraped.samples
     .filter((sample) => sample.name === name && Object.entries(labels).every(([label, value]) => sample.labels[label] === value))
     .reduce((sum, sample) => sum + sample.value, 0);
 }

@@ -61,6 +61,5 @@ export { userServiceTokenChecks, type TokenChecks, type Freshness } from './toke
 export { DateTime } from './dateTimeScalar.js';
 export { serviceMetrics, type ServiceMetrics } from './metrics/serviceMetrics.js';
 export { type GrpcCallMetrics } from './metrics/grpcCallMetrics.js';
-export { boundedOperationNames } from './metrics/boundedOperationNames.js';
 export { operationDurationHistogram, operationDurationPlugin, type OperationLabel } from './metrics/operationDurations.js';
 export { metricsServer, closeMetricsServer } from './metrics/metricsServer.js';

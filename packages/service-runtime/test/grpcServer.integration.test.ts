@@ -229,6 +229,41 @@ async function startSilentPeer(): Promise<string> {
   return `127.0.0.1:${(silent.address() as AddressInfo).port}`;
 }
 
+describe('gRPC call metrics', () => {
+  /** How many calls of CheckToken the histogram counted with `code`. */
+  const counted = async (side: 'client' | 'server', code: string) =>
+    (await metrics.grpcCalls[side].get()).values.find(
+      (sample) =>
+        sample.metricName?.endsWith('_count') === true &&
+        sample.labels['service'] === ACCOUNT_SERVICE &&
+        sample.labels['method'] === 'CheckToken' &&
+        sample.labels['code'] === code,
+    )?.value ?? 0;
+
+  it('times each call on both sides by service, method and the status it ended with', async () => {
+    const peer = accountPeer(shared.address);
+    const client = closeWith(connectPeer(userV1.AccountService, peer, ['CheckToken'], metrics.grpcCalls));
+    const call = (accountKey: string) =>
+      callPeer<CheckTokenResponse__Output>(peer, finance, { userId: 42, deadlineMs: 5_000 }, (metadata, options, callback) =>
+        client.checkToken({ accountKey }, metadata, options, callback),
+      );
+    const before = { client: await counted('client', 'OK'), server: await counted('server', 'OK') };
+    const refusedBefore = { client: await counted('client', 'NOT_FOUND'), server: await counted('server', 'NOT_FOUND') };
+
+    await call('key-of-42');
+    await rejectionOf(call('closed-account'));
+
+    expect({ client: await counted('client', 'OK'), server: await counted('server', 'OK') }).toEqual({
+      client: before.client + 1,
+      server: before.server + 1,
+    });
+    expect({ client: await counted('client', 'NOT_FOUND'), server: await counted('server', 'NOT_FOUND') }).toEqual({
+      client: refusedBefore.client + 1,
+      server: refusedBefore.server + 1,
+    });
+  });
+});
+
 describe('callPeer', () => {
   async function checkTokenAt(address: string, deadlineMs: number) {
     const peer = accountPeer(address);
