@@ -77,6 +77,7 @@ describe('metrics', () => {
     const me = await router.graphql('query MetricsProbe { me { username } }', {}, member.token);
     expect(me.errors).toBeUndefined();
     expect((await rest('GET', `/user/${member.userId}`, { token: member.token })).status).toBe(200);
+    expect((await fetch(`${routerOrigin()}/no-such-route/${member.userId}`)).status).toBe(404);
     const groupId = await groupOf(router, member, []);
     watching = watch(router.origin, member.token, PROGRESS, { groupId, since: 0 });
     await contributeThrough(router, member, groupId, '12.50');
@@ -103,6 +104,8 @@ describe('metrics', () => {
     expect(moved('router', 'ledgerline_router_operation_duration_seconds_count', probe)).toBe(1);
     const profile = { method: 'GET', route: '/user/:id', status: '200' };
     expect(moved('router', 'ledgerline_router_rest_request_duration_seconds_count', profile)).toBe(1);
+    const unmatched = { method: 'GET', route: 'unmatched', status: '404' };
+    expect(moved('router', 'ledgerline_router_rest_request_duration_seconds_count', unmatched)).toBeGreaterThan(0);
     for (const subgraph of ['user', 'finance']) {
       expect(moved('router', 'ledgerline_router_subgraph_request_duration_seconds_count', { subgraph, outcome: 'ok' })).toBeGreaterThan(0);
     }

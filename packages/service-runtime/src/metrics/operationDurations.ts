@@ -1,5 +1,5 @@
-// How long GraphQL operations take and whether they failed, by bounded operation name and type:
-// one Apollo Server plugin for the router's gateway and the subgraphs alike.
+// How long GraphQL operations over HTTP take and whether they failed, by bounded operation name
+// and type: one Apollo Server plugin for the router's gateway and the subgraphs alike.
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { Histogram, type Registry } from 'prom-client';
 import { boundedOperationNames } from './boundedOperationNames.js';
@@ -27,7 +27,10 @@ function outcomeOf(response: GraphQLRequestContextWillSendResponse<BaseContext>[
 export function operationDurationPlugin<Context extends BaseContext>(histogram: Histogram<OperationLabel>): ApolloServerPlugin<Context> {
   const labelOf = boundedOperationNames();
   return {
-    async requestDidStart() {
+    async requestDidStart({ request }) {
+      // Operations run in-process (executeOperation: the router's REST routes and subscriptions)
+      // carry no HTTP request and are timed where they are served instead.
+      if (request.http === undefined) return;
       const started = performance.now();
       return {
         async willSendResponse({ operation, operationName, response }) {
