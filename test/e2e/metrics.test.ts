@@ -103,7 +103,8 @@ describe('metrics', () => {
     const probe = { operation_name: 'MetricsProbe', operation_type: 'query', outcome: 'ok' };
     expect(moved('router', 'ledgerline_router_operation_duration_seconds_count', probe)).toBe(1);
     const profile = { method: 'GET', route: '/user/:id', status: '200' };
-    expect(moved('router', 'ledgerline_router_rest_request_duration_seconds_count', profile)).toBe(1);
+    // Other test files may read profiles meanwhile: at least this one.
+    expect(moved('router', 'ledgerline_router_rest_request_duration_seconds_count', profile)).toBeGreaterThan(0);
     const unmatched = { method: 'GET', route: 'unmatched', status: '404' };
     expect(moved('router', 'ledgerline_router_rest_request_duration_seconds_count', unmatched)).toBeGreaterThan(0);
     for (const subgraph of ['user', 'finance']) {
