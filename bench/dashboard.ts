@@ -106,7 +106,13 @@ async function measureTargets({ stack, cachedRouter: cached, hive: gateway, secr
   }
   log(`fan-out: ${options.subscribers} subscribers`);
   const [routerPid = null] = (await groups['router']?.()) ?? [];
-  const fanOut = await fanOutRound(stack.routerOrigin, routerPid, options.subscribers, options.smoke, log);
+  const fanOut = await fanOutRound(
+    stack.routerOrigin,
+    { pid: routerPid, metricsUrl: stack.stack.metricsUrls.router },
+    options.subscribers,
+    options.smoke,
+    log,
+  );
   return { database: stack.databaseKind, runs, fanOut };
 }
 

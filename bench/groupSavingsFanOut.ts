@@ -35,7 +35,7 @@ const busy = busyMachineWarning();
 if (busy !== null) log(busy);
 
 async function measure(target: BenchTarget): Promise<void> {
-  const gauge = routerGauge(target.routerOrigin, target.routerPid);
+  const gauge = routerGauge(target.routerMetricsUrl, target.routerPid);
   log(`router ${target.routerOrigin}; memory from ${gauge.source}; group events over ${target.description.groupEvents}`);
   log(`registering ${options.members + 1} accounts and the group`);
   const group = await setUpBenchGroup(`${target.routerOrigin}/graphql`, options.members);

@@ -7,13 +7,13 @@ const MEMBERS = 20;
 
 export async function fanOutRound(
   routerOrigin: string,
-  routerPid: number | null,
+  router: { pid: number | null; metricsUrl: string },
   subscribers: number,
   smoke: boolean,
   log: (message: string) => void,
 ): Promise<RoundResult> {
   const group = await setUpBenchGroup(`${routerOrigin}/graphql`, smoke ? 3 : MEMBERS);
-  const gauge = routerGauge(routerOrigin, routerPid);
+  const gauge = routerGauge(router.metricsUrl, router.pid);
   const [events, intervalMs] = smoke ? [5, 200] : [20, 500];
   return runRound({ route: 'graphql', subscribers, events, batch: 200, intervalMs, routerOrigin, group, gauge, log });
 }

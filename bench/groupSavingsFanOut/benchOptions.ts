@@ -18,8 +18,11 @@ export interface BenchOptions {
   batch: number;
   /** Time between measured contributions. */
   intervalMs: number;
-  /** An already-running router to measure instead of starting the stack (BENCH_ROUTER_URL). */
-  routerUrl: string | null;
+  /**
+   * An already-running router to measure instead of starting the stack (BENCH_ROUTER_URL), and its
+   * GET /metrics (BENCH_ROUTER_METRICS_URL; by default its host on the default METRICS_PORT, 9464).
+   */
+  runningRouter: { origin: string; metricsUrl: string } | null;
   /** How the stack is started when there is no routerUrl; with a Redis URL, it carries group events over Redis. */
   stack: StackSettings;
 }
@@ -31,16 +34,20 @@ export const usage = `Usage: npm run bench:fan-out -- [options]
   --members 20                  accounts the subscribers are spread over
   --batch 200                   sockets opened at a time
   --interval 500                milliseconds between contributions
-Environment: BENCH_ROUTER_URL (measure a running router), DATABASE_URL, REDIS_URL, BENCH_STACK_OUTPUT=inherit`;
+Environment: BENCH_ROUTER_URL (measure a running router), BENCH_ROUTER_METRICS_URL (its /metrics; default port 9464 of its host),
+  DATABASE_URL, REDIS_URL, BENCH_STACK_OUTPUT=inherit`;
 
-function routerUrlFrom(text: string | undefined, errors: string[]): string | null {
+function runningRouterFrom(env: NodeJS.ProcessEnv, errors: string[]): BenchOptions['runningRouter'] {
+  const text = env['BENCH_ROUTER_URL'];
   if (!text) return null;
-  try {
-    return new URL(text).origin;
-  } catch {
+  if (!URL.canParse(text)) {
     errors.push(`BENCH_ROUTER_URL: "${text}" is not a URL`);
     return null;
   }
+  const url = new URL(text);
+  const metricsUrl = env['BENCH_ROUTER_METRICS_URL'] || `${url.protocol}//${url.hostname}:9464/metrics`;
+  if (!URL.canParse(metricsUrl)) errors.push(`BENCH_ROUTER_METRICS_URL: "${metricsUrl}" is not a URL`);
+  return { origin: url.origin, metricsUrl };
 }
 
 export function readBenchOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
@@ -67,7 +74,7 @@ export function readBenchOptions(argv: string[], env: NodeJS.ProcessEnv): BenchO
     members: integerOption('members', values.members, errors),
     batch: integerOption('batch', values.batch, errors),
     intervalMs: integerOption('interval', values.interval, errors),
-    routerUrl: routerUrlFrom(env['BENCH_ROUTER_URL'], errors),
+    runningRouter: runningRouterFrom(env, errors),
     stack: stackSettingsFrom(env),
   };
   exitOnOptionErrors(errors, usage);

@@ -7,6 +7,8 @@ import type { BenchOptions } from './benchOptions.js';
 export interface BenchTarget {
   /** The router's origin, e.g. http://127.0.0.1:4000. */
   routerOrigin: string;
+  /** Its GET /metrics, where memory is read from when it is not a child of this process. */
+  routerMetricsUrl: string;
   /** The router process, when it is a child of this one; memory is then read from /proc. */
   routerPid: number | null;
   /** What is being measured, for the report. */
@@ -24,12 +26,14 @@ const routerLimits = {
 };
 
 export async function benchTarget(options: BenchOptions, log: (message: string) => void): Promise<BenchTarget> {
-  if (options.routerUrl !== null) {
+  const running = options.runningRouter;
+  if (running !== null) {
     return {
-      routerOrigin: options.routerUrl,
+      routerOrigin: running.origin,
+      routerMetricsUrl: running.metricsUrl,
       routerPid: null,
       description: {
-        router: `running router at ${options.routerUrl}`,
+        router: `running router at ${running.origin}`,
         database: 'as that router was set up',
         groupEvents: 'as that router was set up',
       },
@@ -40,6 +44,7 @@ export async function benchTarget(options: BenchOptions, log: (message: string) 
   const started = await startBenchStack(options.stack, routerLimits, log);
   return {
     routerOrigin: started.routerOrigin,
+    routerMetricsUrl: started.stack.metricsUrls.router,
     routerPid: await childProcessRunning(started.entries.router),
     description: {
       router: `stack started here, router at ${started.routerOrigin}`,

@@ -13,7 +13,7 @@ export interface FanOutReport {
   finishedAt: string;
   machine: Machine & { openFilesLimit: number | null };
   target: BenchTarget['description'] & { memoryReadFrom: string };
-  options: Omit<BenchOptions, 'stack' | 'routerUrl'>;
+  options: Omit<BenchOptions, 'stack' | 'runningRouter'>;
   latencyBudgetMs: number;
   /** The most subscribers for which every event arrived, with p99 under the budget; null if no round managed it. */
   mostSubscribersWithinBudget: number | null;

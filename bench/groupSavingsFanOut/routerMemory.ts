@@ -1,5 +1,5 @@
 // The router's resident memory and CPU time: from /proc when it is our child (its pid is known),
-// else from its Prometheus /metrics (process_resident_memory_bytes, process_cpu_seconds_total).
+// else from its Prometheus /metrics on its metrics port (process_resident_memory_bytes, process_cpu_seconds_total).
 import { readFile } from 'node:fs/promises';
 
 export interface RouterGauge {
@@ -37,24 +37,25 @@ function metricValue(metrics: string, name: string): number | null {
   return value === undefined ? null : Number(value);
 }
 
-function fromMetrics(routerOrigin: string): RouterGauge {
+function fromMetrics(metricsUrl: string): RouterGauge {
   const read = async (name: string) => {
     try {
-      const response = await fetch(`${routerOrigin}/metrics`, { signal: AbortSignal.timeout(5_000) });
+      const response = await fetch(metricsUrl, { signal: AbortSignal.timeout(5_000) });
       return response.ok ? metricValue(await response.text(), name) : null;
     } catch {
       return null;
     }
   };
   return {
-    source: `${routerOrigin}/metrics`,
+    source: metricsUrl,
     rssBytes: () => read('process_resident_memory_bytes'),
     cpuSeconds: () => read('process_cpu_seconds_total'),
   };
 }
 
-export function routerGauge(routerOrigin: string, pid: number | null): RouterGauge {
-  return pid === null ? fromMetrics(routerOrigin) : fromProc(pid);
+/** `metricsUrl`: the router's GET /metrics, e.g. http://127.0.0.1:9464/metrics. */
+export function routerGauge(metricsUrl: string, pid: number | null): RouterGauge {
+  return pid === null ? fromMetrics(metricsUrl) : fromProc(pid);
 }
 
 /** Waits until the RSS stops moving (two readings a second apart within 1 MiB) or 20 s pass; the last reading. */

@@ -2,7 +2,7 @@
 // the stack's router but its response cache set apart: off, the baseline the cached router is
 // compared with (here), or on beside a stack started with it off (`npm run bench`).
 import { startServiceProcess, waitUntilReady } from '../../packages/launcher/src/serviceProcess.js';
-import { freePort } from '../../test/support/freePort.js';
+import { freeMetricsPortVariables, freePort } from '../../test/support/freePort.js';
 import type { BenchStack } from '../support/benchStack.js';
 import type { StartedProcess } from '../support/startedProcess.js';
 
@@ -26,6 +26,7 @@ export async function startSecondRouter(started: BenchStack, output: 'inherit' |
     ...started.serviceEnv,
     HOST: '127.0.0.1',
     PORT: String(port),
+    ...(await freeMetricsPortVariables()),
     USER_SUBGRAPH_URL: stack.userSubgraphUrl,
     FINANCE_SUBGRAPH_URL: stack.financeSubgraphUrl,
     USER_GRPC_ADDRESS: stack.userGrpcAddress,

@@ -54,6 +54,8 @@ const environmentSchema = z
     NODE_ENV: optionalVariable(z.string()),
     HOST: hostVariable,
     PORT: portVariable(4000),
+    /** GET /metrics (Prometheus), on a port of its own that no ingress routes. */
+    METRICS_PORT: portVariable(9464),
     ...subgraphUrlVariables,
     /** The composed supergraph to serve. Unset: the build's router/dist/supergraph.graphql when compiled, composed at start from source. */
     SUPERGRAPH_FILE: optionalVariable(z.string()),
@@ -146,6 +148,8 @@ export interface RouterConfig {
   production: boolean;
   host: string;
   port: number;
+  /** Where GET /metrics is served, apart from the public port. */
+  metricsPort: number;
   subgraphs: SubgraphUrls;
   /** The supergraph artifact to load; null composes it at start from the subgraphs' SDL files. */
   supergraphFile: string | null;
@@ -229,6 +233,7 @@ export function readConfig(env: NodeJS.ProcessEnv): RouterConfig {
     production: parsed.NODE_ENV === 'production',
     host: parsed.HOST,
     port: parsed.PORT,
+    metricsPort: parsed.METRICS_PORT,
     subgraphs: { user: parsed.USER_SUBGRAPH_URL, finance: parsed.FINANCE_SUBGRAPH_URL },
     supergraphFile: parsed.SUPERGRAPH_FILE ?? (runningCompiled ? BUILT_SUPERGRAPH_FILE : null),
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,

@@ -3,7 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { operationLogPlugin } from '@ledgerline/service-runtime';
+import { operationDurationPlugin, operationLogPlugin } from '@ledgerline/service-runtime';
 import type { Server } from 'node:http';
 import type { RouterCaches } from './cache/routerCaches.js';
 import type { RouterConfig } from './config.js';
@@ -56,6 +56,7 @@ export function createGatewayServer(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.production ? ApolloServerPluginLandingPageDisabled() : graphqlIdeLandingPage(),
       operationLogPlugin(),
+      operationDurationPlugin(metrics.operationDurations),
       refuseSubscriptionsOverHttp,
       refuseUnresolvedOperations,
       refuseUnreadableNumbers,

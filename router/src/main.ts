@@ -8,7 +8,11 @@ const tracing = await startTracing('ledgerline-router', config.tracing);
 const log = createLogger('router', config.logLevel);
 const router = await buildRouter(config, log);
 await listen(router.httpServer, config.port, config.host);
-log.info({ url: `http://${config.host}:${config.port}/graphql` }, 'router listening');
+await listen(router.metricsServer, config.metricsPort, config.host);
+log.info(
+  { url: `http://${config.host}:${config.port}/graphql`, metrics: `http://${config.host}:${config.metricsPort}/metrics` },
+  'router listening',
+);
 
 shutDownGracefullyOnSignals(log, async () => {
   await router.stop();

@@ -1,17 +1,28 @@
-// The router's Prometheus metrics, served at GET /metrics: what its WebSockets and live group
-// events cost, and how its caches fare. One registry per router (not prom-client's global one), so two routers in one
-// process (the tests) count apart.
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+// The router's Prometheus metrics, served at GET /metrics on METRICS_PORT: its operations, REST
+// routes and subgraph calls, what its WebSockets and live group events cost, and how its caches
+// fare. One registry per router (not prom-client's global one), so two routers in one process (the
+// tests) count apart.
+import { operationDurationHistogram, serviceMetrics, type GrpcCallMetrics, type OperationLabel } from '@ledgerline/service-runtime';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
 export type WebSocketRouteName = 'graphql' | 'group_updates';
 /** How a group event was read: once for every subscriber sharing a selection, once for one viewer, or to catch one subscriber up. */
 export type ResolutionScope = 'shared' | 'viewer' | 'catch_up';
 
+/** How a call to a subgraph ended: answered without errors, answered with GraphQL errors, or not answered. */
+export type SubgraphCallOutcome = 'ok' | 'error' | 'unavailable' | 'timeout';
+
 export interface RouterMetrics {
   registry: Registry;
+  grpcCalls: GrpcCallMetrics;
+  operationDurations: Histogram<OperationLabel>;
+  restRequestDurations: Histogram<'method' | 'route' | 'status'>;
+  subgraphRequestDurations: Histogram<'subgraph' | 'outcome'>;
+  tokenLivenessLookups: Counter<'result'>;
+  /** Commit in Finance to queued for subscribers; observed where the fan-out learns an event's commit time. */
+  groupEventDeliveryLag: Histogram;
   groupEventResolutions: Counter<'scope'>;
   groupEventDeliveries: Counter<'route'>;
-  groupEventDeliveryLag: Histogram;
   webSocketConnections: Gauge<'route'>;
   subscriptions: Gauge<'route'>;
   webSocketCloses: Counter<'reason'>;
@@ -26,10 +37,29 @@ export interface RouterMetrics {
 }
 
 export function routerMetrics(): RouterMetrics {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  const { registry, grpcCalls } = serviceMetrics();
   return {
     registry,
+    grpcCalls,
+    operationDurations: operationDurationHistogram(registry, 'ledgerline_router_operation_duration_seconds'),
+    restRequestDurations: new Histogram({
+      name: 'ledgerline_router_rest_request_duration_seconds',
+      help: 'REST compatibility requests, by method, route template (unmatched when no route matched) and HTTP status.',
+      labelNames: ['method', 'route', 'status'],
+      registers: [registry],
+    }),
+    subgraphRequestDurations: new Histogram({
+      name: 'ledgerline_router_subgraph_request_duration_seconds',
+      help: 'Calls to a subgraph, by subgraph and outcome: ok, error (the answer carried GraphQL errors), unavailable or timeout.',
+      labelNames: ['subgraph', 'outcome'],
+      registers: [registry],
+    }),
+    tokenLivenessLookups: new Counter({
+      name: 'ledgerline_router_token_liveness_lookups_total',
+      help: "Signed-in requests' token checks at the edge, by result: hit (a recent answer of the User service was used) or miss (it was asked).",
+      labelNames: ['result'],
+      registers: [registry],
+    }),
     groupEventResolutions: new Counter({
       name: 'ledgerline_router_group_event_resolutions_total',
       help: 'Reads of savings-group events through the gateway: one per page of events per distinct selection (scope=shared), per viewer (scope=viewer), or per resuming subscriber (scope=catch_up).',
@@ -45,7 +75,8 @@ export function routerMetrics(): RouterMetrics {
     groupEventDeliveryLag: new Histogram({
       name: 'ledgerline_router_group_event_delivery_lag_seconds',
       help: "Time from a savings-group event's commit in Finance until this router has queued it for every subscriber here.",
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      // 2 s is the lag alert's threshold (observability/prometheus/alerts.yml): a bucket of its own keeps its p99 exact.
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
       registers: [registry],
     }),
     webSocketConnections: new Gauge({

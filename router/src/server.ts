@@ -2,7 +2,9 @@
 import { createServer, type Server } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
+  closeMetricsServer,
   httpErrorHandler,
+  metricsServer,
   mountHealthRoutes,
   REQUEST_ID_HEADER,
   requestIdFrom,
@@ -18,6 +20,7 @@ import { tokenLiveness } from './tokenLiveness.js';
 import { forgetEndedSessions } from './sessionEndingMutations.js';
 import { createGatewayServer } from './gateway.js';
 import { restApi, restRouteNotFound } from './rest/restApi.js';
+import { restRequestTiming } from './rest/restRequestTiming.js';
 import { routerCaches } from './cache/routerCaches.js';
 import { routerMetrics } from './metrics.js';
 import { connectionSettling } from './connectionSettling.js';
@@ -46,6 +49,8 @@ const SETTLE_WAIT_MS = 1_000;
 
 export interface Router {
   httpServer: Server;
+  /** GET /metrics alone, for a port of its own (METRICS_PORT) that no ingress routes; not yet listening. */
+  metricsServer: Server;
   stop(): Promise<void>;
 }
 
@@ -61,9 +66,9 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
   const self = { name: ROUTER_SERVICE_NAME, secret: config.serviceSigningSecret };
   // One client of the User service's CheckToken for the whole router. It keeps no answers: the HTTP
   // edge keeps its own (tokenLiveness.ts), and a WebSocket's checks are each an accept or a recheck.
-  const tokenChecks = userServiceTokenChecks(config.userGrpcAddress, self, 0);
+  const tokenChecks = userServiceTokenChecks(config.userGrpcAddress, self, 0, metrics.grpcCalls);
   // Every signed-in HTTP request's token is confirmed live before it is planned or served from the cache.
-  const liveness = tokenLiveness(tokenChecks, config.tokenLiveness, log);
+  const liveness = tokenLiveness(tokenChecks, config.tokenLiveness, metrics, log);
   const apollo = createGatewayServer(config, supergraphSdl, httpServer, caches, metrics, limits, [forgetEndedSessions(liveness)]);
   await apollo.start();
 
@@ -93,12 +98,6 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
     },
     log,
   );
-  app.get('/metrics', (_req, res, next) => {
-    metrics.registry
-      .metrics()
-      .then((text) => res.type(metrics.registry.contentType).send(text))
-      .catch(next);
-  });
   if (!config.production) app.use(graphqlIdeAssets());
   // Before the REST routes, which it shares no path with: a GraphQL request is then not tried
   // against each of their paths first (a twentieth of the router's CPU per request).
@@ -110,6 +109,7 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
         withLiveCaller(routerContextFrom(req.headers, config.jwtSecret, log, clientAddressOf(req, config.trustProxyHops)), liveness),
     }),
   );
+  app.use(restRequestTiming(metrics));
   app.use(
     restApi({
       apollo,
@@ -125,11 +125,13 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
 
   const bus = config.groupEvents;
   const feed =
-    'redisUrl' in bus ? redisGroupEventFeed(bus.redisUrl, bus.keyPrefix, log) : grpcGroupEventFeed(bus.financeGrpcAddress, self, log);
+    'redisUrl' in bus
+      ? redisGroupEventFeed(bus.redisUrl, bus.keyPrefix, log)
+      : grpcGroupEventFeed(bus.financeGrpcAddress, self, metrics.grpcCalls, log);
   const revocations =
     'redisUrl' in bus
       ? redisAccountRevocationFeed(bus.redisUrl, bus.keyPrefix, log)
-      : grpcAccountRevocationFeed(config.userGrpcAddress, self, log);
+      : grpcAccountRevocationFeed(config.userGrpcAddress, self, metrics.grpcCalls, log);
   const fanOut = groupEventFanOut(feed, metrics, log);
   const rules = config.webSockets;
   const slots = await connectionSlots(config.webSocketSlots, metrics, log);
@@ -180,8 +182,10 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
     metrics,
   });
 
+  const metricsEndpoint = metricsServer(metrics.registry);
   return {
     httpServer,
+    metricsServer: metricsEndpoint,
     async stop() {
       stopping = true;
       upgrades.refuseNewConnections();
@@ -196,6 +200,7 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
       tokenChecks.close();
       await apollo.stop();
       await caches.close();
+      await closeMetricsServer(metricsEndpoint);
     },
   };
 }

@@ -3,8 +3,8 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import { ROUTER_ASSERTION_HEADER, signRouterAssertion } from '@ledgerline/identity';
 import { DEADLINE_AT_HEADER, DEADLINE_HEADER, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER } from '@ledgerline/service-runtime';
 import type { RouterContext } from './context.js';
-import type { RouterMetrics } from './metrics.js';
-import { failureErrors, subgraphFailureOf } from './subgraphFailures.js';
+import type { RouterMetrics, SubgraphCallOutcome } from './metrics.js';
+import { failureErrors, subgraphFailureOf, type SubgraphFailure } from './subgraphFailures.js';
 import { subgraphFetcher } from './subgraphFetcher.js';
 
 export interface SubgraphCallLimits {
@@ -39,6 +39,11 @@ function assertionFor(context: RouterContext, secret: string): string {
   return value;
 }
 
+const OUTCOME_OF_FAILURE: Record<SubgraphFailure, SubgraphCallOutcome> = {
+  SUBGRAPH_UNAVAILABLE: 'unavailable',
+  SUBGRAPH_TIMEOUT: 'timeout',
+};
+
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
 const elapsedMsSince = (startHrTime: [number, number]): number => {
@@ -62,7 +67,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     private readonly subgraphName: string,
     private readonly signingSecret: string,
     private readonly limits: SubgraphCallLimits,
-    private readonly metrics: Pick<RouterMetrics, 'subgraphCallFailures'>,
+    private readonly metrics: Pick<RouterMetrics, 'subgraphCallFailures' | 'subgraphRequestDurations'>,
   ) {
     super({ url, fetcher: fetchUntilDeadline(limits.callTimeoutMs) });
   }
@@ -86,10 +91,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<SubgraphResponse> {
+    const started = performance.now();
+    const observe = (outcome: SubgraphCallOutcome) =>
+      this.metrics.subgraphRequestDurations.observe({ subgraph: this.subgraphName, outcome }, (performance.now() - started) / 1000);
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      observe(response.errors !== undefined && response.errors.length > 0 ? 'error' : 'ok');
+      return response;
     } catch (error) {
       const failure = subgraphFailureOf(error);
+      observe(failure === null ? 'error' : OUTCOME_OF_FAILURE[failure]);
       if (failure === null || !('incomingRequestContext' in options)) throw error;
       this.metrics.subgraphCallFailures.inc({ subgraph: this.subgraphName, failure });
       options.context.log.warn({ subgraph: this.subgraphName, failure, err: error }, 'subgraph call failed; answering without its fields');

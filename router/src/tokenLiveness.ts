@@ -12,6 +12,7 @@
 import type { Caller } from '@ledgerline/identity';
 import type { AccountRevocation } from '@ledgerline/proto';
 import { DomainError, type Logger, type TokenChecks } from '@ledgerline/service-runtime';
+import type { RouterMetrics } from './metrics.js';
 
 export interface TokenLivenessSettings {
   /** How long an answer of the User service is used without asking again. */
@@ -40,7 +41,12 @@ interface Answer {
 
 const keyOf = (caller: Caller): string => `${caller.userId}:${caller.sessionId}:${caller.accountKey}`;
 
-export function tokenLiveness(checks: TokenChecks, settings: TokenLivenessSettings, log: Logger): TokenLiveness {
+export function tokenLiveness(
+  checks: TokenChecks,
+  settings: TokenLivenessSettings,
+  metrics: Pick<RouterMetrics, 'tokenLivenessLookups'>,
+  log: Logger,
+): TokenLiveness {
   const answers = new Map<string, Answer>();
   /** One question to the User service per session at a time, however many of its requests arrive together. */
   const asking = new Map<string, Promise<Answer>>();
@@ -79,7 +85,12 @@ export function tokenLiveness(checks: TokenChecks, settings: TokenLivenessSettin
   async function answerFor(caller: Caller): Promise<Answer> {
     const key = keyOf(caller);
     const known = answers.get(key);
-    if (known !== undefined && Date.now() - known.answeredAt < settings.cacheMs) return known;
+    if (known !== undefined && Date.now() - known.answeredAt < settings.cacheMs) {
+      metrics.tokenLivenessLookups.inc({ result: 'hit' });
+      return known;
+    }
+    // A question already on its way counts as a miss: this request waits for the User service too.
+    metrics.tokenLivenessLookups.inc({ result: 'miss' });
     const pending = asking.get(key);
     if (pending !== undefined) return pending;
     const heardBefore = revocationsHeard;

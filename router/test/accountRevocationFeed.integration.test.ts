@@ -5,7 +5,7 @@
 // them: with the caller it verified, in a signed router assertion.
 import { ROUTER_ASSERTION_HEADER, ROUTER_SERVICE_NAME, signRouterAssertion, verifyUserToken } from '@ledgerline/identity';
 import { accountRevocationChannel } from '@ledgerline/proto';
-import { createLogger } from '@ledgerline/service-runtime';
+import { createLogger, serviceMetrics } from '@ledgerline/service-runtime';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { redisForTests } from '../../test/support/redisForTests.js';
@@ -49,7 +49,7 @@ describe.each([
     feed =
       redis && redisUrl !== null
         ? redisAccountRevocationFeed(redisUrl, subgraphs.redisKeyPrefix, log)
-        : grpcAccountRevocationFeed(subgraphs.userGrpcAddress, self, log);
+        : grpcAccountRevocationFeed(subgraphs.userGrpcAddress, self, serviceMetrics().grpcCalls, log);
     feed.onRevoked(({ userId }) => heard.push(userId));
     await untilFollowing();
   });

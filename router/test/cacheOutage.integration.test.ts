@@ -9,7 +9,7 @@ import { freePort } from '../../test/support/freePort.js';
 import { freshSchemas } from '../../test/support/freshSchemas.js';
 import { canStartRedisServer, startRedisServerProcess, type RedisServerProcess } from '../../test/support/redisServerProcess.js';
 import { startRouterInFrontOf, type InProcessRouter } from '../../test/support/routerInProcess.js';
-import { routerMetric } from '../../test/support/routerMetricsReader.js';
+import { routerMetric } from '../../test/support/scrapedMetrics.js';
 import { callRouter, type Member } from '../../test/support/savingsGroupsThroughRouter.js';
 import { startSubgraphsInProcess, type InProcessSubgraphs } from '../../test/support/subgraphsInProcess.js';
 
@@ -78,13 +78,13 @@ describe.skipIf(!canStartRedisServer())('response cache while Redis is away', ()
     await addIncome(ada, '50.00');
     expect(await summaryOf(ada)).toEqual({ cache: 'bypass', totalIncome: '150.00' });
     expect((await fetch(`${router.origin}/readyz`)).status).toBe(200);
-    expect(await routerMetric(router.origin, 'ledgerline_router_cache_store_errors_total', { operation: 'get' })).toBeGreaterThan(0);
+    expect(await routerMetric(router.metricsOrigin, 'ledgerline_router_cache_store_errors_total', { operation: 'get' })).toBeGreaterThan(0);
     expect(outageLines()).toHaveLength(1);
 
     // Back with the 100.00 entry: the invalidation it missed must still win.
     await redis.start();
     await readUntilHit(ada, '150.00');
-    expect(await routerMetric(router.origin, 'ledgerline_router_response_cache_invalidations_total', { kind: 'everyone' })).toBe(1);
+    expect(await routerMetric(router.metricsOrigin, 'ledgerline_router_response_cache_invalidations_total', { kind: 'everyone' })).toBe(1);
     expect(lines.filter((line) => line.msg.startsWith('cache store reachable again'))).toHaveLength(1);
   });
 

@@ -25,6 +25,7 @@ describe('router configuration', () => {
       production: false,
       host: '127.0.0.1',
       port: 4000,
+      metricsPort: 9464,
       subgraphs: { user: 'http://127.0.0.1:4001/graphql', finance: 'http://127.0.0.1:4002/graphql' },
       supergraphFile: null,
       subgraphTimeoutMs: 10_000,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshSchemas } from '../../test/support/freshSchemas.js';
 import { redisForTests } from '../../test/support/redisForTests.js';
 import { startRouterInFrontOf, type InProcessRouter } from '../../test/support/routerInProcess.js';
-import { routerMetric } from '../../test/support/routerMetricsReader.js';
+import { routerMetric } from '../../test/support/scrapedMetrics.js';
 import { contributeThrough, groupOf, type Member } from '../../test/support/savingsGroupsThroughRouter.js';
 import { startSubgraphsInProcess, type InProcessSubgraphs } from '../../test/support/subgraphsInProcess.js';
 import { watch, type Watch } from '../../test/support/subscriptionClient.js';
@@ -42,11 +42,11 @@ describe('fan-out of one group to many subscribers', () => {
   });
 
   const member = (): Promise<Member> => router.register();
-  const resolutions = (scope: string) => routerMetric(router.origin, RESOLUTIONS, { scope });
+  const resolutions = (scope: string) => routerMetric(router.metricsOrigin, RESOLUTIONS, { scope });
 
   /** Resolves once the router holds `count` live graphql-ws subscriptions. */
   const liveSubscriptions = (count: number) =>
-    vi.waitFor(async () => expect(await routerMetric(router.origin, LIVE, { route: 'graphql' })).toBe(count), { timeout: 20_000 });
+    vi.waitFor(async () => expect(await routerMetric(router.metricsOrigin, LIVE, { route: 'graphql' })).toBe(count), { timeout: 20_000 });
 
   const stopAll = async (watches: Watch[]) => {
     await Promise.all(watches.map((watcher) => watcher.stop()));

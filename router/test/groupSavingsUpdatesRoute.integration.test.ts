@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshSchemas } from '../../test/support/freshSchemas.js';
 import { groupUpdates } from '../../test/support/groupUpdatesClient.js';
 import { redisForTests } from '../../test/support/redisForTests.js';
-import { routerMetric } from '../../test/support/routerMetricsReader.js';
+import { routerMetric } from '../../test/support/scrapedMetrics.js';
 import { startRouterInFrontOf, type InProcessRouter } from '../../test/support/routerInProcess.js';
 import { contributeThrough, groupOf, type Member } from '../../test/support/savingsGroupsThroughRouter.js';
 import { startSubgraphsInProcess, type InProcessSubgraphs } from '../../test/support/subgraphsInProcess.js';
@@ -49,7 +49,7 @@ describe('the group savings updates WebSocket route', () => {
     await contributeThrough(router, bob, groupId, '1.00');
     const updates = groupUpdates(router.origin, groupId, { token: `Bearer ${alice.token}` });
     // The route answers nothing on connect: the router's gauge of live updates shows when it follows the group.
-    await vi.waitFor(async () => expect(await routerMetric(router.origin, LIVE_UPDATES, { route: 'group_updates' })).toBe(1));
+    await vi.waitFor(async () => expect(await routerMetric(router.metricsOrigin, LIVE_UPDATES, { route: 'group_updates' })).toBe(1));
     await contributeThrough(router, bob, groupId, '10.05');
 
     expect(await updates.received(1)).toEqual([

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freePort } from '../../test/support/freePort.js';
 import { graphqlWsSocket, type GraphqlWsMessage, type GraphqlWsSocket } from '../../test/support/graphqlWsSocket.js';
-import { routerMetric } from '../../test/support/routerMetricsReader.js';
+import { routerMetric } from '../../test/support/scrapedMetrics.js';
 import { startRouterInFrontOf, type InProcessRouter } from '../../test/support/routerInProcess.js';
 import { startSubgraphsInProcess, type InProcessSubgraphs } from '../../test/support/subgraphsInProcess.js';
 
@@ -156,13 +156,13 @@ describe('the cost limit against subgraph fan-out', () => {
     const { status, answer } = await router.post({ query: `{ ${aliases(1_000, 'me { financialSummary { net } }')} }` });
     expect(status).toBe(400);
     expect(answer.errors?.map((error) => error.extensions)).toEqual([limitRefusal('cost')]);
-    expect(await routerMetric(router.origin, SUBGRAPH_CALL_FAILURES)).toBe(0);
+    expect(await routerMetric(router.metricsOrigin, SUBGRAPH_CALL_FAILURES)).toBe(0);
   });
 
   it('does call the subgraphs for an operation within the limit (the count above would have seen it)', async () => {
     const { answer } = await router.post({ query: '{ me { financialSummary { net } } }' });
     expect(answer.errors?.map((error) => error.extensions?.code)).toContain('SUBGRAPH_UNAVAILABLE');
-    expect(await routerMetric(router.origin, SUBGRAPH_CALL_FAILURES, { subgraph: 'user' })).toBeGreaterThan(0);
+    expect(await routerMetric(router.metricsOrigin, SUBGRAPH_CALL_FAILURES, { subgraph: 'user' })).toBeGreaterThan(0);
   });
 });
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { capturedLog } from '../../test/support/capturedLog.js';
 import { startFaultyProxy, type FaultyProxy } from '../../test/support/faultyProxy.js';
 import { startRouterInFrontOf, type InProcessRouter } from '../../test/support/routerInProcess.js';
-import { routerMetric } from '../../test/support/routerMetricsReader.js';
+import { routerMetric } from '../../test/support/scrapedMetrics.js';
 import type { Member } from '../../test/support/savingsGroupsThroughRouter.js';
 import { startSubgraphsInProcess, type InProcessSubgraphs } from '../../test/support/subgraphsInProcess.js';
 
@@ -75,15 +75,17 @@ describe('a subgraph that cannot answer', () => {
 
   it('answers a frozen subgraph’s fields with SUBGRAPH_TIMEOUT once its time is up, keeping the rest', async () => {
     await finance.set('hang');
-    const before = await routerMetric(router.origin, 'ledgerline_router_subgraph_call_failures_total', { failure: 'SUBGRAPH_TIMEOUT' });
+    const before = await routerMetric(router.metricsOrigin, 'ledgerline_router_subgraph_call_failures_total', {
+      failure: 'SUBGRAPH_TIMEOUT',
+    });
     const { status, body } = await post(PROFILE_AND_MONEY, 'partial-frozen');
     expect(status).toBe(200);
     expect(body.data?.me).toEqual({ username: ada.username, incomes: null, financialSummary: null });
     expect(new Set(body.errors?.map((error) => error.extensions.code))).toEqual(new Set(['SUBGRAPH_TIMEOUT']));
     expect(failureLines('partial-frozen')).toHaveLength(1);
-    expect(await routerMetric(router.origin, 'ledgerline_router_subgraph_call_failures_total', { failure: 'SUBGRAPH_TIMEOUT' })).toBe(
-      before + 1,
-    );
+    expect(
+      await routerMetric(router.metricsOrigin, 'ledgerline_router_subgraph_call_failures_total', { failure: 'SUBGRAPH_TIMEOUT' }),
+    ).toBe(before + 1);
   });
 
   it('keeps a savings group when the User service cannot name its members, with an error on each', async () => {

@@ -6,7 +6,7 @@ import { freshSchemas } from '../../test/support/freshSchemas.js';
 import { redisForTests } from '../../test/support/redisForTests.js';
 import { startRouterInFrontOf, type InProcessRouter } from '../../test/support/routerInProcess.js';
 import type { GraphQLAnswer } from '../../test/support/routerAt.js';
-import { routerMetric } from '../../test/support/routerMetricsReader.js';
+import { routerMetric } from '../../test/support/scrapedMetrics.js';
 import { callRouter, contributeThrough, groupOf, type Member } from '../../test/support/savingsGroupsThroughRouter.js';
 import { startSubgraphsInProcess, type InProcessSubgraphs } from '../../test/support/subgraphsInProcess.js';
 
@@ -176,8 +176,9 @@ describe.each(stores)('response cache on %s', (_store, storeUrl) => {
   });
 
   it('counts hits, misses and invalidations at /metrics', async () => {
-    const lookups = (result: string) => routerMetric(router.origin, 'ledgerline_router_response_cache_lookups_total', { result });
-    const invalidations = () => routerMetric(router.origin, 'ledgerline_router_response_cache_invalidations_total', { kind: 'summary' });
+    const lookups = (result: string) => routerMetric(router.metricsOrigin, 'ledgerline_router_response_cache_lookups_total', { result });
+    const invalidations = () =>
+      routerMetric(router.metricsOrigin, 'ledgerline_router_response_cache_invalidations_total', { kind: 'summary' });
     const before = { hits: await lookups('hit'), misses: await lookups('miss'), invalidations: await invalidations() };
     const ada = await router.register();
     await summaryOf(ada);
@@ -219,7 +220,7 @@ describe('response cache in production', () => {
 
   it('still caches, but says nothing about it in a header', async () => {
     const ada = await router.register();
-    const hits = () => routerMetric(router.origin, 'ledgerline_router_response_cache_lookups_total', { result: 'hit' });
+    const hits = () => routerMetric(router.metricsOrigin, 'ledgerline_router_response_cache_lookups_total', { result: 'hit' });
     const first = await router.post({ query: PROFILE }, ada.token);
     const second = await router.post({ query: PROFILE }, ada.token);
     expect(second.answer).toEqual(first.answer);

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { callerFor } from '../../test/support/callers.js';
 import { rejectionOf } from '../../test/support/thrown.js';
 import { tokenLiveness } from '../src/tokenLiveness.js';
+import { routerMetrics } from '../src/metrics.js';
 
 const SETTINGS = { cacheMs: 1_000, graceMs: 5_000 };
 const log = createLogger('token-liveness-test', 'silent');
@@ -45,7 +46,7 @@ afterEach(() => {
 describe('tokenLiveness', () => {
   it('asks once for requests of one session arriving together, and reuses the answer for cacheMs', async () => {
     const service = userService();
-    const liveness = tokenLiveness(service.checks, SETTINGS, log);
+    const liveness = tokenLiveness(service.checks, SETTINGS, routerMetrics(), log);
     const ada = callerFor(1);
     await Promise.all([liveness.assertLive(ada), liveness.assertLive(ada), liveness.assertLive(ada)]);
     expect(service.asked).toBe(1);
@@ -57,17 +58,31 @@ describe('tokenLiveness', () => {
     expect(service.asked).toBe(2);
   });
 
+  it('counts an answer reused as a hit and a wait for the User service as a miss', async () => {
+    const metrics = routerMetrics();
+    const liveness = tokenLiveness(userService().checks, SETTINGS, metrics, log);
+    const lookups = async (result: 'hit' | 'miss') =>
+      (await metrics.tokenLivenessLookups.get()).values.find((sample) => sample.labels.result === result)?.value ?? 0;
+    const ada = callerFor(1);
+    await Promise.all([liveness.assertLive(ada), liveness.assertLive(ada)]);
+    await liveness.assertLive(ada);
+    expect([await lookups('hit'), await lookups('miss')]).toEqual([1, 2]);
+    vi.advanceTimersByTime(SETTINGS.cacheMs);
+    await liveness.assertLive(ada);
+    expect([await lookups('hit'), await lookups('miss')]).toEqual([1, 3]);
+  });
+
   it('refuses a revoked token with UNAUTHENTICATED, and keeps that answer too', async () => {
     const service = userService();
     service.verdict = 'revoked';
-    const liveness = tokenLiveness(service.checks, SETTINGS, log);
+    const liveness = tokenLiveness(service.checks, SETTINGS, routerMetrics(), log);
     expect(await codeOf(liveness.assertLive(callerFor(1)))).toBe('UNAUTHENTICATED');
     expect(service.asked).toBe(1);
   });
 
   it('forgets a logged-out session at once, and only it; an account-wide revocation forgets every session of the account', async () => {
     const service = userService();
-    const liveness = tokenLiveness(service.checks, SETTINGS, log);
+    const liveness = tokenLiveness(service.checks, SETTINGS, routerMetrics(), log);
     const laptop = callerFor(1);
     const [phone, bob] = [{ ...laptop, sessionId: randomUUID() }, callerFor(2)];
     for (const caller of [laptop, phone, bob]) await liveness.assertLive(caller);
@@ -84,7 +99,7 @@ describe('tokenLiveness', () => {
 
   it('does not keep an answer asked for before a revocation was heard', async () => {
     const service = userService();
-    const liveness = tokenLiveness(service.checks, SETTINGS, log);
+    const liveness = tokenLiveness(service.checks, SETTINGS, routerMetrics(), log);
     const ada = callerFor(1);
     let release!: () => void;
     service.held = new Promise((resolve) => (release = resolve));
@@ -100,7 +115,7 @@ describe('tokenLiveness', () => {
 
   it('serves a session seen live for graceMs past its answer while the User service cannot answer, then refuses it with SERVICE_UNAVAILABLE', async () => {
     const service = userService();
-    const liveness = tokenLiveness(service.checks, SETTINGS, log);
+    const liveness = tokenLiveness(service.checks, SETTINGS, routerMetrics(), log);
     const [seen, unseen] = [callerFor(1), callerFor(2)];
     await liveness.assertLive(seen);
     service.verdict = 'unreachable';
@@ -114,7 +129,7 @@ describe('tokenLiveness', () => {
 
   it('gives no grace to a session revoked while the User service cannot answer', async () => {
     const service = userService();
-    const liveness = tokenLiveness(service.checks, SETTINGS, log);
+    const liveness = tokenLiveness(service.checks, SETTINGS, routerMetrics(), log);
     const ada = callerFor(1);
     await liveness.assertLive(ada);
     service.verdict = 'unreachable';

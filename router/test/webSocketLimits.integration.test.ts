@@ -10,7 +10,7 @@ import { appendContributions } from '../../test/support/groupEventLog.js';
 import { graphqlWsSocket } from '../../test/support/graphqlWsSocket.js';
 import { groupUpdates } from '../../test/support/groupUpdatesClient.js';
 import { redisForTests } from '../../test/support/redisForTests.js';
-import { routerMetric } from '../../test/support/routerMetricsReader.js';
+import { routerMetric } from '../../test/support/scrapedMetrics.js';
 import { startRouterInFrontOf, type InProcessRouter } from '../../test/support/routerInProcess.js';
 import { contributeThrough, groupOf } from '../../test/support/savingsGroupsThroughRouter.js';
 import { startSubgraphsInProcess, type InProcessSubgraphs } from '../../test/support/subgraphsInProcess.js';
@@ -81,10 +81,10 @@ describe('WebSocket limits per user and per connection', () => {
 
     await first.stop();
     // The gauge drops when the router has let the socket go, which is also when it frees the user's place.
-    await expect.poll(() => routerMetric(router.origin, CONNECTIONS, { route: 'graphql' }), PATIENCE).toBe(1);
+    await expect.poll(() => routerMetric(router.metricsOrigin, CONNECTIONS, { route: 'graphql' }), PATIENCE).toBe(1);
     const again = watch(router.origin, alice.token, SEQUENCES, { groupId, since: 0 });
     expect((await again.received(2)).map(sequenceIn)).toEqual([1, 2]);
-    expect(await routerMetric(router.origin, CLOSES, { reason: 'too_many_connections_user' })).toBe(2);
+    expect(await routerMetric(router.metricsOrigin, CLOSES, { reason: 'too_many_connections_user' })).toBe(2);
     await Promise.all([second.stop(), again.stop(), fourthOverGraphql.dispose()]);
     raw.stop();
   });
@@ -140,7 +140,7 @@ describe('WebSocket limits per user and per connection', () => {
   });
 
   it('closes a raw-route socket whose first message is bigger than maxMessageBytes with 1009, and nothing is thrown out of the router', async () => {
-    const tooBigBefore = await routerMetric(router.origin, CLOSES, { reason: 'message_too_big' });
+    const tooBigBefore = await routerMetric(router.metricsOrigin, CLOSES, { reason: 'message_too_big' });
     const uncaught: unknown[] = [];
     const record = (error: unknown) => void uncaught.push(error);
     process.on('uncaughtException', record);
@@ -152,18 +152,18 @@ describe('WebSocket limits per user and per connection', () => {
     }
     // ws closes with 1009, then emits the error: unheard, it would end a router process.
     expect(uncaught.map(String)).toEqual([]);
-    expect(await routerMetric(router.origin, CLOSES, { reason: 'message_too_big' })).toBe(tooBigBefore + 1);
+    expect(await routerMetric(router.metricsOrigin, CLOSES, { reason: 'message_too_big' })).toBe(tooBigBefore + 1);
   });
 
   it('closes a graphql-ws socket that sends no connection_init with 4408 once initTimeoutMs has passed', async () => {
-    const timeoutsBefore = await routerMetric(router.origin, CLOSES, { reason: 'init_timeout' });
+    const timeoutsBefore = await routerMetric(router.metricsOrigin, CLOSES, { reason: 'init_timeout' });
     const openedAt = Date.now();
     const silent = graphqlWsSocket(router.origin);
 
     expect(await silent.closedWith()).toEqual({ code: 4408, reason: 'Connection initialisation timeout' });
     expect(Date.now() - openedAt).toBeGreaterThanOrEqual(LIMITS.initTimeoutMs - 50);
     expect(silent.messages).toEqual([]);
-    await expect.poll(() => routerMetric(router.origin, CLOSES, { reason: 'init_timeout' }), PATIENCE).toBe(timeoutsBefore + 1);
+    await expect.poll(() => routerMetric(router.metricsOrigin, CLOSES, { reason: 'init_timeout' }), PATIENCE).toBe(timeoutsBefore + 1);
   });
 });
 
@@ -190,7 +190,7 @@ describe('the slow-consumer sweep', () => {
   const MESSAGE_COPIES = 20;
   const EVERY_MESSAGE = Array.from({ length: MESSAGE_COPIES }, (_, copy) => `m${copy}: message`).join(' ');
   const FULL_REPLAY = `subscription($groupId: ID!) { groupSavingsProgress(groupId: $groupId, since: 0) { sequence contribution { amount ${EVERY_MESSAGE} } } }`;
-  const slowConsumerCloses = () => routerMetric(router.origin, CLOSES, { reason: 'slow_consumer' });
+  const slowConsumerCloses = () => routerMetric(router.metricsOrigin, CLOSES, { reason: 'slow_consumer' });
 
   it('closes a client that stopped reading with 4008, while another subscriber of the group receives every event in order', async () => {
     const [alice, bob] = [await router.register(), await router.register()];
@@ -260,11 +260,11 @@ describe('the WebSocket limit per client address', () => {
     expect(await third.closedWith()).toEqual({ code: 4429, reason: 'At most 2 WebSockets per client address' });
     expect(third.messages).toEqual([]);
     expect([silentOnRaw.closed, signedIn.closed]).toEqual([null, null]);
-    expect(await routerMetric(router.origin, CLOSES, { reason: 'too_many_connections_address' })).toBe(1);
+    expect(await routerMetric(router.metricsOrigin, CLOSES, { reason: 'too_many_connections_address' })).toBe(1);
 
     signedIn.socket.close();
     // Its place and its gauge are given back together, when the router sees the socket close.
-    await expect.poll(() => routerMetric(router.origin, CONNECTIONS, { route: 'graphql' }), PATIENCE).toBe(0);
+    await expect.poll(() => routerMetric(router.metricsOrigin, CONNECTIONS, { route: 'graphql' }), PATIENCE).toBe(0);
     const next = graphqlWsSocket(router.origin);
     await next.signIn(alice.token);
     expect(next.closed).toBeNull();

@@ -9,7 +9,7 @@ import { redisForTests } from '../../test/support/redisForTests.js';
 import type { RouterAt } from '../../test/support/routerAt.js';
 import { startRouterInFrontOf, type InProcessRouter } from '../../test/support/routerInProcess.js';
 import { startRouterProcess } from '../../test/support/routerReplica.js';
-import { routerMetric } from '../../test/support/routerMetricsReader.js';
+import { routerMetric } from '../../test/support/scrapedMetrics.js';
 import { startSubgraphsInProcess, type InProcessSubgraphs } from '../../test/support/subgraphsInProcess.js';
 
 const redisUrl = await redisForTests();
@@ -74,7 +74,9 @@ describe.skipIf(redisUrl === null)('WebSocket limits across routers sharing Redi
     const third = await connect(b, address, bob.token);
     expect(third.outcome).toBe(4429);
     expect(third.socket.closed?.reason).toBe('At most 2 WebSockets per client address');
-    expect(await routerMetric(b.origin, 'ledgerline_router_websocket_closes_total', { reason: 'too_many_connections_address' })).toBe(1);
+    expect(
+      await routerMetric(b.metricsOrigin, 'ledgerline_router_websocket_closes_total', { reason: 'too_many_connections_address' }),
+    ).toBe(1);
     // The address is full, not the router: another address is let in on B.
     expect(await outcomeOf(b, '198.51.100.2', bob.token)).toBe('admitted');
 
@@ -139,7 +141,7 @@ describe.skipIf(redisUrl === null)('WebSocket limits across routers sharing Redi
       for (let socket = 0; socket < 3; socket++) outcomes.push(await outcomeOf(router, '198.51.100.31', ada.token));
       expect(outcomes).toEqual(['admitted', 'admitted', 'admitted']);
       // One take for the address and one for the user, per socket.
-      expect(await routerMetric(router.origin, 'ledgerline_router_websocket_slot_store_errors_total', { step: 'take' })).toBe(6);
+      expect(await routerMetric(router.metricsOrigin, 'ledgerline_router_websocket_slot_store_errors_total', { step: 'take' })).toBe(6);
     } finally {
       await router.stop();
     }

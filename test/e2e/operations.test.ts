@@ -1,21 +1,23 @@
 // What an operator relies on: health probes, request ids, and a clean stop on SIGTERM.
 import { describe, expect, inject, it } from 'vitest';
 import { startServiceProcess, waitUntilReady } from '../../packages/launcher/src/serviceProcess.js';
-import { freePort } from '../support/freePort.js';
+import { freeMetricsPortVariables, freePort } from '../support/freePort.js';
 import { ONE_ADDRESS_FOR_ALL_CLIENTS } from '../support/loginThrottleForTests.js';
 
 /**
  * The environment of the test stack's processes, for one more of them: its secrets, its Redis
- * namespace, so nothing it counts (login attempts) outlives the run or meets another run's, and
- * the per-address login limit lifted, as every test client connects from 127.0.0.1.
+ * namespace, so nothing it counts (login attempts) outlives the run or meets another run's, the
+ * per-address login limit lifted, as every test client connects from 127.0.0.1, and metrics ports
+ * of its own.
  */
-const stackEnvironment = (): NodeJS.ProcessEnv => ({
+const stackEnvironment = async (): Promise<NodeJS.ProcessEnv> => ({
   ...process.env,
   JWT_SECRET: inject('jwtSecret'),
   ROUTER_SIGNING_SECRET: inject('routerSigningSecret'),
   SERVICE_SIGNING_SECRET: inject('serviceSigningSecret'),
   REDIS_KEY_PREFIX: inject('redisKeyPrefix'),
   ...ONE_ADDRESS_FOR_ALL_CLIENTS,
+  ...(await freeMetricsPortVariables()),
 });
 
 const origin = (graphqlUrl: string) => new URL(graphqlUrl).origin;
@@ -52,7 +54,7 @@ describe('operations', () => {
   it('carries the request id from the router to the subgraph that served it, in their logs', async () => {
     const [userPort, routerPort] = [await freePort(), await freePort()];
     const env = {
-      ...stackEnvironment(),
+      ...(await stackEnvironment()),
       DATABASE_URL: inject('databaseUrl'),
       USER_SUBGRAPH_PORT: String(userPort),
       PORT: String(routerPort),
@@ -105,7 +107,7 @@ describe('operations', () => {
       'router',
       'router/src/main.ts',
       {
-        ...stackEnvironment(),
+        ...(await stackEnvironment()),
         PORT: String(port),
         USER_SUBGRAPH_URL: inject('userSubgraphUrl'),
         FINANCE_SUBGRAPH_URL: `http://127.0.0.1:${await freePort()}/graphql`,
@@ -141,7 +143,7 @@ describe('operations', () => {
       'router',
       'router/src/main.ts',
       {
-        ...stackEnvironment(),
+        ...(await stackEnvironment()),
         // Not vitest's NODE_ENV=test, under which libraries skip their own signal handling.
         NODE_ENV: 'development',
         PORT: String(port),

@@ -34,6 +34,9 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('serviceSigningSecret', secrets.SERVICE_SIGNING_SECRET);
   project.provide('userGrpcAddress', stack.userGrpcAddress);
   project.provide('financeGrpcAddress', stack.financeGrpcAddress);
+  project.provide('routerMetricsUrl', stack.metricsUrls.router);
+  project.provide('userMetricsUrl', stack.metricsUrls.user);
+  project.provide('financeMetricsUrl', stack.metricsUrls.finance);
   project.provide('databaseUrl', database.url);
   // The services read it from the environment startStack passes through; an empty one means unset to them too.
   project.provide('redisUrl', process.env['REDIS_URL'] || null);

@@ -21,5 +21,17 @@ export async function freeStackPorts(): Promise<StackPorts> {
     finance: await freePort(),
     userGrpc: await freePort(),
     financeGrpc: await freePort(),
+    routerMetrics: await freePort(),
+    userMetrics: await freePort(),
+    financeMetrics: await freePort(),
+  };
+}
+
+/** Free metrics ports for services started outside startStack, so none falls back to the defaults (9464...) another run holds. */
+export async function freeMetricsPortVariables(): Promise<Record<'METRICS_PORT' | 'USER_METRICS_PORT' | 'FINANCE_METRICS_PORT', string>> {
+  return {
+    METRICS_PORT: String(await freePort()),
+    USER_METRICS_PORT: String(await freePort()),
+    FINANCE_METRICS_PORT: String(await freePort()),
   };
 }

@@ -13,6 +13,10 @@ declare module 'vitest' {
     /** host:port of each subgraph's gRPC server. */
     userGrpcAddress: string;
     financeGrpcAddress: string;
+    /** Each service's GET /metrics, on its metrics port. */
+    routerMetricsUrl: string;
+    userMetricsUrl: string;
+    financeMetricsUrl: string;
     /** The Redis the stack's services share events and revocations on (REDIS_URL), or null without one. */
     redisUrl: string | null;
     /** The stack's REDIS_KEY_PREFIX. */

@@ -11,6 +11,8 @@ import { ONE_ADDRESS_FOR_ALL_CLIENTS } from './loginThrottleForTests.js';
 export type { GraphQLAnswer } from './routerAt.js';
 
 export interface InProcessRouter extends RouterAt {
+  /** Where its GET /metrics is served, apart from the public origin: http://127.0.0.1:<port>. */
+  metricsOrigin: string;
   stop(): Promise<void>;
 }
 
@@ -59,10 +61,12 @@ export async function startRouterInFrontOf(
     options.log ?? createLogger('router-test', 'silent'),
   );
   await listen(router.httpServer, 0, '127.0.0.1');
+  await listen(router.metricsServer, 0, '127.0.0.1');
   const origin = `http://127.0.0.1:${(router.httpServer.address() as AddressInfo).port}`;
 
   return {
     ...routerAt(origin),
+    metricsOrigin: `http://127.0.0.1:${(router.metricsServer.address() as AddressInfo).port}`,
     stop: () => router.stop(),
   };
 }

@@ -2,7 +2,7 @@
 // balancer runs: the same subgraphs, secrets and Redis, a port of its own.
 import { inject } from 'vitest';
 import { startServiceProcess, waitUntilReady } from '../../packages/launcher/src/serviceProcess.js';
-import { freePort } from './freePort.js';
+import { freeMetricsPortVariables, freePort } from './freePort.js';
 import { routerAt, type RouterAt } from './routerAt.js';
 import { ONE_ADDRESS_FOR_ALL_CLIENTS } from './loginThrottleForTests.js';
 
@@ -38,6 +38,7 @@ export async function startRouterProcess(environment: Record<string, string>): P
     HOST: '127.0.0.1',
     PORT: String(port),
     LOG_LEVEL: 'warn',
+    ...(await freeMetricsPortVariables()),
     ...ONE_ADDRESS_FOR_ALL_CLIENTS,
     ...environment,
   };

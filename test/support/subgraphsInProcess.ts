@@ -74,6 +74,7 @@ export async function startSubgraphsInProcess(options: InProcessOptions = {}): P
     production: false,
     host: '127.0.0.1',
     port: 0,
+    metricsPort: 0,
     databaseUrl: '',
     logLevel: 'silent',
     tracing: null,
@@ -106,8 +107,8 @@ export async function startSubgraphsInProcess(options: InProcessOptions = {}): P
   const finance = await buildFinanceSubgraph(financeConfig, databases.finance, log);
   const grpcServers: Record<'user' | 'finance', GrpcServer> = { user: user.grpc, finance: finance.grpc };
   const newGrpcServer = {
-    user: () => userGrpcServer(userConfig, databases.user, log, user.accountRevocations),
-    finance: () => financeGrpcServer(financeConfig, databases.finance, finance.groupEvents, log),
+    user: () => userGrpcServer(userConfig, databases.user, log, user.metrics.grpcCalls, user.accountRevocations),
+    finance: () => financeGrpcServer(financeConfig, databases.finance, finance.groupEvents, log, finance.metrics.grpcCalls),
   };
   const httpUrls: string[] = [];
   for (const services of [user, finance]) {

@@ -30,6 +30,9 @@ const environmentSchema = z.object({
   FINANCE_SUBGRAPH_PORT: portVariable(4002),
   USER_GRPC_PORT: portVariable(50051),
   FINANCE_GRPC_PORT: portVariable(50052),
+  METRICS_PORT: portVariable(9464),
+  USER_METRICS_PORT: portVariable(9465),
+  FINANCE_METRICS_PORT: portVariable(9466),
   EMBEDDED_POSTGRES_PORT: portVariable(5433),
   LEDGERLINE_DATA_DIR: dataDirVariable,
 });
@@ -69,6 +72,9 @@ export function readConfig(env: NodeJS.ProcessEnv, args: string[], warn: (messag
       finance: parsed.FINANCE_SUBGRAPH_PORT,
       userGrpc: parsed.USER_GRPC_PORT,
       financeGrpc: parsed.FINANCE_GRPC_PORT,
+      routerMetrics: parsed.METRICS_PORT,
+      userMetrics: parsed.USER_METRICS_PORT,
+      financeMetrics: parsed.FINANCE_METRICS_PORT,
     },
     dataDir,
     secrets: {

@@ -60,7 +60,7 @@ if (stack !== undefined && database !== undefined) {
       `  Subscriptions      ${stack.routerUrl.replace(/^http/, 'ws')}  (graphql-ws; token in connectionParams.authorization)`,
       `  Group updates      ${stack.routerUrl.replace(/^http/, 'ws').replace(/\/graphql$/, '')}/ws/group-savings/{group_id}/updates  (first message {"token": "..."})`,
       `  Event bus          ${process.env['REDIS_URL'] ? 'Redis pub/sub (REDIS_URL)' : 'gRPC streams from Finance and User (no Redis)'}`,
-      `  Metrics            ${stack.routerUrl.replace(/\/graphql$/, '')}/metrics`,
+      `  Metrics            router ${stack.metricsUrls.router}, user ${stack.metricsUrls.user}, finance ${stack.metricsUrls.finance}  (Prometheus; not for the public)`,
       `  User subgraph      ${stack.userSubgraphUrl}  (accepts only the router's signed calls)`,
       `  Finance subgraph   ${stack.financeSubgraphUrl}  (accepts only the router's signed calls)`,
       `  gRPC (internal)    user ${stack.userGrpcAddress}, finance ${stack.financeGrpcAddress}  (health and reflection open; calls need a service credential)`,

@@ -11,6 +11,10 @@ export interface StackPorts {
   /** The subgraphs' gRPC ports, for each other. */
   userGrpc: number;
   financeGrpc: number;
+  /** Each service's GET /metrics, apart from its public port. */
+  routerMetrics: number;
+  userMetrics: number;
+  financeMetrics: number;
 }
 
 export interface StackOptions {
@@ -32,6 +36,8 @@ export interface Stack {
   /** host:port of each subgraph's gRPC server. */
   userGrpcAddress: string;
   financeGrpcAddress: string;
+  /** Each service's Prometheus endpoint (GET /metrics on its metrics port). */
+  metricsUrls: { router: string; user: string; finance: string };
   /** Resolves when any service exits on its own: the stack is then broken. */
   failed: Promise<string>;
   stop(): Promise<void>;
@@ -85,6 +91,9 @@ export function stackEnvironment(options: Pick<StackOptions, 'databaseUrl' | 'po
     FINANCE_GRPC_PORT: String(ports.financeGrpc),
     USER_GRPC_ADDRESS: addresses.userGrpcAddress,
     FINANCE_GRPC_ADDRESS: addresses.financeGrpcAddress,
+    METRICS_PORT: String(ports.routerMetrics),
+    USER_METRICS_PORT: String(ports.userMetrics),
+    FINANCE_METRICS_PORT: String(ports.financeMetrics),
   };
 }
 
@@ -129,6 +138,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   return {
     routerUrl: `${base(options.ports.router)}/graphql`,
     ...stackAddresses(host, options.ports),
+    metricsUrls: {
+      router: `${base(options.ports.routerMetrics)}/metrics`,
+      user: `${base(options.ports.userMetrics)}/metrics`,
+      finance: `${base(options.ports.financeMetrics)}/metrics`,
+    },
     failed: Promise.race(
       services.map((service) =>
         service.exited.then((code) => (stopping ? new Promise<string>(() => {}) : `${service.name} exited with code ${code}`)),

@@ -14,6 +14,7 @@ import { SERVICE_CREDENTIAL_METADATA, signServiceCredential } from '@ledgerline/
 import { earlierDeadline, type Deadline } from './deadlines.js';
 import { errorFromFailedCall } from './grpcStatus.js';
 import { tracedUnaryCalls } from './tracing/grpcSpans.js';
+import { timedClientCalls, type GrpcCallMetrics } from './metrics/grpcCallMetrics.js';
 
 export interface GrpcPeer {
   /** host:port */
@@ -34,9 +35,15 @@ type GeneratedClient<Client> = new (address: string, channelCredentials: Channel
 
 /**
  * A client of `peer` on its own channel. Only the methods listed as idempotent are retried, and
- * only when the peer was unreachable, so a call that may have run is never run twice.
+ * only when the peer was unreachable, so a call that may have run is never run twice. Every call
+ * and stream is timed into `calls`.
  */
-export function connectPeer<Client>(ClientClass: GeneratedClient<Client>, peer: GrpcPeer, idempotentMethods: string[]): Client {
+export function connectPeer<Client>(
+  ClientClass: GeneratedClient<Client>,
+  peer: GrpcPeer,
+  idempotentMethods: string[],
+  calls: GrpcCallMetrics,
+): Client {
   const serviceConfig = {
     methodConfig: [
       {
@@ -58,7 +65,7 @@ export function connectPeer<Client>(ClientClass: GeneratedClient<Client>, peer: 
     // A peer that restarts is found again within seconds, not gRPC's default two minutes.
     'grpc.initial_reconnect_backoff_ms': 250,
     'grpc.max_reconnect_backoff_ms': 5_000,
-    interceptors: [tracedUnaryCalls],
+    interceptors: [tracedUnaryCalls, timedClientCalls(calls.client)],
   });
 }
 

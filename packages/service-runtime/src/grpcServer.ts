@@ -7,6 +7,7 @@ import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
 import type { Logger } from 'pino';
 import type { ReadinessCheck } from './healthRoutes.js';
+import { timedServerCalls, type GrpcCallMetrics } from './metrics/grpcCallMetrics.js';
 
 export interface GrpcServiceBinding {
   /** Its full name, e.g. "ledgerline.user.v1.AccountService": the health status and credential audience. */
@@ -19,6 +20,8 @@ export interface GrpcServerOptions {
   services: GrpcServiceBinding[];
   /** The .proto files the services come from, for reflection. */
   contracts: PackageDefinition;
+  /** Every call answered, health checks and reflection included, is timed into it. */
+  calls: GrpcCallMetrics;
   log: Logger;
 }
 
@@ -45,7 +48,7 @@ const SERVER_OPTIONS = {
 };
 
 export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
-  const server = new Server(SERVER_OPTIONS);
+  const server = new Server({ ...SERVER_OPTIONS, interceptors: [timedServerCalls(options.calls.server)] });
   // '' is the whole server, as Kubernetes' gRPC probe and grpc_health_probe ask by default.
   const healthNames = ['', ...options.services.map((service) => service.name)];
   const health = new HealthImplementation(Object.fromEntries(healthNames.map((name) => [name, 'NOT_SERVING'])));

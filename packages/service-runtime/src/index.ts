@@ -59,3 +59,7 @@ export { withClientSpan } from './tracing/httpClientSpans.js';
 export { traceStatements } from './tracing/postgresSpans.js';
 export { recordFailure } from './tracing/spanFailure.js';
 export { tracedWork } from './tracing/tracedWork.js';
+export { serviceMetrics, type ServiceMetrics } from './metrics/serviceMetrics.js';
+export { type GrpcCallMetrics } from './metrics/grpcCallMetrics.js';
+export { operationDurationHistogram, operationDurationPlugin, type OperationLabel } from './metrics/operationDurations.js';
+export { metricsServer, closeMetricsServer } from './metrics/metricsServer.js';

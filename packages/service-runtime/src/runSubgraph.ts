@@ -4,6 +4,8 @@ import { listen } from './listen.js';
 import { shutDownGracefullyOnSignals } from './gracefulShutdown.js';
 import { startTracing } from './tracing/tracing.js';
 import type { GrpcServer } from './grpcServer.js';
+import { closeMetricsServer, metricsServer } from './metrics/metricsServer.js';
+import type { ServiceMetrics } from './metrics/serviceMetrics.js';
 import type { SubgraphConfig } from './subgraphConfig.js';
 import type { SubgraphServer } from './subgraphServer.js';
 
@@ -11,6 +13,8 @@ import type { SubgraphServer } from './subgraphServer.js';
 export interface SubgraphServices {
   http: SubgraphServer;
   grpc: GrpcServer;
+  /** What the service counts, served on its metrics port. */
+  metrics: ServiceMetrics;
   /** Work the subgraph runs on its own (e.g. finishing deletions); stopped before the servers. */
   stopBackgroundWork?: () => Promise<void>;
 }
@@ -38,11 +42,22 @@ export async function runSubgraph<Config extends SubgraphConfig, Database extend
   const services = await subgraph.build(config, db, log);
   await listen(services.http.httpServer, config.port, config.host);
   const grpcPort = await services.grpc.listen(config.host, config.grpcPort);
-  log.info({ url: `http://${config.host}:${config.port}/graphql`, grpc: `${config.host}:${grpcPort}` }, `${subgraph.name} listening`);
+  const metrics = metricsServer(services.metrics.registry);
+  await listen(metrics, config.metricsPort, config.host);
+  log.info(
+    {
+      url: `http://${config.host}:${config.port}/graphql`,
+      grpc: `${config.host}:${grpcPort}`,
+      metrics: `http://${config.host}:${config.metricsPort}/metrics`,
+    },
+    `${subgraph.name} listening`,
+  );
   shutDownGracefullyOnSignals(log, async () => {
     await services.stopBackgroundWork?.();
     await Promise.all([services.http.stop(), services.grpc.drain(GRPC_NOT_SERVING_NOTICE_MS, GRPC_DRAIN_GRACE_MS)]);
     await db.$disconnect();
+    // Last, so the drain itself can still be scraped.
+    await closeMetricsServer(metrics);
     await tracing.shutdown();
   });
 }

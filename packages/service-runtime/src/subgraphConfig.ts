@@ -31,6 +31,8 @@ export interface SubgraphConfig {
   host: string;
   port: number;
   grpcPort: number;
+  /** Where GET /metrics is served, apart from the public port. */
+  metricsPort: number;
   databaseUrl: string;
   databaseSchema: string;
   routerSigningSecret: string;
@@ -58,7 +60,7 @@ export function databaseUrlOf(
 
 export function subgraphConfigFrom(
   env: SubgraphVariables,
-  own: { port: number; grpcPort: number; databaseUrl: string; databaseSchema: string },
+  own: { port: number; grpcPort: number; metricsPort: number; databaseUrl: string; databaseSchema: string },
 ): SubgraphConfig {
   return {
     production: env.NODE_ENV === 'production',

@@ -14,6 +14,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import express from 'express';
 import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { operationLogPlugin } from './apolloOperationLog.js';
 import { callerAdmissionPlugin, type AdmitCaller } from './callerAdmission.js';
 import { formatDatabaseUnavailable } from './databaseUnavailable.js';
@@ -21,6 +22,7 @@ import { formatDomainError } from './DomainError.js';
 import { httpErrorHandler } from './httpErrorHandler.js';
 import { mountHealthRoutes, type ReadinessCheck } from './healthRoutes.js';
 import { maskInternalErrors } from './maskInternalErrors.js';
+import { operationDurationHistogram, operationDurationPlugin } from './metrics/operationDurations.js';
 import { subgraphContextFrom, type SubgraphContext } from './subgraphContext.js';
 import { withServerSpans } from './tracing/httpServerSpans.js';
 import { operationSpanAttributes } from './tracing/operationSpanAttributes.js';
@@ -38,6 +40,8 @@ export interface SubgraphServerOptions {
   /** Whether a signed-in caller's session is still live; runs once per operation, before any resolver. */
   admitCaller: AdmitCaller;
   readinessChecks: ReadinessCheck[];
+  /** The service's registry: the operation histogram goes in it. */
+  metrics: Registry;
   log: Logger;
 }
 
@@ -68,6 +72,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
       // every field's resolver to compute them: a tenth of a dashboard request's CPU.
       ApolloServerPluginCacheControlDisabled(),
       operationLogPlugin(),
+      operationDurationPlugin(operationDurationHistogram(options.metrics, 'ledgerline_subgraph_operation_duration_seconds')),
       callerAdmissionPlugin(options.admitCaller),
       ...(tracingEnabled() ? [operationSpanAttributes<SubgraphContext>()] : []),
     ],

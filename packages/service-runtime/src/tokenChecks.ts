@@ -6,6 +6,7 @@ import { ACCOUNT_SERVICE, userV1, type CheckTokenResponse__Output, type TokenSta
 import type { Deadline } from './deadlines.js';
 import { callPeer, connectPeer, type GrpcCallerIdentity, type GrpcPeer } from './grpcClient.js';
 import { refusedToken } from './tokenRefusal.js';
+import type { GrpcCallMetrics } from './metrics/grpcCallMetrics.js';
 import type { Caller } from '@ledgerline/identity';
 
 /** The User service answers from one indexed row; past this the write fails rather than waits. */
@@ -24,10 +25,10 @@ export interface TokenChecks {
   close(): void;
 }
 
-export function userServiceTokenChecks(address: string, self: GrpcCallerIdentity, cacheMs: number): TokenChecks {
+export function userServiceTokenChecks(address: string, self: GrpcCallerIdentity, cacheMs: number, calls: GrpcCallMetrics): TokenChecks {
   const peer: GrpcPeer = { address, serviceName: ACCOUNT_SERVICE, label: 'user' };
   // A check only reads, so the channel may retry it.
-  const client = connectPeer(userV1.AccountService, peer, ['CheckToken']);
+  const client = connectPeer(userV1.AccountService, peer, ['CheckToken'], calls);
   const answers = new Map<string, { status: TokenStatus; until: number }>();
 
   async function statusOf(caller: Caller, freshness: Freshness, requestDeadline: Deadline): Promise<TokenStatus> {

@@ -30,6 +30,7 @@ import {
   createGrpcServer,
   createLogger,
   DomainError,
+  serviceMetrics,
   unaryHandler,
   type GrpcPeer,
   type GrpcServer,
@@ -38,6 +39,8 @@ import {
 const secret = randomBytes(32).toString('hex');
 const log = createLogger('test-grpc', 'silent');
 const finance = { name: 'ledgerline-finance', secret };
+/** One registry for the test's clients and servers alike, as a service that both calls and answers has. */
+const metrics = serviceMetrics();
 
 /** Every credential the test's CheckToken ran for, so a test can see what the handler was given. */
 const handledCallers: ServiceCredential[] = [];
@@ -66,7 +69,12 @@ afterEach(async () => {
 });
 
 async function startAccountServer(): Promise<{ server: GrpcServer; address: string }> {
-  const server = createGrpcServer({ services: [accountServiceForTest()], contracts: userContractDefinition, log });
+  const server = createGrpcServer({
+    services: [accountServiceForTest()],
+    contracts: userContractDefinition,
+    calls: metrics.grpcCalls,
+    log,
+  });
   const port = await server.listen('127.0.0.1', 0);
   return { server, address: `127.0.0.1:${port}` };
 }
@@ -114,7 +122,7 @@ const accountPeer = (address: string): GrpcPeer => ({ address, serviceName: ACCO
 
 describe('gRPC services behind a service credential', () => {
   it('answers a call with a valid credential for the user the credential names', async () => {
-    const client = closeWith(connectPeer(userV1.AccountService, accountPeer(shared.address), ['CheckToken']));
+    const client = closeWith(connectPeer(userV1.AccountService, accountPeer(shared.address), ['CheckToken'], metrics.grpcCalls));
     const check = (userId: number | null) =>
       callPeer<CheckTokenResponse__Output>(
         accountPeer(shared.address),
@@ -221,10 +229,45 @@ async function startSilentPeer(): Promise<string> {
   return `127.0.0.1:${(silent.address() as AddressInfo).port}`;
 }
 
+describe('gRPC call metrics', () => {
+  /** How many calls of CheckToken the histogram counted with `code`. */
+  const counted = async (side: 'client' | 'server', code: string) =>
+    (await metrics.grpcCalls[side].get()).values.find(
+      (sample) =>
+        sample.metricName?.endsWith('_count') === true &&
+        sample.labels['service'] === ACCOUNT_SERVICE &&
+        sample.labels['method'] === 'CheckToken' &&
+        sample.labels['code'] === code,
+    )?.value ?? 0;
+
+  it('times each call on both sides by service, method and the status it ended with', async () => {
+    const peer = accountPeer(shared.address);
+    const client = closeWith(connectPeer(userV1.AccountService, peer, ['CheckToken'], metrics.grpcCalls));
+    const call = (accountKey: string) =>
+      callPeer<CheckTokenResponse__Output>(peer, finance, { userId: 42, deadlineMs: 5_000 }, (metadata, options, callback) =>
+        client.checkToken({ accountKey }, metadata, options, callback),
+      );
+    const before = { client: await counted('client', 'OK'), server: await counted('server', 'OK') };
+    const refusedBefore = { client: await counted('client', 'NOT_FOUND'), server: await counted('server', 'NOT_FOUND') };
+
+    await call('key-of-42');
+    await rejectionOf(call('closed-account'));
+
+    expect({ client: await counted('client', 'OK'), server: await counted('server', 'OK') }).toEqual({
+      client: before.client + 1,
+      server: before.server + 1,
+    });
+    expect({ client: await counted('client', 'NOT_FOUND'), server: await counted('server', 'NOT_FOUND') }).toEqual({
+      client: refusedBefore.client + 1,
+      server: refusedBefore.server + 1,
+    });
+  });
+});
+
 describe('callPeer', () => {
   async function checkTokenAt(address: string, deadlineMs: number) {
     const peer = accountPeer(address);
-    const client = closeWith(connectPeer(userV1.AccountService, peer, ['CheckToken']));
+    const client = closeWith(connectPeer(userV1.AccountService, peer, ['CheckToken'], metrics.grpcCalls));
     const started = performance.now();
     const error = await rejectionOf(
       callPeer<CheckTokenResponse__Output>(peer, finance, { userId: 42, deadlineMs }, (metadata, options, callback) =>

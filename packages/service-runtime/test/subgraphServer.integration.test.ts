@@ -7,7 +7,15 @@ import jwt from 'jsonwebtoken';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFor } from '../../../test/support/callers.js';
-import { createLogger, createSubgraphServer, DomainError, listen, refusedToken, type SubgraphServer } from '../src/index.js';
+import {
+  createLogger,
+  createSubgraphServer,
+  DomainError,
+  listen,
+  refusedToken,
+  serviceMetrics,
+  type SubgraphServer,
+} from '../src/index.js';
 
 const secret = randomBytes(32).toString('hex');
 let server: SubgraphServer;
@@ -56,6 +64,7 @@ beforeAll(async () => {
         },
       },
     ],
+    metrics: serviceMetrics().registry,
     log: createLogger('test-subgraph', 'silent'),
   });
   await listen(server.httpServer, 0, '127.0.0.1');

@@ -15,7 +15,7 @@ import {
   type AccountRevocation,
   type FollowAccountRevocationsResponse__Output,
 } from '@ledgerline/proto';
-import { connectPeer, credentialMetadata, type GrpcCallerIdentity, type Logger } from '@ledgerline/service-runtime';
+import { connectPeer, credentialMetadata, type GrpcCallerIdentity, type GrpcCallMetrics, type Logger } from '@ledgerline/service-runtime';
 import { Redis } from 'ioredis';
 
 export interface AccountRevocationFeed {
@@ -78,8 +78,14 @@ export function redisAccountRevocationFeed(redisUrl: string, keyPrefix: string, 
 const FIRST_RETRY_MS = 250;
 const LONGEST_RETRY_MS = 5_000;
 
-export function grpcAccountRevocationFeed(userGrpcAddress: string, self: GrpcCallerIdentity, log: Logger): AccountRevocationFeed {
-  const client = connectPeer(userV1.AccountService, { address: userGrpcAddress, serviceName: ACCOUNT_SERVICE, label: 'user' }, []);
+export function grpcAccountRevocationFeed(
+  userGrpcAddress: string,
+  self: GrpcCallerIdentity,
+  calls: GrpcCallMetrics,
+  log: Logger,
+): AccountRevocationFeed {
+  const peer = { address: userGrpcAddress, serviceName: ACCOUNT_SERVICE, label: 'user' };
+  const client = connectPeer(userV1.AccountService, peer, [], calls);
   const listeners = revocationListeners(log);
   let stream: ClientReadableStream<FollowAccountRevocationsResponse__Output> | null = null;
   let retryMs = FIRST_RETRY_MS;

@@ -4,17 +4,23 @@
 // opened again with backoff, and every watcher reads what it missed from the log.
 import type { ClientReadableStream } from '@grpc/grpc-js';
 import { financeV1, GROUP_EVENT_SERVICE, groupEventNoticeFromMessage, type FollowGroupEventsResponse__Output } from '@ledgerline/proto';
-import { connectPeer, credentialMetadata, type GrpcCallerIdentity, type Logger } from '@ledgerline/service-runtime';
+import { connectPeer, credentialMetadata, type GrpcCallerIdentity, type GrpcCallMetrics, type Logger } from '@ledgerline/service-runtime';
 import { FOLLOW_TIMEOUT_MS, GroupListeners, withTimeout, type GroupEventFeed } from './groupEventFeed.js';
 
 const FIRST_RETRY_MS = 250;
 const LONGEST_RETRY_MS = 5_000;
 
-export function grpcGroupEventFeed(financeGrpcAddress: string, self: GrpcCallerIdentity, log: Logger): GroupEventFeed {
+export function grpcGroupEventFeed(
+  financeGrpcAddress: string,
+  self: GrpcCallerIdentity,
+  calls: GrpcCallMetrics,
+  log: Logger,
+): GroupEventFeed {
   const client = connectPeer(
     financeV1.GroupEventService,
     { address: financeGrpcAddress, serviceName: GROUP_EVENT_SERVICE, label: 'finance' },
     [],
+    calls,
   );
   const listeners = new GroupListeners();
   let stream: ClientReadableStream<FollowGroupEventsResponse__Output> | null = null;

@@ -20,6 +20,8 @@ const environmentSchema = z
     ...subgraphVariables,
     FINANCE_SUBGRAPH_PORT: portVariable(4002),
     FINANCE_GRPC_PORT: portVariable(50052),
+    /** GET /metrics (Prometheus), on a port no ingress routes. */
+    FINANCE_METRICS_PORT: portVariable(9466),
     USER_GRPC_ADDRESS: grpcAddressVariable('127.0.0.1:50051'),
     /** How long a read may rely on the User service's last word on a token; writes always ask. */
     TOKEN_CHECK_CACHE_MS: variableWithDefault(z.coerce.number().int().min(0).max(5_000), 2_000),
@@ -70,6 +72,7 @@ export function readConfig(env: NodeJS.ProcessEnv): FinanceSubgraphConfig {
   const own = {
     port: parsed.FINANCE_SUBGRAPH_PORT,
     grpcPort: parsed.FINANCE_GRPC_PORT,
+    metricsPort: parsed.FINANCE_METRICS_PORT,
     databaseUrl: parsed.databaseUrl,
     databaseSchema: parsed.FINANCE_DATABASE_SCHEMA,
   };

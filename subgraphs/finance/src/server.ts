@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { financeContractDefinition } from '@ledgerline/proto';
-import { createGrpcServer, createSubgraphServer, type GrpcServer, type Logger, type SubgraphServices } from '@ledgerline/service-runtime';
+import {
+  createGrpcServer,
+  createSubgraphServer,
+  serviceMetrics,
+  type GrpcCallMetrics,
+  type GrpcServer,
+  type Logger,
+  type SubgraphServices,
+} from '@ledgerline/service-runtime';
 import { OperationTypeNode, parse } from 'graphql';
 import type { FinanceSubgraphConfig } from './config.js';
 import type { FinanceDatabase } from './db.js';
@@ -8,6 +16,7 @@ import { allOf, localGroupEventFeed, redisGroupEventPublisher, type LocalGroupEv
 import { groupEventService } from './groups/groupEventService.js';
 import { idempotentWrites, sweepExpiredKeys } from './idempotentWrites.js';
 import { startOutboxRelay } from './groups/outboxRelay.js';
+import { outboxMetrics } from './groups/outboxMetrics.js';
 import { recordErasureService } from './recordErasureService.js';
 import { financeSubgraphResolvers } from './resolvers/index.js';
 import type { EventAnnouncer } from './groups/outboxRelay.js';
@@ -24,14 +33,21 @@ export interface GroupEventParts {
   relay: EventAnnouncer;
 }
 
-/** The Finance service's gRPC server, not yet listening. */
-export function financeGrpcServer(config: FinanceSubgraphConfig, db: FinanceDatabase, events: GroupEventParts, log: Logger): GrpcServer {
+/** The Finance service's gRPC server, not yet listening; its calls are timed into `calls`. */
+export function financeGrpcServer(
+  config: FinanceSubgraphConfig,
+  db: FinanceDatabase,
+  events: GroupEventParts,
+  log: Logger,
+  calls: GrpcCallMetrics,
+): GrpcServer {
   return createGrpcServer({
     services: [
       recordErasureService(db, events.relay, config.serviceSigningSecret, log),
       groupEventService(events.feed, config.serviceSigningSecret, log),
     ],
     contracts: financeContractDefinition,
+    calls,
     log,
   });
 }
@@ -42,11 +58,13 @@ export interface FinanceServices extends SubgraphServices {
 
 export async function buildFinanceSubgraph(config: FinanceSubgraphConfig, db: FinanceDatabase, log: Logger): Promise<FinanceServices> {
   const self = { name: FINANCE_SERVICE_NAME, secret: config.serviceSigningSecret };
-  const tokens = userServiceTokenChecks(config.userGrpcAddress, self, config.tokenCheckCacheMs);
+  const metrics = serviceMetrics();
+  const tokens = userServiceTokenChecks(config.userGrpcAddress, self, config.tokenCheckCacheMs, metrics.grpcCalls);
   const feed = localGroupEventFeed();
   const publisher = config.redisUrl === undefined ? feed : allOf([feed, redisGroupEventPublisher(config.redisUrl, config.redisKeyPrefix)]);
-  const relay = startOutboxRelay(db, publisher, { pollMs: config.outboxPollMs, retentionMs: config.groupEventRetentionMs }, log);
-  const grpc = financeGrpcServer(config, db, { feed, relay }, log);
+  const relaySettings = { pollMs: config.outboxPollMs, retentionMs: config.groupEventRetentionMs };
+  const relay = startOutboxRelay(db, publisher, relaySettings, log, outboxMetrics(metrics.registry, db).published);
+  const grpc = financeGrpcServer(config, db, { feed, relay }, log, metrics.grpcCalls);
   const writes = idempotentWrites(db, config.idempotencyKeyRetentionMs);
   const stopSweeping = sweepExpiredKeys(writes, log);
   const http = await createSubgraphServer({
@@ -58,11 +76,13 @@ export async function buildFinanceSubgraph(config: FinanceSubgraphConfig, db: Fi
     admitCaller: (caller, operation, deadline) =>
       tokens.assertLive(caller, operation === OperationTypeNode.MUTATION ? 'fresh' : 'cached', deadline),
     readinessChecks: [{ name: 'database', check: async () => void (await db.$queryRaw`SELECT 1`) }, grpc.readiness],
+    metrics: metrics.registry,
     log,
   });
   return {
     http,
     grpc,
+    metrics,
     groupEvents: { feed, relay },
     stopBackgroundWork: async () => {
       tokens.close();

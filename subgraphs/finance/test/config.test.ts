@@ -26,6 +26,7 @@ describe('finance subgraph configuration', () => {
       host: '127.0.0.1',
       port: 4002,
       grpcPort: 50052,
+      metricsPort: 9466,
       databaseUrl: DATABASE_URL,
       databaseSchema: 'finance',
       routerSigningSecret: SIGNING_SECRET,

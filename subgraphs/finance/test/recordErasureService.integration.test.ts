@@ -9,7 +9,7 @@ import {
   type EraseUserRecordsResponse__Output,
   type RecordErasureServiceClient,
 } from '@ledgerline/proto';
-import { createLogger, type GrpcServer } from '@ledgerline/service-runtime';
+import { createLogger, serviceMetrics, type GrpcServer } from '@ledgerline/service-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialMetadata, insecure, unaryCall } from '../../../test/support/grpcCalls.js';
 import { financeDatabase, newUserId } from '../../../test/support/serviceDatabases.js';
@@ -29,7 +29,7 @@ let client: RecordErasureServiceClient;
 beforeAll(async () => {
   const config = { serviceSigningSecret: secret } as Parameters<typeof financeGrpcServer>[0];
   const events = { feed: localGroupEventFeed(), relay: { wake: () => undefined } };
-  server = financeGrpcServer(config, financeDatabase(), events, createLogger('finance-grpc-test', 'silent'));
+  server = financeGrpcServer(config, financeDatabase(), events, createLogger('finance-grpc-test', 'silent'), serviceMetrics().grpcCalls);
   const port = await server.listen('127.0.0.1', 0);
   client = new financeV1.RecordErasureService(`127.0.0.1:${port}`, insecure());
 });

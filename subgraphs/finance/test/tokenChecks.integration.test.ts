@@ -2,7 +2,7 @@
 // the answer is for reads and for writes, what the caller sees when the User service is away,
 // and how an insert that races an account deletion is taken back.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createLogger, DomainError, type GrpcServer } from '@ledgerline/service-runtime';
+import { createLogger, DomainError, serviceMetrics, type GrpcServer } from '@ledgerline/service-runtime';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newAccount } from '../../../test/support/accounts.js';
 import { freePort } from '../../../test/support/freePort.js';
@@ -23,14 +23,19 @@ let userServer: GrpcServer;
 let checks: TokenChecks;
 
 const startUserServer = async () => {
-  userServer = userGrpcServer({ serviceSigningSecret: secret } as Parameters<typeof userGrpcServer>[0], userDatabase(), log);
+  userServer = userGrpcServer(
+    { serviceSigningSecret: secret } as Parameters<typeof userGrpcServer>[0],
+    userDatabase(),
+    log,
+    serviceMetrics().grpcCalls,
+  );
   await userServer.listen('127.0.0.1', port);
 };
 
 beforeAll(async () => {
   port = await freePort();
   await startUserServer();
-  checks = userServiceTokenChecks(`127.0.0.1:${port}`, { name: 'ledgerline-finance', secret }, CACHE_MS);
+  checks = userServiceTokenChecks(`127.0.0.1:${port}`, { name: 'ledgerline-finance', secret }, CACHE_MS, serviceMetrics().grpcCalls);
 });
 
 afterAll(async () => {

@@ -22,6 +22,8 @@ const environmentSchema = z
     ...subgraphVariables,
     USER_SUBGRAPH_PORT: portVariable(4001),
     USER_GRPC_PORT: portVariable(50051),
+    /** GET /metrics (Prometheus), on a port no ingress routes. */
+    USER_METRICS_PORT: portVariable(9465),
     FINANCE_GRPC_ADDRESS: grpcAddressVariable('127.0.0.1:50052'),
     /** How often deletions left pending (Finance was unreachable) are tried again. */
     ACCOUNT_DELETION_RETRY_MS: variableWithDefault(z.coerce.number().int().min(100).max(3_600_000), 30_000),
@@ -68,6 +70,7 @@ export function readConfig(env: NodeJS.ProcessEnv): UserSubgraphConfig {
   const own = {
     port: parsed.USER_SUBGRAPH_PORT,
     grpcPort: parsed.USER_GRPC_PORT,
+    metricsPort: parsed.USER_METRICS_PORT,
     databaseUrl: parsed.databaseUrl,
     databaseSchema: parsed.USER_DATABASE_SCHEMA,
   };

@@ -4,6 +4,8 @@ import {
   createGrpcServer,
   createSubgraphServer,
   refusedToken,
+  serviceMetrics,
+  type GrpcCallMetrics,
   type GrpcServer,
   type Logger,
   type SubgraphServices,
@@ -29,16 +31,18 @@ export const USER_SERVICE_NAME = 'ledgerline-user';
 /** Followers of a server that announces nothing (tests of CheckToken alone). */
 const NO_REVOCATIONS: AccountRevocationFollowers = { follow: () => () => undefined };
 
-/** The User service's gRPC server, not yet listening; its revocation streams follow `revocations`. */
+/** The User service's gRPC server, not yet listening; its revocation streams follow `revocations`, its calls are timed into `calls`. */
 export function userGrpcServer(
   config: UserSubgraphConfig,
   db: UserDatabase,
   log: Logger,
+  calls: GrpcCallMetrics,
   revocations: AccountRevocationFollowers = NO_REVOCATIONS,
 ): GrpcServer {
   return createGrpcServer({
     services: [accountService(db, revocations, config.serviceSigningSecret, log)],
     contracts: userContractDefinition,
+    calls,
     log,
   });
 }
@@ -52,14 +56,15 @@ export async function buildUserSubgraph(
   config: UserSubgraphConfig,
   db: UserDatabase,
   log: Logger,
-  erasure: RecordErasure = financeRecordErasure(config.financeGrpcAddress, {
-    name: USER_SERVICE_NAME,
-    secret: config.serviceSigningSecret,
-  }),
+  /** How deletions reach Finance; its gRPC client by default. */
+  givenErasure?: RecordErasure,
 ): Promise<UserServices> {
   limitPasswordHashing(config.passwordHashing);
+  const metrics = serviceMetrics();
+  const self = { name: USER_SERVICE_NAME, secret: config.serviceSigningSecret };
+  const erasure = givenErasure ?? financeRecordErasure(config.financeGrpcAddress, self, metrics.grpcCalls);
   const revocations = accountRevocations(config.redisUrl, config.redisKeyPrefix, log);
-  const grpc = userGrpcServer(config, db, log, revocations);
+  const grpc = userGrpcServer(config, db, log, metrics.grpcCalls, revocations);
   const http = await createSubgraphServer({
     typeDefs: userSubgraphTypeDefs,
     resolvers: userSubgraphResolvers(db, { secret: config.jwtSecret, ttlSeconds: config.jwtTtlSeconds }, erasure, revocations),
@@ -71,6 +76,7 @@ export async function buildUserSubgraph(
       if (user !== null) requestUsers(db, context).prime(user.id, user);
     },
     readinessChecks: [{ name: 'database', check: async () => void (await db.$queryRaw`SELECT 1`) }, grpc.readiness],
+    metrics: metrics.registry,
     log,
   });
   const stopRetries = startPendingDeletionRetries(db, erasure, log, config.accountDeletionRetryMs);
@@ -78,6 +84,7 @@ export async function buildUserSubgraph(
   return {
     http,
     grpc,
+    metrics,
     accountRevocations: revocations,
     stopBackgroundWork: async () => {
       await Promise.all([stopRetries(), stopSweeps()]);

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { verifyUserToken, type Caller } from '@ledgerline/identity';
 import type { AccountRevocation } from '@ledgerline/proto';
-import { createLogger, DomainError } from '@ledgerline/service-runtime';
+import { createLogger, DomainError, serviceMetrics } from '@ledgerline/service-runtime';
 import { describe, expect, it, vi } from 'vitest';
 import { freePort } from '../../../test/support/freePort.js';
 import { userDatabase } from '../../../test/support/serviceDatabases.js';
@@ -37,7 +37,11 @@ function announcerWatching(caller: Caller) {
 
 /** Finance's erasure client, aimed where nothing listens: a deletion stops at PENDING, its tokens already refused. */
 async function financeDown() {
-  return financeRecordErasure(`127.0.0.1:${await freePort()}`, { name: 'ledgerline-user', secret: tokens.secret });
+  return financeRecordErasure(
+    `127.0.0.1:${await freePort()}`,
+    { name: 'ledgerline-user', secret: tokens.secret },
+    serviceMetrics().grpcCalls,
+  );
 }
 
 describe('announcing account revocations', () => {

@@ -12,7 +12,7 @@ import {
   type FollowAccountRevocationsResponse__Output,
 } from '@ledgerline/proto';
 import { ROUTER_SERVICE_NAME } from '@ledgerline/identity';
-import { createLogger, type GrpcServer } from '@ledgerline/service-runtime';
+import { createLogger, serviceMetrics, type GrpcServer } from '@ledgerline/service-runtime';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newAccount } from '../../../test/support/accounts.js';
 import { credentialMetadata, insecure, unaryCall } from '../../../test/support/grpcCalls.js';
@@ -31,7 +31,7 @@ let client: AccountServiceClient;
 beforeAll(async () => {
   const config = { serviceSigningSecret: secret } as Parameters<typeof userGrpcServer>[0];
   revocations = accountRevocations(undefined, 'ledgerline-test:', log);
-  server = userGrpcServer(config, userDatabase(), log, revocations);
+  server = userGrpcServer(config, userDatabase(), log, serviceMetrics().grpcCalls, revocations);
   const port = await server.listen('127.0.0.1', 0);
   client = new userV1.AccountService(`127.0.0.1:${port}`, insecure());
 });

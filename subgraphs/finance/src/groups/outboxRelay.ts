@@ -105,6 +105,8 @@ export function startOutboxRelay(
   publisher: GroupEventPublisher,
   settings: OutboxRelaySettings,
   log: Logger,
+  /** Counts the events published (outboxMetrics.ts). */
+  published: { inc(count: number): void },
 ): OutboxRelay {
   let stopped = false;
   let wanted = false;
@@ -115,7 +117,9 @@ export function startOutboxRelay(
     while (wanted && !stopped) {
       wanted = false;
       try {
-        if ((await publishPending(db, publisher)) === BATCH_SIZE) wanted = true;
+        const count = await publishPending(db, publisher);
+        if (count > 0) published.inc(count);
+        if (count === BATCH_SIZE) wanted = true;
         if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
           lastPrune = Date.now();
           const pruned = await pruneGroupEvents(db, settings.retentionMs);
