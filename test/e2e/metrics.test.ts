@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { rest, routerOrigin } from '../support/restClient.js';
 import { routerAt } from '../support/routerAt.js';
 import { contributeThrough, groupOf, type Member } from '../support/savingsGroupsThroughRouter.js';
+import { metricNamesReferenced } from '../support/observabilityFiles.js';
 import { sampleValue, scrapeMetrics, type ScrapedMetrics } from '../support/scrapedMetrics.js';
 import { watch, type Watch } from '../support/subscriptionClient.js';
 
@@ -137,6 +138,13 @@ describe('metrics', () => {
       after.finance.samples.find((sample) => sample.name === 'ledgerline_finance_outbox_backlog_events')?.value,
     ).toBeGreaterThanOrEqual(0);
     expect(sampleValue(after.finance, 'ledgerline_finance_outbox_oldest_unpublished_age_seconds')).toBeLessThan(60);
+  });
+
+  it('declares every metric the Grafana dashboard and the alert rules read', async () => {
+    const declared = new Set((Object.keys(CATALOG) as Service[]).flatMap((service) => [...after[service].families.keys()]));
+    const referenced = await metricNamesReferenced({ histograms: 'base' });
+    expect(referenced.size).toBeGreaterThan(20);
+    expect([...referenced].filter((name) => !declared.has(name))).toEqual([]);
   });
 
   it("keeps the metrics off the router's public port", async () => {
