@@ -35,6 +35,10 @@ const environmentSchema = z.object({
   FINANCE_METRICS_PORT: portVariable(9466),
   EMBEDDED_POSTGRES_PORT: portVariable(5433),
   LEDGERLINE_DATA_DIR: dataDirVariable,
+  /** Read by the services themselves; the launcher only says which bus and which collector they use. */
+  REDIS_URL: optionalVariable(z.url()),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalVariable(z.url()),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalVariable(z.url()),
 });
 
 /** Without --dev-secrets the launcher makes up nothing: it needs every secret, as each service does. */
@@ -51,6 +55,9 @@ export interface LauncherConfig {
   dataDir: string;
   /** Passed to every service, so all three agree, generated development secrets (--dev-secrets) included. */
   secrets: { JWT_SECRET: string; ROUTER_SIGNING_SECRET: string; SERVICE_SIGNING_SECRET: string };
+  /** For the banner: whether group events go over Redis, and where spans go (null: no tracing). */
+  eventBus: 'redis' | 'grpc';
+  tracesTo: string | null;
 }
 
 /** `args`: the launcher's command line after the script, e.g. ['--dev-secrets']. */
@@ -77,6 +84,8 @@ export function readConfig(env: NodeJS.ProcessEnv, args: string[], warn: (messag
       financeMetrics: parsed.FINANCE_METRICS_PORT,
     },
     dataDir,
+    eventBus: parsed.REDIS_URL === undefined ? 'grpc' : 'redis',
+    tracesTo: parsed.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? parsed.OTEL_EXPORTER_OTLP_ENDPOINT ?? null,
     secrets: {
       JWT_SECRET: secret('JWT_SECRET'),
       ROUTER_SIGNING_SECRET: secret('ROUTER_SIGNING_SECRET'),
