@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { rest, routerOrigin } from '../support/restClient.js';
 import { routerAt } from '../support/routerAt.js';
 import { contributeThrough, groupOf, type Member } from '../support/savingsGroupsThroughRouter.js';
+import { METRIC_CATALOG, PROCESS_METRICS } from '../support/metricCatalog.js';
 import { metricNamesReferenced } from '../support/observabilityFiles.js';
 import { sampleValue, scrapeMetrics, type ScrapedMetrics } from '../support/scrapedMetrics.js';
 import { watch, type Watch } from '../support/subscriptionClient.js';
@@ -16,46 +17,7 @@ const PROGRESS = `subscription($groupId: ID!, $since: Int) {
 const ACCOUNT_SERVICE = 'ledgerline.user.v1.AccountService';
 const checkTokenOk = { service: ACCOUNT_SERVICE, method: 'CheckToken', code: 'OK' };
 
-const CATALOG = {
-  router: [
-    'ledgerline_router_operation_duration_seconds',
-    'ledgerline_router_rest_request_duration_seconds',
-    'ledgerline_router_subgraph_request_duration_seconds',
-    'ledgerline_router_group_event_delivery_lag_seconds',
-    'ledgerline_router_websocket_connections',
-    'ledgerline_router_group_subscriptions',
-    'ledgerline_router_websocket_closes_total',
-    'ledgerline_router_response_cache_lookups_total',
-    'ledgerline_router_response_cache_invalidations_total',
-    'ledgerline_router_cache_store_errors_total',
-    'ledgerline_router_persisted_queries_total',
-    'ledgerline_router_subgraph_call_failures_total',
-    'ledgerline_router_login_throttle_refusals_total',
-    'ledgerline_router_login_throttle_store_errors_total',
-    'ledgerline_router_group_event_deliveries_total',
-    'ledgerline_router_group_event_resolutions_total',
-    'ledgerline_router_token_liveness_lookups_total',
-    'ledgerline_grpc_client_call_duration_seconds',
-  ],
-  user: ['ledgerline_subgraph_operation_duration_seconds', 'ledgerline_grpc_server_call_duration_seconds'],
-  finance: [
-    'ledgerline_subgraph_operation_duration_seconds',
-    'ledgerline_grpc_client_call_duration_seconds',
-    'ledgerline_grpc_server_call_duration_seconds',
-    'ledgerline_finance_outbox_backlog_events',
-    'ledgerline_finance_outbox_oldest_unpublished_age_seconds',
-    'ledgerline_finance_outbox_published_total',
-  ],
-};
-/** Node's process metrics, in every service's registry. */
-const PROCESS_METRICS = [
-  'process_cpu_seconds_total',
-  'process_resident_memory_bytes',
-  'nodejs_eventloop_lag_seconds',
-  'nodejs_heap_size_used_bytes',
-];
-
-type Service = keyof typeof CATALOG;
+type Service = keyof typeof METRIC_CATALOG;
 const metricsUrl = (service: Service): string => inject(`${service}MetricsUrl`);
 const scrapeAll = async (): Promise<Record<Service, ScrapedMetrics>> => ({
   router: await scrapeMetrics(metricsUrl('router')),
@@ -95,9 +57,9 @@ describe('metrics', () => {
   const moved = (service: Service, name: string, labels: Record<string, string>) =>
     sampleValue(after[service], name, labels) - sampleValue(before[service], name, labels);
 
-  it.each(Object.keys(CATALOG) as Service[])('exposes the catalog and the process metrics on the %s metrics port', (service) => {
+  it.each(Object.keys(METRIC_CATALOG) as Service[])('exposes the catalog and the process metrics on the %s metrics port', (service) => {
     const declared = [...after[service].families.keys()];
-    expect(declared).toEqual(expect.arrayContaining([...CATALOG[service], ...PROCESS_METRICS]));
+    expect(declared).toEqual(expect.arrayContaining([...METRIC_CATALOG[service], ...PROCESS_METRICS]));
   });
 
   it("times the router's operations by name, its REST routes by template and its subgraph calls", () => {
@@ -141,7 +103,7 @@ describe('metrics', () => {
   });
 
   it('declares every metric the Grafana dashboard and the alert rules read', async () => {
-    const declared = new Set((Object.keys(CATALOG) as Service[]).flatMap((service) => [...after[service].families.keys()]));
+    const declared = new Set((Object.keys(METRIC_CATALOG) as Service[]).flatMap((service) => [...after[service].families.keys()]));
     const referenced = await metricNamesReferenced({ histograms: 'base' });
     expect(referenced.size).toBeGreaterThan(20);
     expect([...referenced].filter((name) => !declared.has(name))).toEqual([]);
@@ -151,7 +113,7 @@ describe('metrics', () => {
     expect((await fetch(`${routerOrigin()}/metrics`)).status).toBe(404);
   });
 
-  it.each(Object.keys(CATALOG) as Service[])('answers nothing but GET /metrics on the %s metrics port', async (service) => {
+  it.each(Object.keys(METRIC_CATALOG) as Service[])('answers nothing but GET /metrics on the %s metrics port', async (service) => {
     const origin = new URL(metricsUrl(service)).origin;
     const answers = await Promise.all([
       fetch(`${origin}/`),
