@@ -62,6 +62,7 @@ describe('router configuration', () => {
       },
       operationLimits: { maxDepth: 12, maxAliases: 30, maxTokens: 2_000, maxDirectives: 20, maxCost: 5_000 },
       logLevel: 'info',
+      tracing: null,
     });
   });
 
@@ -104,9 +105,13 @@ describe('router configuration', () => {
         LOGIN_FAILURES_PER_ACCOUNT: '3',
         LOGIN_FAILURE_WINDOW_SECONDS: '600',
         LOGIN_ACCOUNT_SLOWDOWN_SECONDS: '10',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318',
+        OTEL_TRACES_SAMPLER_ARG: '0.25',
+        OTEL_BSP_SCHEDULE_DELAY: '500',
       }),
     );
     expect(config).toMatchObject({
+      tracing: { tracesUrl: 'http://otel-collector:4318/v1/traces', sampleRatio: 0.25, exportDelayMs: 500 },
       groupEvents: { redisUrl: 'redis://cache:6379', keyPrefix: 'ledgerline-staging:' },
       userGrpcAddress: 'user:50051',
       tokenLiveness: { cacheMs: 1_500, graceMs: 0 },
@@ -226,6 +231,21 @@ describe('router configuration', () => {
       ]);
     },
   );
+
+  it("sends spans to the traces endpoint when one is given, keeping a base endpoint's own path", () => {
+    const tracesUrlOf = (env: NodeJS.ProcessEnv) => readConfig(devEnvironment(env)).tracing?.tracesUrl;
+    expect(tracesUrlOf({ OTEL_EXPORTER_OTLP_ENDPOINT: 'https://collector.example.com/otlp' })).toBe(
+      'https://collector.example.com/otlp/v1/traces',
+    );
+    expect(
+      tracesUrlOf({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://b:4318/custom/traces' }),
+    ).toBe('http://b:4318/custom/traces');
+    expect(
+      problemsWith(devEnvironment({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318', OTEL_TRACES_SAMPLER_ARG: '2' }))
+        .map((p) => p.split(':')[0])
+        .sort(),
+    ).toEqual(['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_TRACES_SAMPLER_ARG']);
+  });
 
   it('reports every malformed variable at once', () => {
     const problems = problemsWith(

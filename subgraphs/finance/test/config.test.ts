@@ -32,6 +32,7 @@ describe('finance subgraph configuration', () => {
       routerSigningSecret: SIGNING_SECRET,
       serviceSigningSecret: SERVICE_SIGNING_SECRET,
       logLevel: 'info',
+      tracing: null,
       userGrpcAddress: '127.0.0.1:50051',
       tokenCheckCacheMs: 2000,
       redisUrl: undefined,

@@ -35,6 +35,7 @@ describe('user subgraph configuration', () => {
       routerSigningSecret: SIGNING_SECRET,
       serviceSigningSecret: SERVICE_SIGNING_SECRET,
       logLevel: 'info',
+      tracing: null,
       jwtSecret: JWT_SECRET,
       jwtTtlSeconds: 3600,
       financeGrpcAddress: '127.0.0.1:50052',

@@ -3,11 +3,14 @@
 import { z } from 'zod';
 import { optionalVariable, variableWithDefault } from '../loadConfig.js';
 
+/** OTLP/HTTP: an http(s) URL ("collector:4318" without a scheme would parse as a URL of scheme "collector:"). */
+const otlpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, e.g. http://otel-collector:4318' });
+
 export const tracingVariables = {
   /** The collector's OTLP/HTTP base URL (e.g. http://otel-collector:4318); traces go to its /v1/traces. */
-  OTEL_EXPORTER_OTLP_ENDPOINT: optionalVariable(z.url()),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalVariable(otlpUrl),
   /** The full URL for traces, when it is not the base URL's /v1/traces. */
-  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalVariable(z.url()),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalVariable(otlpUrl),
   /** The share of traces started here that are recorded (0 to 1); a trace a caller started keeps the caller's choice. */
   OTEL_TRACES_SAMPLER_ARG: variableWithDefault(z.coerce.number().min(0).max(1), 1),
   /** How long finished spans wait before they are sent, in ms. */
