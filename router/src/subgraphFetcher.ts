@@ -125,6 +125,6 @@ export function subgraphFetcher(timeoutMs: (init: FetcherRequestInit) => number)
       send(true);
     });
   const fetcher = (url: string, init: FetcherRequestInit = {}): Promise<FetcherResponse> =>
-    withClientSpan({ method: init.method ?? 'GET', url, headers: { ...init.headers } }, (headers) => call(url, init, headers));
+    withClientSpan({ method: init.method ?? 'GET', url, headers: init.headers ?? {} }, (headers) => call(url, init, headers));
   return fetcher;
 }

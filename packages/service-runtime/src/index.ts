@@ -55,6 +55,7 @@ export { startTracing, type Tracing } from './tracing/tracing.js';
 export { ledgerlineTracer, tracingEnabled } from './tracing/tracingState.js';
 export { activeTraceParent, contextOfTraceParent, extractTraceContext, outsideAnyTrace } from './tracing/traceContext.js';
 export { withServerSpans } from './tracing/httpServerSpans.js';
+export { routeTemplateOf } from './routeTemplate.js';
 export { withClientSpan } from './tracing/httpClientSpans.js';
 export { traceStatements } from './tracing/postgresSpans.js';
 export { recordFailure } from './tracing/spanFailure.js';

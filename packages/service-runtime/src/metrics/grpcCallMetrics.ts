@@ -1,15 +1,9 @@
 // How long gRPC calls take and how they end, on the calling and the serving side, by service,
 // method and status: interceptors on every client connectPeer makes and on createGrpcServer's
 // server, so unary calls and streams alike are counted without each handler doing it.
-import {
-  InterceptingCall,
-  ResponderBuilder,
-  ServerInterceptingCall,
-  status,
-  type Interceptor,
-  type ServerInterceptor,
-} from '@grpc/grpc-js';
+import { InterceptingCall, ResponderBuilder, ServerInterceptingCall, type Interceptor, type ServerInterceptor } from '@grpc/grpc-js';
 import { Histogram, type Registry } from 'prom-client';
+import { grpcMethodOf, grpcStatusName } from '../grpcCallNames.js';
 
 type CallLabel = 'service' | 'method' | 'code';
 
@@ -35,26 +29,18 @@ export function grpcCallMetrics(registry: Registry): GrpcCallMetrics {
   };
 }
 
-/** "/ledgerline.user.v1.AccountService/CheckToken" → its service and method. */
-function callOf(path: string): { service: string; method: string } {
-  const [, service = 'unknown', method = 'unknown'] = path.split('/');
-  return { service, method };
-}
-
-const statusName = (code: status): string => (status as unknown as Record<number, string | undefined>)[code] ?? 'UNKNOWN';
-
 const secondsSince = (started: number): number => (performance.now() - started) / 1000;
 
 /** For connectPeer's clients: every call, timed from its start to the status it ends with. */
 export function timedClientCalls(histogram: GrpcCallMetrics['client']): Interceptor {
   return (options, nextCall) => {
-    const call = callOf(options.method_definition.path);
+    const call = grpcMethodOf(options.method_definition.path);
     const started = performance.now();
     return new InterceptingCall(nextCall(options), {
       start(metadata, _listener, next) {
         next(metadata, {
           onReceiveStatus(received, nextStatus) {
-            histogram.observe({ ...call, code: statusName(received.code) }, secondsSince(started));
+            histogram.observe({ ...call, code: grpcStatusName(received.code) }, secondsSince(started));
             nextStatus(received);
           },
         });
@@ -66,11 +52,11 @@ export function timedClientCalls(histogram: GrpcCallMetrics['client']): Intercep
 /** For createGrpcServer: every call, timed from its arrival to the status it is answered with. */
 export function timedServerCalls(histogram: GrpcCallMetrics['server']): ServerInterceptor {
   return (method, incoming) => {
-    const call = callOf(method.path);
+    const call = grpcMethodOf(method.path);
     const started = performance.now();
     const responder = new ResponderBuilder()
       .withSendStatus((sent, next) => {
-        histogram.observe({ ...call, code: statusName(sent.code) }, secondsSince(started));
+        histogram.observe({ ...call, code: grpcStatusName(sent.code) }, secondsSince(started));
         next(sent);
       })
       .build();

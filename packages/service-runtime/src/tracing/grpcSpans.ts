@@ -3,6 +3,7 @@
 // lives as long as its peer, and what travels on it carries its own trace (the group events).
 import { InterceptingCall, Metadata, status as grpcStatus, type Interceptor, type StatusObject } from '@grpc/grpc-js';
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
+import { grpcMethodOf, grpcStatusName } from '../grpcCallNames.js';
 import { ledgerlineTracer, tracingEnabled } from './tracingState.js';
 
 const metadataSetter = { set: (metadata: Metadata, key: string, value: string) => metadata.set(key, value) };
@@ -11,14 +12,8 @@ const metadataGetter = {
   keys: (metadata: Metadata) => Object.keys(metadata.getMap()),
 };
 
-/** "/ledgerline.user.v1.AccountService/CheckToken" as its service and method. */
-function partsOf(path: string): { service: string; method: string } {
-  const [, service = '', method = ''] = path.split('/');
-  return { service, method };
-}
-
 function startRpcSpan(path: string, kind: SpanKind, parent: Context): Span {
-  const { service, method } = partsOf(path);
+  const { service, method } = grpcMethodOf(path);
   return ledgerlineTracer().startSpan(
     `${service}/${method}`,
     { kind, attributes: { 'rpc.system': 'grpc', 'rpc.service': service, 'rpc.method': method } },
@@ -29,7 +24,7 @@ function startRpcSpan(path: string, kind: SpanKind, parent: Context): Span {
 /** Records how the call ended: OK, or the status gRPC gave. */
 export function endRpcSpan(span: Span, code: grpcStatus, details?: string): void {
   span.setAttribute('rpc.grpc.status_code', code);
-  if (code !== grpcStatus.OK) span.setStatus({ code: SpanStatusCode.ERROR, message: details ?? grpcStatus[code] });
+  if (code !== grpcStatus.OK) span.setStatus({ code: SpanStatusCode.ERROR, message: details ?? grpcStatusName(code) });
   span.end();
 }
 

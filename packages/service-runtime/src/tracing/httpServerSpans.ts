@@ -2,21 +2,9 @@
 // (W3C traceparent) and named by the route that answered it (`GET /api/incomes/:id`), not the raw path.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { routeTemplateOf } from '../routeTemplate.js';
 import { extractTraceContext } from './traceContext.js';
 import { ledgerlineTracer, tracingEnabled } from './tracingState.js';
-
-/** What Express leaves on a request it routed: where the router was mounted, and the route that matched. */
-interface RoutedRequest extends IncomingMessage {
-  baseUrl?: string;
-  route?: { path?: unknown };
-}
-
-/** The route template that answered, e.g. "/graphql" or "/api/incomes/:id"; null when none matched. */
-function routeOf(request: RoutedRequest): string | null {
-  const routePath = typeof request.route?.path === 'string' ? request.route.path : '';
-  const route = `${request.baseUrl ?? ''}${routePath}`;
-  return route === '' ? null : route;
-}
 
 /** `listener`, with each request in a span of its own; `listener` itself when tracing is off. */
 export function withServerSpans(listener: RequestListener): RequestListener {
@@ -43,7 +31,7 @@ export function withServerSpans(listener: RequestListener): RequestListener {
     context.bind(active, request);
     context.bind(active, response);
     response.once('close', () => {
-      const route = routeOf(request);
+      const route = routeTemplateOf(request);
       if (route !== null) {
         span.updateName(`${method} ${route}`);
         span.setAttribute('http.route', route);
