@@ -1,7 +1,7 @@
 // Applies a service's committed migrations to its own PostgreSQL schema, as
 // `prisma migrate deploy` would, through Prisma's WebAssembly schema engine.
-// Run directly (`npm run migrate`), it migrates every service; migrateConfig.ts reads the
-// environment for that.
+// Run directly (`npm run migrate`), it migrates every service, or those named (`migrate.js user`, as
+// a deployment's migration job runs it); migrateConfig.ts reads the environment for that.
 //
 // Differences from `prisma migrate deploy`, all on purpose:
 // - One transaction per run: a failing migration undoes the whole run and leaves no failed row
@@ -19,7 +19,7 @@ export { migrationTargetsFromEnv, type MigrationTarget } from './migrateConfig.j
 import { migrationAdapterFactory } from './migrationAdapter.js';
 import { readMigrationList } from './migrationFiles.js';
 import { openSchemaEngine } from './schemaEngine.js';
-import { migrationsDirectory, prismaSchemaPath, type ServiceName } from './servicePaths.js';
+import { isServiceName, migrationsDirectory, prismaSchemaPath, serviceNames, type ServiceName } from './servicePaths.js';
 import { SessionPool } from './sessionPool.js';
 
 /**
@@ -106,15 +106,23 @@ export async function applyMigrations(options: {
   );
 }
 
-async function migrateEveryService(): Promise<void> {
-  for (const target of migrationTargetsFromEnv(process.env)) {
+/** `migrate.js` migrates every service; `migrate.js user` only the ones named. */
+function servicesNamedIn(args: string[]): ServiceName[] {
+  const unknown = args.filter((arg) => !isServiceName(arg));
+  if (unknown.length > 0)
+    throw new Error(`Cannot migrate: no service named ${unknown.join(', ')} (the services are ${serviceNames.join(', ')})`);
+  return args.length === 0 ? [...serviceNames] : args.filter(isServiceName);
+}
+
+async function migrateServices(args: string[]): Promise<void> {
+  for (const target of migrationTargetsFromEnv(process.env, servicesNamedIn(args))) {
     await applyMigrations({ ...target, log: (msg) => console.log(msg) });
   }
 }
 
 const runDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 if (runDirectly) {
-  migrateEveryService().catch((error: unknown) => {
+  migrateServices(process.argv.slice(2)).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;
   });

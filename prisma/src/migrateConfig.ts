@@ -10,10 +10,13 @@ export interface MigrationTarget {
 
 const defaultSchemaOf: Record<ServiceName, string> = { user: 'users', finance: 'finance' };
 
-/** Reads every variable first, then reports all that are missing at once. */
-export function migrationTargetsFromEnv(env: NodeJS.ProcessEnv): MigrationTarget[] {
+/**
+ * Reads every variable of `services` (all of them unless named) first, then reports all that are missing
+ * at once. A deployment migrates each service on its own (`migrate.js user`), with that service's URL alone.
+ */
+export function migrationTargetsFromEnv(env: NodeJS.ProcessEnv, services: readonly ServiceName[] = serviceNames): MigrationTarget[] {
   const problems: string[] = [];
-  const targets = serviceNames.map((service) => {
+  const targets = services.map((service) => {
     const prefix = service.toUpperCase();
     const databaseUrl = env[`${prefix}_DATABASE_URL`] || env['DATABASE_URL'] || '';
     if (databaseUrl === '') problems.push(`set DATABASE_URL or ${prefix}_DATABASE_URL`);

@@ -1,6 +1,7 @@
 // Every environment variable the router reads, validated once at start.
 import { secretSchema } from '@ledgerline/identity';
 import {
+  configurationProblems,
   grpcAddressVariable,
   hostVariable,
   loadConfig,
@@ -49,100 +50,100 @@ const corsOriginsSchema = z
     }
   });
 
-const environmentSchema = z
-  .object({
-    NODE_ENV: optionalVariable(z.string()),
-    HOST: hostVariable,
-    PORT: portVariable(4000),
-    /** GET /metrics (Prometheus), on a port of its own that no ingress routes. */
-    METRICS_PORT: portVariable(9464),
-    ...subgraphUrlVariables,
-    /** The composed supergraph to serve. Unset: the build's router/dist/supergraph.graphql when compiled, composed at start from source. */
-    SUPERGRAPH_FILE: optionalVariable(z.string()),
-    SUBGRAPH_TIMEOUT_MS: variableWithDefault(z.coerce.number().int().min(100).max(120_000), 10_000),
-    /** The whole operation's deadline, across its subgraph calls; each call is sent the time left. */
-    OPERATION_TIMEOUT_MS: variableWithDefault(z.coerce.number().int().min(100).max(300_000), 15_000),
-    /**
-     * Browser origins allowed to call the router, comma-separated; ":*" allows any port. Unset: the
-     * local development origins, or none in production.
-     */
-    CORS_ORIGINS: optionalVariable(corsOriginsSchema),
-    MAX_REQUEST_BODY_BYTES: variableWithDefault(z.coerce.number().int().min(1024).max(50_000_000), 1_000_000),
-    JWT_SECRET: optionalVariable(secretSchema),
-    ROUTER_SIGNING_SECRET: optionalVariable(secretSchema),
-    SERVICE_SIGNING_SECRET: optionalVariable(secretSchema),
-    /** With it, group events arrive over Redis pub/sub and the caches live in Redis; without, over Finance's gRPC stream and in this process. */
-    REDIS_URL: optionalVariable(z.url()),
-    REDIS_KEY_PREFIX: redisKeyPrefixVariable,
-    /** How long a cache read or write may wait on Redis before it counts as an outage and the request goes straight through. */
-    REDIS_COMMAND_TIMEOUT_MS: variableWithDefault(z.coerce.number().int().min(10).max(10_000), 500),
-    /** "false" turns the response cache of profiles and financial summaries off (the benchmark's uncached side). */
-    RESPONSE_CACHE_ENABLED: variableWithDefault(z.enum(['true', 'false']), 'true'),
-    /** The in-process cache's size when REDIS_URL is unset (least recently used entries go first). */
-    RESPONSE_CACHE_MEMORY_MIB: variableWithDefault(z.coerce.number().int().min(1).max(4_096), 64),
-    /** How long an automatic persisted query's hash is remembered after it was registered. */
-    APQ_TTL_SECONDS: variableWithDefault(z.coerce.number().int().min(60).max(2_592_000), 86_400),
-    /** The gateway's query plan cache, in approximate MiB (@apollo/gateway's own default is 30). */
-    QUERY_PLAN_CACHE_MIB: variableWithDefault(z.coerce.number().int().min(1).max(4_096), 30),
-    FINANCE_GRPC_ADDRESS: grpcAddressVariable('127.0.0.1:50052'),
-    /** The User service, which says whether a token is still live: for every signed-in request and WebSocket. */
-    USER_GRPC_ADDRESS: grpcAddressVariable('127.0.0.1:50051'),
-    /** How long the User service's word that a token is live (or refused) is used before asking again; a revocation heard on the feed drops it at once. */
-    TOKEN_LIVENESS_CACHE_MS: variableWithDefault(z.coerce.number().int().min(0).max(60_000), 3_000),
-    /** While the User service cannot answer, how long past that a session last seen live is still served (then 503). */
-    TOKEN_LIVENESS_GRACE_MS: variableWithDefault(z.coerce.number().int().min(0).max(600_000), 30_000),
-    /** How often open WebSockets' tokens are checked again, so a revoked one is closed. */
-    WEBSOCKET_TOKEN_RECHECK_MS: variableWithDefault(z.coerce.number().int().min(1_000).max(3_600_000), 60_000),
-    /** How often WebSockets are pinged; a socket silent for two of these is closed. */
-    WEBSOCKET_KEEPALIVE_MS: variableWithDefault(z.coerce.number().int().min(100).max(300_000), 12_000),
-    /** How long a new WebSocket may wait before sending connection_init (or, on the raw route, its token): then 4408. */
-    WEBSOCKET_INIT_TIMEOUT_MS: variableWithDefault(z.coerce.number().int().min(100).max(60_000), 5_000),
-    /** How long an event may wait unread for a client before its socket is closed with 4008 (it stopped reading). */
-    WEBSOCKET_SEND_TIMEOUT_MS: variableWithDefault(z.coerce.number().int().min(100).max(120_000), 5_000),
-    /** How many events may wait unsent for one subscription before its socket is closed with 4008. */
-    WEBSOCKET_MAX_QUEUED_EVENTS: variableWithDefault(z.coerce.number().int().min(10).max(100_000), 1_000),
-    /** The largest message a client may send on a WebSocket (larger: closed with 1009). */
-    WEBSOCKET_MAX_MESSAGE_BYTES: variableWithDefault(z.coerce.number().int().min(1_024).max(10_000_000), 65_536),
-    /** Open WebSockets per user, across every router sharing REDIS_URL (without it, on this router): more are closed with 4429. */
-    WEBSOCKET_MAX_CONNECTIONS_PER_USER: variableWithDefault(z.coerce.number().int().min(1).max(1_000_000), 20),
-    /** Open WebSockets per client address, signed in or not, across every router sharing REDIS_URL (without it, on this router): more are closed with 4429. */
-    WEBSOCKET_MAX_CONNECTIONS_PER_ADDRESS: variableWithDefault(z.coerce.number().int().min(1).max(1_000_000), 200),
-    /**
-     * With REDIS_URL, how long an open WebSocket still counts against those two limits after its router
-     * last renewed it (each router renews its sockets every third of this): how soon a router that died
-     * without closing its sockets gives their places back.
-     */
-    WEBSOCKET_SLOT_LEASE_MS: variableWithDefault(z.coerce.number().int().min(1_000).max(600_000), 30_000),
-    /** Live subscriptions per graphql-ws connection (more: that subscription is refused with TOO_MANY_SUBSCRIPTIONS). */
-    WEBSOCKET_MAX_SUBSCRIPTIONS_PER_CONNECTION: variableWithDefault(z.coerce.number().int().min(1).max(10_000), 50),
-    /** How many proxies in front of the router append to X-Forwarded-For; 0 takes the socket's address as the client's. */
-    TRUST_PROXY_HOPS: variableWithDefault(z.coerce.number().int().min(0).max(10), 0),
-    /** Login attempts one client address may make per LOGIN_ADDRESS_WINDOW_SECONDS, right or wrong (more: 429). */
-    LOGIN_ATTEMPTS_PER_ADDRESS: variableWithDefault(z.coerce.number().int().min(1).max(100_000), 30),
-    LOGIN_ADDRESS_WINDOW_SECONDS: variableWithDefault(z.coerce.number().int().min(1).max(86_400), 60),
-    /** Wrong passwords for one account, from anywhere, after which each address may try it only once per LOGIN_ACCOUNT_SLOWDOWN_SECONDS. */
-    LOGIN_FAILURES_PER_ACCOUNT: variableWithDefault(z.coerce.number().int().min(1).max(100_000), 5),
-    /** How long an account's wrong passwords are remembered after the last one. */
-    LOGIN_FAILURE_WINDOW_SECONDS: variableWithDefault(z.coerce.number().int().min(1).max(86_400), 900),
-    LOGIN_ACCOUNT_SLOWDOWN_SECONDS: variableWithDefault(z.coerce.number().int().min(1).max(3_600), 5),
-    /** Operation limits (router/src/operationLimits): over one, an operation is refused with OPERATION_LIMIT_EXCEEDED before it is planned. */
-    MAX_OPERATION_DEPTH: variableWithDefault(z.coerce.number().int().min(1).max(1_000), 12),
-    MAX_OPERATION_ALIASES: variableWithDefault(z.coerce.number().int().min(0).max(100_000), 30),
-    /**
-     * Tokens of the query text; parsing stops at the first one past it, so no text costs more to refuse than this many.
-     * At most 10,000: graphql's parser recurses once per nesting level, and 25,000 tokens of nesting exhaust its stack.
-     */
-    MAX_OPERATION_TOKENS: variableWithDefault(z.coerce.number().int().min(100).max(10_000), 2_000),
-    MAX_OPERATION_DIRECTIVES: variableWithDefault(z.coerce.number().int().min(0).max(10_000), 20),
-    /** The estimated cost (router/src/operationLimits/operationCost.ts): fields, lists and subgraph calls. */
-    MAX_OPERATION_COST: variableWithDefault(z.coerce.number().int().min(100).max(10_000_000), 5_000),
-    LOG_LEVEL: logLevelSchema,
-    ...tracingVariables,
-  })
-  .transform((env, context) => ({
-    ...env,
-    ...requiredSecrets(env, ['JWT_SECRET', 'ROUTER_SIGNING_SECRET', 'SERVICE_SIGNING_SECRET'], context),
-  }));
+const environmentVariables = z.object({
+  NODE_ENV: optionalVariable(z.string()),
+  HOST: hostVariable,
+  PORT: portVariable(4000),
+  /** GET /metrics (Prometheus), on a port of its own that no ingress routes. */
+  METRICS_PORT: portVariable(9464),
+  ...subgraphUrlVariables,
+  /** The composed supergraph to serve. Unset: the build's router/dist/supergraph.graphql when compiled, composed at start from source. */
+  SUPERGRAPH_FILE: optionalVariable(z.string()),
+  SUBGRAPH_TIMEOUT_MS: variableWithDefault(z.coerce.number().int().min(100).max(120_000), 10_000),
+  /** The whole operation's deadline, across its subgraph calls; each call is sent the time left. */
+  OPERATION_TIMEOUT_MS: variableWithDefault(z.coerce.number().int().min(100).max(300_000), 15_000),
+  /**
+   * Browser origins allowed to call the router, comma-separated; ":*" allows any port. Unset: the
+   * local development origins, or none in production.
+   */
+  CORS_ORIGINS: optionalVariable(corsOriginsSchema),
+  MAX_REQUEST_BODY_BYTES: variableWithDefault(z.coerce.number().int().min(1024).max(50_000_000), 1_000_000),
+  JWT_SECRET: optionalVariable(secretSchema),
+  ROUTER_SIGNING_SECRET: optionalVariable(secretSchema),
+  SERVICE_SIGNING_SECRET: optionalVariable(secretSchema),
+  /** With it, group events arrive over Redis pub/sub and the caches live in Redis; without, over Finance's gRPC stream and in this process. */
+  REDIS_URL: optionalVariable(z.url()),
+  REDIS_KEY_PREFIX: redisKeyPrefixVariable,
+  /** How long a cache read or write may wait on Redis before it counts as an outage and the request goes straight through. */
+  REDIS_COMMAND_TIMEOUT_MS: variableWithDefault(z.coerce.number().int().min(10).max(10_000), 500),
+  /** "false" turns the response cache of profiles and financial summaries off (the benchmark's uncached side). */
+  RESPONSE_CACHE_ENABLED: variableWithDefault(z.enum(['true', 'false']), 'true'),
+  /** The in-process cache's size when REDIS_URL is unset (least recently used entries go first). */
+  RESPONSE_CACHE_MEMORY_MIB: variableWithDefault(z.coerce.number().int().min(1).max(4_096), 64),
+  /** How long an automatic persisted query's hash is remembered after it was registered. */
+  APQ_TTL_SECONDS: variableWithDefault(z.coerce.number().int().min(60).max(2_592_000), 86_400),
+  /** The gateway's query plan cache, in approximate MiB (@apollo/gateway's own default is 30). */
+  QUERY_PLAN_CACHE_MIB: variableWithDefault(z.coerce.number().int().min(1).max(4_096), 30),
+  FINANCE_GRPC_ADDRESS: grpcAddressVariable('127.0.0.1:50052'),
+  /** The User service, which says whether a token is still live: for every signed-in request and WebSocket. */
+  USER_GRPC_ADDRESS: grpcAddressVariable('127.0.0.1:50051'),
+  /** How long the User service's word that a token is live (or refused) is used before asking again; a revocation heard on the feed drops it at once. */
+  TOKEN_LIVENESS_CACHE_MS: variableWithDefault(z.coerce.number().int().min(0).max(60_000), 3_000),
+  /** While the User service cannot answer, how long past that a session last seen live is still served (then 503). */
+  TOKEN_LIVENESS_GRACE_MS: variableWithDefault(z.coerce.number().int().min(0).max(600_000), 30_000),
+  /** How often open WebSockets' tokens are checked again, so a revoked one is closed. */
+  WEBSOCKET_TOKEN_RECHECK_MS: variableWithDefault(z.coerce.number().int().min(1_000).max(3_600_000), 60_000),
+  /** How often WebSockets are pinged; a socket silent for two of these is closed. */
+  WEBSOCKET_KEEPALIVE_MS: variableWithDefault(z.coerce.number().int().min(100).max(300_000), 12_000),
+  /** How long a new WebSocket may wait before sending connection_init (or, on the raw route, its token): then 4408. */
+  WEBSOCKET_INIT_TIMEOUT_MS: variableWithDefault(z.coerce.number().int().min(100).max(60_000), 5_000),
+  /** How long an event may wait unread for a client before its socket is closed with 4008 (it stopped reading). */
+  WEBSOCKET_SEND_TIMEOUT_MS: variableWithDefault(z.coerce.number().int().min(100).max(120_000), 5_000),
+  /** How many events may wait unsent for one subscription before its socket is closed with 4008. */
+  WEBSOCKET_MAX_QUEUED_EVENTS: variableWithDefault(z.coerce.number().int().min(10).max(100_000), 1_000),
+  /** The largest message a client may send on a WebSocket (larger: closed with 1009). */
+  WEBSOCKET_MAX_MESSAGE_BYTES: variableWithDefault(z.coerce.number().int().min(1_024).max(10_000_000), 65_536),
+  /** Open WebSockets per user, across every router sharing REDIS_URL (without it, on this router): more are closed with 4429. */
+  WEBSOCKET_MAX_CONNECTIONS_PER_USER: variableWithDefault(z.coerce.number().int().min(1).max(1_000_000), 20),
+  /** Open WebSockets per client address, signed in or not, across every router sharing REDIS_URL (without it, on this router): more are closed with 4429. */
+  WEBSOCKET_MAX_CONNECTIONS_PER_ADDRESS: variableWithDefault(z.coerce.number().int().min(1).max(1_000_000), 200),
+  /**
+   * With REDIS_URL, how long an open WebSocket still counts against those two limits after its router
+   * last renewed it (each router renews its sockets every third of this): how soon a router that died
+   * without closing its sockets gives their places back.
+   */
+  WEBSOCKET_SLOT_LEASE_MS: variableWithDefault(z.coerce.number().int().min(1_000).max(600_000), 30_000),
+  /** Live subscriptions per graphql-ws connection (more: that subscription is refused with TOO_MANY_SUBSCRIPTIONS). */
+  WEBSOCKET_MAX_SUBSCRIPTIONS_PER_CONNECTION: variableWithDefault(z.coerce.number().int().min(1).max(10_000), 50),
+  /** How many proxies in front of the router append to X-Forwarded-For; 0 takes the socket's address as the client's. */
+  TRUST_PROXY_HOPS: variableWithDefault(z.coerce.number().int().min(0).max(10), 0),
+  /** Login attempts one client address may make per LOGIN_ADDRESS_WINDOW_SECONDS, right or wrong (more: 429). */
+  LOGIN_ATTEMPTS_PER_ADDRESS: variableWithDefault(z.coerce.number().int().min(1).max(100_000), 30),
+  LOGIN_ADDRESS_WINDOW_SECONDS: variableWithDefault(z.coerce.number().int().min(1).max(86_400), 60),
+  /** Wrong passwords for one account, from anywhere, after which each address may try it only once per LOGIN_ACCOUNT_SLOWDOWN_SECONDS. */
+  LOGIN_FAILURES_PER_ACCOUNT: variableWithDefault(z.coerce.number().int().min(1).max(100_000), 5),
+  /** How long an account's wrong passwords are remembered after the last one. */
+  LOGIN_FAILURE_WINDOW_SECONDS: variableWithDefault(z.coerce.number().int().min(1).max(86_400), 900),
+  LOGIN_ACCOUNT_SLOWDOWN_SECONDS: variableWithDefault(z.coerce.number().int().min(1).max(3_600), 5),
+  /** Operation limits (router/src/operationLimits): over one, an operation is refused with OPERATION_LIMIT_EXCEEDED before it is planned. */
+  MAX_OPERATION_DEPTH: variableWithDefault(z.coerce.number().int().min(1).max(1_000), 12),
+  MAX_OPERATION_ALIASES: variableWithDefault(z.coerce.number().int().min(0).max(100_000), 30),
+  /**
+   * Tokens of the query text; parsing stops at the first one past it, so no text costs more to refuse than this many.
+   * At most 10,000: graphql's parser recurses once per nesting level, and 25,000 tokens of nesting exhaust its stack.
+   */
+  MAX_OPERATION_TOKENS: variableWithDefault(z.coerce.number().int().min(100).max(10_000), 2_000),
+  MAX_OPERATION_DIRECTIVES: variableWithDefault(z.coerce.number().int().min(0).max(10_000), 20),
+  /** The estimated cost (router/src/operationLimits/operationCost.ts): fields, lists and subgraph calls. */
+  MAX_OPERATION_COST: variableWithDefault(z.coerce.number().int().min(100).max(10_000_000), 5_000),
+  LOG_LEVEL: logLevelSchema,
+  ...tracingVariables,
+});
+
+const environmentSchema = environmentVariables.transform((env, context) => ({
+  ...env,
+  ...requiredSecrets(env, ['JWT_SECRET', 'ROUTER_SIGNING_SECRET', 'SERVICE_SIGNING_SECRET'], context),
+}));
 
 export interface RouterConfig {
   production: boolean;
@@ -305,4 +306,12 @@ export function readConfig(env: NodeJS.ProcessEnv): RouterConfig {
 export function readSubgraphUrls(env: NodeJS.ProcessEnv): SubgraphUrls {
   const parsed = loadConfig('supergraph', z.object(subgraphUrlVariables), env);
   return { user: parsed.USER_SUBGRAPH_URL, finance: parsed.FINANCE_SUBGRAPH_URL };
+}
+
+/** Every variable the router reads, by name: a deployment that sets another has misspelt one (test/deployment/). */
+export const ROUTER_VARIABLES: readonly string[] = Object.keys(environmentVariables.shape);
+
+/** What start-up would refuse in `env`, one line each; empty when the router would start with it. */
+export function routerConfigurationProblems(env: NodeJS.ProcessEnv): string[] {
+  return configurationProblems(environmentSchema, env);
 }

@@ -1,7 +1,10 @@
 import type { Logger } from 'pino';
 
-/** Past this, a stuck connection or query must not keep a terminating pod alive. */
-const FORCED_EXIT_AFTER_MS = 10_000;
+/**
+ * Past this, a stuck connection or query must not keep a terminating pod alive. A deployment gives the
+ * process at least this long after SIGTERM (k8s terminationGracePeriodSeconds, checked in test/deployment/).
+ */
+export const FORCED_EXIT_AFTER_MS = 10_000;
 
 export interface GracefulShutdownOptions {
   /** How long `shutdown` may take before the process exits anyway (a process stopping others waits for theirs). */

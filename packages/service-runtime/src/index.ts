@@ -13,12 +13,13 @@ export {
 } from './deadlines.js';
 export { IDEMPOTENCY_KEY_HEADER, idempotencyKeyFrom } from './idempotencyKey.js';
 export { mountHealthRoutes, type Readiness, type ReadinessCheck } from './healthRoutes.js';
-export { shutDownGracefullyOnSignals } from './gracefulShutdown.js';
+export { FORCED_EXIT_AFTER_MS, shutDownGracefullyOnSignals } from './gracefulShutdown.js';
 export { runPeriodically } from './periodicTask.js';
 export { requestScoped } from './requestScoped.js';
 export { listen } from './listen.js';
 export {
   loadConfig,
+  configurationProblems,
   unsetIfEmpty,
   optionalVariable,
   variableWithDefault,

@@ -10,9 +10,22 @@ import { defaultDataDir } from './dataDir.js';
 export function loadConfig<Schema extends z.ZodType>(service: string, schema: Schema, env: NodeJS.ProcessEnv): z.output<Schema> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const problems = problemsOf(result.error);
   process.stderr.write(`${service}: invalid configuration\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
   process.exit(1);
+}
+
+/**
+ * What start-up would refuse in `env`, one line per problem as loadConfig prints them; empty when the
+ * service would start. For checks of an environment written elsewhere (a Kubernetes manifest, a compose file).
+ */
+export function configurationProblems(schema: z.ZodType, env: NodeJS.ProcessEnv): string[] {
+  const result = schema.safeParse(env);
+  return result.success ? [] : problemsOf(result.error);
+}
+
+function problemsOf(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 }
 
 /** Environment variables arrive as strings; an empty string means "not set". */
