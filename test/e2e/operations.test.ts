@@ -1,4 +1,5 @@
 // What an operator relies on: health probes, request ids, and a clean stop on SIGTERM.
+import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { startServiceProcess, waitUntilReady } from '../../packages/launcher/src/serviceProcess.js';
 import { freeMetricsPortVariables, freePort } from '../support/freePort.js';
@@ -134,6 +135,38 @@ describe('operations', () => {
       );
     } finally {
       await router.stop();
+    }
+  });
+
+  it('keeps a subgraph out of traffic until its schema has every migration it carries, then serves', async () => {
+    // As in a deployment: the new pod starts beside the migration job, against a schema that job has not reached.
+    const schema = `users_unmigrated_${process.pid}`;
+    const port = await freePort();
+    const env = {
+      ...(await stackEnvironment()),
+      DATABASE_URL: inject('databaseUrl'),
+      USER_DATABASE_SCHEMA: schema,
+      USER_SUBGRAPH_PORT: String(port),
+      USER_GRPC_PORT: String(await freePort()),
+      LOG_LEVEL: 'silent',
+    };
+    const user = startServiceProcess('user subgraph', 'subgraphs/user/src/main.ts', env, 'ignore');
+    const database = new pg.Client({ connectionString: inject('databaseUrl') });
+    await database.connect();
+    try {
+      await waitUntilReady(user, `http://127.0.0.1:${port}/healthz`, 30_000);
+      const waiting = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(waiting.status).toBe(503);
+      const { failures } = (await waiting.json()) as { failures: Record<string, string> };
+      expect(failures['migrations']).toMatch(new RegExp(`^schema "${schema}" is waiting for migrations: \\d{14}_`));
+
+      const migration = startServiceProcess('migration', 'prisma/src/migrate.ts', { ...env, LOG_LEVEL: undefined }, 'ignore');
+      expect(await migration.exited).toBe(0);
+      await waitUntilReady(user, `http://127.0.0.1:${port}/readyz`, 10_000);
+    } finally {
+      await user.stop();
+      await database.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await database.end();
     }
   });
 

@@ -7,19 +7,25 @@ import { dirname, join } from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
 import express, { type Router } from 'express';
 
-const require = createRequire(import.meta.url);
-// Through package.json: react and graphiql list their exports, and the UMD files are not among them.
-const reactDir = dirname(require.resolve('react/package.json'));
-const reactDomDir = dirname(require.resolve('react-dom/package.json'));
-const graphiqlDir = dirname(require.resolve('graphiql/package.json'));
-
 const ASSETS_PATH = '/graphql-ide';
-const ASSETS: Record<string, string> = {
-  'react.production.min.js': join(reactDir, 'umd', 'react.production.min.js'),
-  'react-dom.production.min.js': join(reactDomDir, 'umd', 'react-dom.production.min.js'),
-  'graphiql.min.js': join(graphiqlDir, 'graphiql.min.js'),
-  'graphiql.min.css': join(graphiqlDir, 'graphiql.min.css'),
-};
+
+/**
+ * Where each IDE file is in node_modules. Resolved only when the IDE is mounted: graphiql and React are
+ * development dependencies, absent from the production image, which serves no IDE.
+ */
+function assetFiles(): Record<string, string> {
+  const require = createRequire(import.meta.url);
+  // Through package.json: react and graphiql list their exports, and the UMD files are not among them.
+  const reactDir = dirname(require.resolve('react/package.json'));
+  const reactDomDir = dirname(require.resolve('react-dom/package.json'));
+  const graphiqlDir = dirname(require.resolve('graphiql/package.json'));
+  return {
+    'react.production.min.js': join(reactDir, 'umd', 'react.production.min.js'),
+    'react-dom.production.min.js': join(reactDomDir, 'umd', 'react-dom.production.min.js'),
+    'graphiql.min.js': join(graphiqlDir, 'graphiql.min.js'),
+    'graphiql.min.css': join(graphiqlDir, 'graphiql.min.css'),
+  };
+}
 
 const PAGE = `<!DOCTYPE html>
 <html lang="en">
@@ -85,7 +91,7 @@ export function graphqlIdeAssets(): Router {
   router.get(`${ASSETS_PATH}/ledgerline-ide.css`, (_req, res) => {
     res.type('css').send(STYLE);
   });
-  for (const [name, file] of Object.entries(ASSETS)) {
+  for (const [name, file] of Object.entries(assetFiles())) {
     router.get(`${ASSETS_PATH}/${name}`, (_req, res) => {
       res.sendFile(file, { maxAge: '1d' });
     });

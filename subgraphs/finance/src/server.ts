@@ -9,6 +9,7 @@ import {
   type Logger,
   type SubgraphServices,
 } from '@ledgerline/service-runtime';
+import { migrationsAppliedCheck } from '@ledgerline/prisma/migration-status';
 import { OperationTypeNode, parse } from 'graphql';
 import type { FinanceSubgraphConfig } from './config.js';
 import type { FinanceDatabase } from './db.js';
@@ -75,7 +76,11 @@ export async function buildFinanceSubgraph(config: FinanceSubgraphConfig, db: Fi
     // its answer of the last few seconds. (Inserts ask once more: liveOwnerWrites.ts.)
     admitCaller: (caller, operation, deadline) =>
       tokens.assertLive(caller, operation === OperationTypeNode.MUTATION ? 'fresh' : 'cached', deadline),
-    readinessChecks: [{ name: 'database', check: async () => void (await db.$queryRaw`SELECT 1`) }, grpc.readiness],
+    readinessChecks: [
+      { name: 'database', check: async () => void (await db.$queryRaw`SELECT 1`) },
+      migrationsAppliedCheck('finance', db.pool, db.schema),
+      grpc.readiness,
+    ],
     metrics: metrics.registry,
     log,
   });

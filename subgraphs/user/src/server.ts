@@ -10,6 +10,7 @@ import {
   type Logger,
   type SubgraphServices,
 } from '@ledgerline/service-runtime';
+import { migrationsAppliedCheck } from '@ledgerline/prisma/migration-status';
 import { parse } from 'graphql';
 import { startPendingDeletionRetries } from './accountDeletion.js';
 import { accountRevocations, type AccountRevocationFollowers, type AccountRevocations } from './accountRevocations.js';
@@ -75,7 +76,11 @@ export async function buildUserSubgraph(
       // The caller's own account, just read: `me` answers from it without reading it again.
       if (user !== null) requestUsers(db, context).prime(user.id, user);
     },
-    readinessChecks: [{ name: 'database', check: async () => void (await db.$queryRaw`SELECT 1`) }, grpc.readiness],
+    readinessChecks: [
+      { name: 'database', check: async () => void (await db.$queryRaw`SELECT 1`) },
+      migrationsAppliedCheck('user', db.pool, db.schema),
+      grpc.readiness,
+    ],
     metrics: metrics.registry,
     log,
   });
