@@ -35,10 +35,10 @@ RUN npm run generate && npm run build
 # ---- other workspaces (extraneous: PGlite, the launcher's). The Prisma client's runtime ships a query compiler
 # ---- for every database, and source maps: only the PostgreSQL one the generated clients import is kept.
 FROM manifests AS router-dependencies
+# The subgraphs are the router's development dependencies (their SDL is composed at build time), so no
+# Prisma client comes with it.
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --omit=optional --omit=peer --ignore-scripts --workspace @ledgerline/router \
   && npm ls --all --parseable --long 2>/dev/null | sed -n 's/:[^:]*:EXTRANEOUS$//p' | xargs -r rm -rf \
-  && find node_modules/@prisma/client/runtime -type f \( -name '*.map' -o -name 'wasm-compiler-edge.*' \
-    -o \( -name 'query_compiler_*' ! -name 'query_compiler_fast_bg.postgresql.*' \) \) -delete \
   && rm package-lock.json .npmrc
 
 FROM manifests AS user-dependencies

