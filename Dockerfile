@@ -12,6 +12,7 @@
 FROM node:20-bookworm-slim@sha256:2cf067cfed83d5ea958367df9f966191a942351a2df77d6f0193e162b5febfc0 AS manifests
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
+COPY docker/keepProductionDependencies.mjs docker/
 COPY packages/identity/package.json packages/identity/
 COPY packages/service-runtime/package.json packages/service-runtime/
 COPY packages/launcher/package.json packages/launcher/
@@ -31,31 +32,27 @@ RUN npm run generate && npm run build
 
 # ---- Each service's production dependencies, without dev dependencies. `--omit=optional` and `--omit=peer`
 # ---- leave out what npm 10 would otherwise keep for the dev tools (the prisma CLI and TypeScript, optional peers
-# ---- of @prisma/client, and what they pull in), and `npm ls` names what `npm ci --workspace` still installs for
-# ---- other workspaces (extraneous: PGlite, the launcher's). The Prisma client's runtime ships a query compiler
-# ---- for every database, and source maps: only the PostgreSQL one the generated clients import is kept.
+# ---- of @prisma/client). npm ci installs every workspace's dependencies whatever --workspace names, so
+# ---- keepProductionDependencies.mjs then removes what the named workspaces do not need, and the Prisma client
+# ---- runtime's query compilers for other databases.
 FROM manifests AS router-dependencies
 # The subgraphs are the router's development dependencies (their SDL is composed at build time), so no
 # Prisma client comes with it.
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --omit=optional --omit=peer --ignore-scripts --workspace @ledgerline/router \
-  && npm ls --all --parseable --long 2>/dev/null | sed -n 's/:[^:]*:EXTRANEOUS$//p' | xargs -r rm -rf \
-  && rm package-lock.json .npmrc
+  && node docker/keepProductionDependencies.mjs @ledgerline/router \
+  && rm -r package-lock.json .npmrc docker
 
 FROM manifests AS user-dependencies
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --omit=optional --omit=peer --ignore-scripts \
     --workspace @ledgerline/user-subgraph --workspace @ledgerline/prisma \
-  && npm ls --all --parseable --long 2>/dev/null | sed -n 's/:[^:]*:EXTRANEOUS$//p' | xargs -r rm -rf \
-  && find node_modules/@prisma/client/runtime -type f \( -name '*.map' -o -name 'wasm-compiler-edge.*' \
-    -o \( -name 'query_compiler_*' ! -name 'query_compiler_fast_bg.postgresql.*' \) \) -delete \
-  && rm package-lock.json .npmrc
+  && node docker/keepProductionDependencies.mjs @ledgerline/user-subgraph @ledgerline/prisma \
+  && rm -r package-lock.json .npmrc docker
 
 FROM manifests AS finance-dependencies
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --omit=optional --omit=peer --ignore-scripts \
     --workspace @ledgerline/finance-subgraph --workspace @ledgerline/prisma \
-  && npm ls --all --parseable --long 2>/dev/null | sed -n 's/:[^:]*:EXTRANEOUS$//p' | xargs -r rm -rf \
-  && find node_modules/@prisma/client/runtime -type f \( -name '*.map' -o -name 'wasm-compiler-edge.*' \
-    -o \( -name 'query_compiler_*' ! -name 'query_compiler_fast_bg.postgresql.*' \) \) -delete \
-  && rm package-lock.json .npmrc
+  && node docker/keepProductionDependencies.mjs @ledgerline/finance-subgraph @ledgerline/prisma \
+  && rm -r package-lock.json .npmrc docker
 
 # ---- The router: GraphQL and REST on 4000, Prometheus metrics on 9464.
 FROM gcr.io/distroless/nodejs20-debian12:nonroot@sha256:2cd820156cf039c8b54ae2d2a97e424b6729070714de8707a6b79f20d56f6a9a AS router
