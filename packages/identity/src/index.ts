@@ -11,4 +11,4 @@ export {
   verifyServiceCredential,
   type ServiceCredential,
 } from './serviceCredential.js';
-export { secretSchema } from './secretSchema.js';
+export { PLACEHOLDER_SECRET_PREFIX, secretSchema } from './secretSchema.js';

@@ -280,6 +280,13 @@ describe('secretSchema', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.message)).toEqual(['must be at least 32 characters']);
   });
+
+  it('refuses the placeholder of a copied example file, long as it is', () => {
+    const result = secretSchema.safeParse('change-me-jwt-secret-openssl-rand-base64-48');
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+      'is the placeholder from an example file: replace it (openssl rand -base64 32)',
+    ]);
+  });
 });
 
 describe('InvalidTokenError', () => {

@@ -1,6 +1,7 @@
 // What each deployable process reads from its environment and listens on, from the services' own
 // config modules: the deployment checks hold every manifest's environment up against these, so a
 // variable renamed in code and not in a manifest fails a test, not a rollout.
+import { PLACEHOLDER_SECRET_PREFIX } from '../../../packages/identity/src/secretSchema.js';
 import { migrationTargetsFromEnv } from '../../../prisma/src/migrateConfig.js';
 import { isServiceName } from '../../../prisma/src/servicePaths.js';
 import { ROUTER_VARIABLES, readConfig as readRouterConfig, routerConfigurationProblems } from '../../../router/src/config.js';
@@ -66,12 +67,25 @@ const NODE_RUNTIME_VARIABLES = new Set(['NODE_OPTIONS', 'TZ']);
 export function environmentProblems(service: ServiceName, env: Record<string, string>): string[] {
   const { variables, problems } = services[service];
   const unread = Object.keys(env).filter((name) => !variables.includes(name) && !NODE_RUNTIME_VARIABLES.has(name));
-  return [...problems(env), ...unread.map((name) => `${name}: not a variable the ${service} service reads`)];
+  return [...problems(asFilledIn(env)), ...unread.map((name) => `${name}: not a variable the ${service} service reads`)];
 }
 
 /** The ports `service` listens on with `env`; call only when environmentProblems found nothing. */
 export function listeningPorts(service: ServiceName, env: Record<string, string>): ListeningPorts {
-  return services[service].ports(env);
+  return services[service].ports(asFilledIn(env));
+}
+
+/**
+ * `env` as it is once its example file has been filled in: the checks read a manifest's environment from the
+ * committed examples, whose secrets the services refuse as placeholders (secretSchema) by design. Each is
+ * read as a real value of the same length, so the length rule still holds it to account.
+ */
+function asFilledIn(env: Record<string, string>): Record<string, string> {
+  const filledIn = (value: string) =>
+    value.startsWith(PLACEHOLDER_SECRET_PREFIX)
+      ? 'x'.repeat(PLACEHOLDER_SECRET_PREFIX.length) + value.slice(PLACEHOLDER_SECRET_PREFIX.length)
+      : value;
+  return Object.fromEntries(Object.entries(env).map(([name, value]) => [name, filledIn(value)]));
 }
 
 /**
