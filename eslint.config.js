@@ -21,7 +21,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js', 'stryker.config.mjs', '.ci/*.mjs'] },
+        projectService: { allowDefaultProject: ['eslint.config.js', 'stryker.config.mjs', '.ci/*.mjs', 'docker/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -5,6 +5,7 @@
 // the Prisma client's runtime that a PostgreSQL client never loads: a query compiler for every other
 // database, and source maps.
 import { execFileSync } from 'node:child_process';
+import console from 'node:console';
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
@@ -15,23 +16,27 @@ if (workspaces.length === 0) {
   process.exit(2);
 }
 
+/** @returns {Set<string>} the install paths of every package the named workspaces need in production */
 function neededPaths() {
   const args = ['ls', '--omit=dev', '--all', '--parseable', '--long', ...workspaces.flatMap((workspace) => ['--workspace', workspace])];
+  /** @type {string} */
   let output;
   try {
     output = execFileSync('npm', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   } catch (error) {
     // npm ls exits 1 over what it finds amiss (the other workspaces' packages, unmet optional peers) and still lists the tree.
-    output = error.stdout ?? '';
+    const { stdout } = /** @type {{ stdout?: string | Buffer }} */ (error);
+    output = stdout === undefined ? '' : stdout.toString();
   }
   // Each line is path:name@version, with :EXTRANEOUS after what npm ls still lists though nothing named needs it
   // (another workspace's packages, such as the launcher's embedded PostgreSQL).
   const lines = output.split('\n').filter((line) => line !== '' && !line.endsWith(':EXTRANEOUS'));
-  const paths = new Set(lines.map((line) => line.split(':')[0]));
+  const paths = new Set(lines.map((line) => line.split(':')[0] ?? line));
   if (paths.size < 2) throw new Error(`npm ls found nothing for ${workspaces.join(', ')}`);
   return paths;
 }
 
+/** @param {string} nodeModules @returns {string[]} */
 function installedPackages(nodeModules) {
   return readdirSync(nodeModules).flatMap((name) => {
     if (name.startsWith('.')) return [];
@@ -46,7 +51,7 @@ const unneeded = installedPackages(nodeModules).filter((packageDir) => !needed.h
 for (const packageDir of unneeded) rmSync(packageDir, { recursive: true, force: true });
 
 const prismaRuntime = path.join(nodeModules, '@prisma', 'client', 'runtime');
-const keepsRuntimeFile = (name) =>
+const keepsRuntimeFile = (/** @type {string} */ name) =>
   !name.endsWith('.map') &&
   !name.startsWith('wasm-compiler-edge.') &&
   (!name.startsWith('query_compiler_') || name.startsWith('query_compiler_fast_bg.postgresql.'));
