@@ -4,9 +4,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { alertExpressions } from '../support/observabilityFiles.js';
 import { databasePlacementProblems, migrationJobProblems, serviceEnvironmentProblems } from './support/environmentChecks.js';
 import { intendedFlows } from './support/intendedFlows.js';
-import { objectsOfKind, type KubernetesObject } from './support/kubernetesObjects.js';
+import { containerPortsOf, objectsOfKind, podLabelsOf, SERVING_KINDS, type KubernetesObject } from './support/kubernetesObjects.js';
 import { networkFlowProblems } from './support/networkFlowChecks.js';
 import { K8S_DIRECTORY, OVERLAYS, renderOverlay, REPOSITORY_ROOT, type Overlay } from './support/renderKustomization.js';
 import { schemaProblems } from './support/schemaChecks.js';
@@ -91,6 +92,20 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
   it('spreads every Deployment across nodes and points Prometheus at every metrics port', () => {
     expect(topologySpreadProblems(objects())).toEqual([]);
     expect(scrapeAnnotationProblems(objects())).toEqual([]);
+  });
+
+  it('names each scraped pod after a job the alerts watch, as scrape-kubernetes.yml labels it', async () => {
+    // scrape-kubernetes.yml takes the job from app.kubernetes.io/name and keeps the container port named `metrics`.
+    const scrapedJobs = objectsOfKind(objects(), ...SERVING_KINDS)
+      .filter((workload) => workload['spec']?.template?.metadata?.annotations?.['prometheus.io/scrape'] === 'true')
+      .filter((workload) => containerPortsOf(workload).some((port) => port.name === 'metrics'))
+      .map((workload) => podLabelsOf(workload)['app.kubernetes.io/name'])
+      .sort();
+    const watchedJobs = (await alertExpressions()).flatMap((expression) =>
+      [...expression.matchAll(/job=~"([^"]+)"/g)].flatMap((match) => (match[1] ?? '').split('|')),
+    );
+    expect(scrapedJobs).toEqual(SERVICES);
+    expect([...new Set(watchedJobs)].sort()).toEqual(SERVICES);
   });
 
   it('admits exactly the intended connections', () => {
