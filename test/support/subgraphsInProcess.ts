@@ -75,6 +75,7 @@ export async function startSubgraphsInProcess(options: InProcessOptions = {}): P
     host: '127.0.0.1',
     port: 0,
     metricsPort: 0,
+    grpcMaxConnectionAgeMs: 300_000,
     databaseUrl: '',
     logLevel: 'silent',
     tracing: null,

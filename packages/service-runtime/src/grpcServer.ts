@@ -23,6 +23,12 @@ export interface GrpcServerOptions {
   /** Every call answered, health checks and reflection included, is timed into it. */
   calls: GrpcCallMetrics;
   log: Logger;
+  /**
+   * How long a caller's connection lives before the server asks it (GOAWAY) to open a new one for its next
+   * calls; streams already open go on. Behind a Kubernetes Service a caller's one HTTP/2 connection pins all
+   * its calls to one replica: a new connection lands anywhere, so new replicas take their share. Unset: forever.
+   */
+  maxConnectionAgeMs?: number;
 }
 
 export interface GrpcServer {
@@ -48,7 +54,8 @@ const SERVER_OPTIONS = {
 };
 
 export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
-  const server = new Server({ ...SERVER_OPTIONS, interceptors: [timedServerCalls(options.calls.server)] });
+  const connectionAge = options.maxConnectionAgeMs === undefined ? {} : { 'grpc.max_connection_age_ms': options.maxConnectionAgeMs };
+  const server = new Server({ ...SERVER_OPTIONS, ...connectionAge, interceptors: [timedServerCalls(options.calls.server)] });
   // '' is the whole server, as Kubernetes' gRPC probe and grpc_health_probe ask by default.
   const healthNames = ['', ...options.services.map((service) => service.name)];
   const health = new HealthImplementation(Object.fromEntries(healthNames.map((name) => [name, 'NOT_SERVING'])));

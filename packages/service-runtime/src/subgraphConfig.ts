@@ -17,6 +17,8 @@ export const subgraphVariables = {
   /** Signs the credentials the services (and the router, for its token checks and event streams) present to each other over gRPC. */
   SERVICE_SIGNING_SECRET: optionalVariable(secretSchema),
   LOG_LEVEL: logLevelSchema,
+  /** How long a caller's gRPC connection lives before it is asked to reconnect, so calls spread over new replicas. */
+  GRPC_MAX_CONNECTION_AGE_MS: variableWithDefault(z.coerce.number().int().min(1_000).max(86_400_000), 300_000),
   ...tracingVariables,
 };
 
@@ -31,6 +33,8 @@ export interface SubgraphConfig {
   host: string;
   port: number;
   grpcPort: number;
+  /** How long a caller's gRPC connection lives before the server asks it to open a new one. */
+  grpcMaxConnectionAgeMs: number;
   /** Where GET /metrics is served, apart from the public port. */
   metricsPort: number;
   databaseUrl: string;
@@ -66,6 +70,7 @@ export function subgraphConfigFrom(
     production: env.NODE_ENV === 'production',
     host: env.HOST,
     ...own,
+    grpcMaxConnectionAgeMs: env.GRPC_MAX_CONNECTION_AGE_MS,
     routerSigningSecret: env.ROUTER_SIGNING_SECRET,
     serviceSigningSecret: env.SERVICE_SIGNING_SECRET,
     logLevel: env.LOG_LEVEL,

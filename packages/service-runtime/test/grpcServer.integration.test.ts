@@ -202,6 +202,52 @@ describe('health and drain', () => {
   });
 });
 
+describe('connection age', () => {
+  it("asks a caller to reconnect once its connection is old, so its next calls can reach another replica, and keeps the caller's open stream", async () => {
+    // Where each CheckToken came from: a caller's new connection comes from a new local port.
+    const peers: string[] = [];
+    const implementation: Pick<AccountServiceHandlers, 'CheckToken'> = {
+      CheckToken: (call, callback) => {
+        peers.push(call.getPeer());
+        callback(null, { status: 'TOKEN_STATUS_NO_ACCOUNT' });
+      },
+    };
+    const server = createGrpcServer({
+      services: [{ name: ACCOUNT_SERVICE, definition: userV1.AccountService.service, implementation }],
+      contracts: userContractDefinition,
+      calls: metrics.grpcCalls,
+      log,
+      maxConnectionAgeMs: 300,
+    });
+    const address = `127.0.0.1:${await server.listen('127.0.0.1', 0)}`;
+    cleanups.push(() => server.drain(0, 100));
+    const client = closeWith(new userV1.AccountService(address, credentials.createInsecure()));
+    const healthClient = closeWith(new Client(address, credentials.createInsecure()));
+    // A stream opened on the first connection, as the router follows revocations and group events.
+    const watched: string[] = [];
+    const watchMethod = healthService['Watch'] as MethodDefinition<object, object>;
+    const watch = healthClient.makeServerStreamRequest(watchMethod.path, watchMethod.requestSerialize, watchMethod.responseDeserialize, {
+      service: '',
+    });
+    watch.on('data', (response: { status: string }) => watched.push(response.status));
+    watch.on('error', () => {});
+    cleanups.push(() => watch.cancel());
+
+    await checkToken(client, 'first', new Metadata());
+    await expect.poll(() => watched).toEqual(['SERVING']);
+    // Past the age and its 10 % jitter, the server has sent GOAWAY: the next call opens a new connection.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await checkToken(client, 'second', new Metadata());
+
+    expect(peers).toHaveLength(2);
+    expect(peers[1]).not.toBe(peers[0]);
+    // The stream from before is still open, and still hears the server.
+    const drained = server.drain(1_000, 100);
+    cleanups.push(() => drained);
+    await expect.poll(() => watched).toEqual(['SERVING', 'NOT_SERVING']);
+  });
+});
+
 describe('server reflection', () => {
   it.each(['v1', 'v1alpha'] as const)('%s lists the services and describes AccountService for tools like grpcurl', async (version) => {
     const client = closeWith(new Client(shared.address, credentials.createInsecure()));

@@ -50,6 +50,7 @@ export function financeGrpcServer(
     contracts: financeContractDefinition,
     calls,
     log,
+    maxConnectionAgeMs: config.grpcMaxConnectionAgeMs,
   });
 }
 

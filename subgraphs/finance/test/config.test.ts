@@ -26,6 +26,7 @@ describe('finance subgraph configuration', () => {
       host: '127.0.0.1',
       port: 4002,
       grpcPort: 50052,
+      grpcMaxConnectionAgeMs: 300_000,
       metricsPort: 9466,
       databaseUrl: DATABASE_URL,
       databaseSchema: 'finance',
@@ -55,6 +56,13 @@ describe('finance subgraph configuration', () => {
       devEnvironment({ FINANCE_GRPC_PORT: '6002', USER_GRPC_ADDRESS: 'user.ledgerline.svc:50051', TOKEN_CHECK_CACHE_MS: '0' }),
     );
     expect(config).toMatchObject({ grpcPort: 6002, userGrpcAddress: 'user.ledgerline.svc:50051', tokenCheckCacheMs: 0 });
+  });
+
+  it('reads how long a caller keeps its gRPC connection, and refuses one under a second', () => {
+    expect(readConfig(devEnvironment({ GRPC_MAX_CONNECTION_AGE_MS: '60000' })).grpcMaxConnectionAgeMs).toBe(60_000);
+    expect(problemsWith(devEnvironment({ GRPC_MAX_CONNECTION_AGE_MS: '999' })).map((line) => line.split(':')[0])).toEqual([
+      'GRPC_MAX_CONNECTION_AGE_MS',
+    ]);
   });
 
   it.each(['5001', '-1', 'two seconds'])('refuses a token-check cache time of %j ms: a few seconds at most', (ms) => {

@@ -45,6 +45,7 @@ export function userGrpcServer(
     contracts: userContractDefinition,
     calls,
     log,
+    maxConnectionAgeMs: config.grpcMaxConnectionAgeMs,
   });
 }
 

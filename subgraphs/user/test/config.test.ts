@@ -29,6 +29,7 @@ describe('user subgraph configuration', () => {
       host: '127.0.0.1',
       port: 4001,
       grpcPort: 50051,
+      grpcMaxConnectionAgeMs: 300_000,
       metricsPort: 9465,
       databaseUrl: DATABASE_URL,
       databaseSchema: 'users',
