@@ -10,7 +10,7 @@ import { databasePlacementProblems, migrationJobProblems, serviceEnvironmentProb
 import { intendedFlows, SERVICE_FLOWS } from './support/intendedFlows.js';
 import { findObject, type KubernetesObject } from './support/kubernetesObjects.js';
 import { networkFlowProblems } from './support/networkFlowChecks.js';
-import { OVERLAYS, renderOverlay, REPOSITORY_ROOT, type Overlay } from './support/renderKustomization.js';
+import { renderedOverlays, REPOSITORY_ROOT, SECRETS_FILES, type Overlay } from './support/renderKustomization.js';
 import { schemaProblems } from './support/schemaChecks.js';
 import { exampleFileProblems, gitIgnoreProblems, renderedSecretProblems } from './support/secretChecks.js';
 import { ingressProblems, serviceSelectionProblems } from './support/serviceChecks.js';
@@ -22,13 +22,10 @@ import {
   topologySpreadProblems,
 } from './support/workloadChecks.js';
 
-const SECRETS_FILES = OVERLAYS.map((overlay) => `k8s/overlays/${overlay}/secrets.env`);
-
 let rendered: Record<Overlay, KubernetesObject[]>;
 
 beforeAll(async () => {
-  const [dev, prod] = await Promise.all(OVERLAYS.map((overlay) => renderOverlay(overlay)));
-  rendered = { dev: dev!, prod: prod! };
+  rendered = await renderedOverlays();
 });
 
 describe('each check, on a deliberately broken copy', () => {

@@ -9,7 +9,7 @@ import { databasePlacementProblems, migrationJobProblems, serviceEnvironmentProb
 import { intendedFlows } from './support/intendedFlows.js';
 import { containerPortsOf, objectsOfKind, podLabelsOf, SERVING_KINDS, type KubernetesObject } from './support/kubernetesObjects.js';
 import { networkFlowProblems } from './support/networkFlowChecks.js';
-import { K8S_DIRECTORY, OVERLAYS, renderOverlay, REPOSITORY_ROOT, type Overlay } from './support/renderKustomization.js';
+import { K8S_DIRECTORY, OVERLAYS, renderedOverlays, REPOSITORY_ROOT, SECRETS_FILES, type Overlay } from './support/renderKustomization.js';
 import { schemaProblems } from './support/schemaChecks.js';
 import { exampleFileProblems, gitIgnoreProblems, renderedSecretProblems } from './support/secretChecks.js';
 import { ingressProblems, serviceSelectionProblems } from './support/serviceChecks.js';
@@ -21,13 +21,10 @@ import {
   topologySpreadProblems,
 } from './support/workloadChecks.js';
 
-const SECRETS_FILES = OVERLAYS.map((overlay) => `k8s/overlays/${overlay}/secrets.env`);
-
 let rendered: Record<Overlay, KubernetesObject[]>;
 
 beforeAll(async () => {
-  const [dev, prod] = await Promise.all(OVERLAYS.map((overlay) => renderOverlay(overlay)));
-  rendered = { dev: dev!, prod: prod! };
+  rendered = await renderedOverlays();
 });
 
 /** What each overlay must hold, by kind and name, so that no check passes for want of objects to check. */

@@ -37,6 +37,20 @@ export async function renderOverlay(overlay: Overlay, k8sDirectory = K8S_DIRECTO
   }
 }
 
+/** Where each overlay's real secrets would be, which git must never take. */
+export const SECRETS_FILES = OVERLAYS.map((overlay) => `k8s/overlays/${overlay}/secrets.env`);
+
+let committedRenders: Promise<Record<Overlay, KubernetesObject[]>> | undefined;
+
+/**
+ * Every overlay of the committed k8s/, rendered once for all the test files that read it (the unit tier
+ * shares one module graph). Callers that change a render change a structuredClone of it.
+ */
+export function renderedOverlays(): Promise<Record<Overlay, KubernetesObject[]>> {
+  committedRenders ??= Promise.all([renderOverlay('dev'), renderOverlay('prod')]).then(([dev, prod]) => ({ dev, prod }));
+  return committedRenders;
+}
+
 async function useExampleSecrets(overlaysDirectory: string): Promise<void> {
   for (const overlay of await readdir(overlaysDirectory)) {
     const directory = path.join(overlaysDirectory, overlay);
