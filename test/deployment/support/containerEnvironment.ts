@@ -12,9 +12,13 @@ interface ContainerEnvironment {
 function valuesOf(objects: readonly KubernetesObject[], kind: 'ConfigMap' | 'Secret', name: string): Record<string, string> | undefined {
   const object = findObject(objects, kind, name);
   if (object === undefined) return undefined;
-  if (kind === 'ConfigMap') return { ...(object['data'] ?? {}) };
-  const decoded = Object.entries<string>(object['data'] ?? {}).map(([key, value]) => [key, Buffer.from(value, 'base64').toString('utf8')]);
-  return { ...Object.fromEntries(decoded), ...(object['stringData'] ?? {}) };
+  return kind === 'ConfigMap' ? { ...(object['data'] ?? {}) } : secretValues(object);
+}
+
+/** A Secret's values as a container reads them: `data` decoded from base64, then `stringData`. */
+export function secretValues(secret: KubernetesObject): Record<string, string> {
+  const decoded = Object.entries<string>(secret['data'] ?? {}).map(([key, value]) => [key, Buffer.from(value, 'base64').toString('utf8')]);
+  return { ...Object.fromEntries(decoded), ...(secret['stringData'] ?? {}) };
 }
 
 export function containerEnvironment(container: any, objects: readonly KubernetesObject[]): ContainerEnvironment {

@@ -1,6 +1,7 @@
 // The manifests against the code: each service's environment is one it would start with, and
 // declares the ports it then listens on; the migration Jobs run their service's image and migrate
 // that service alone; the databases live where each overlay says.
+import { serviceNames } from '../../../prisma/src/servicePaths.js';
 import { containerEnvironment } from './containerEnvironment.js';
 import {
   containerPortsOf,
@@ -42,7 +43,6 @@ export function serviceEnvironmentProblems(objects: readonly KubernetesObject[])
 }
 
 const MIGRATION_SCRIPT = 'prisma/dist/migrate.js';
-const MIGRATED_SERVICES: readonly ServiceName[] = ['user', 'finance'];
 
 /** The in-cluster databases: the StatefulSets labelled component database. */
 const databases = (objects: readonly KubernetesObject[]): KubernetesObject[] =>
@@ -67,7 +67,7 @@ function databaseAdmissionProblems(objects: readonly KubernetesObject[], job: Ku
 }
 
 export function migrationJobProblems(objects: readonly KubernetesObject[]): string[] {
-  return MIGRATED_SERVICES.flatMap((service) => {
+  return serviceNames.flatMap((service) => {
     const job = findObject(objects, 'Job', `${service}-migrate`);
     if (job === undefined) return [`no Job ${service}-migrate`];
     const where = describeObject(job);

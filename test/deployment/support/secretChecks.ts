@@ -1,26 +1,21 @@
 // No real secret is committed: whatever the committed tree renders into a Secret is a placeholder
 // (the render reads secrets.env.example), the examples hold only placeholders, and the real
-// secrets.env of each overlay is git-ignored.
+// secrets.env of each overlay is git-ignored. Every example value carries the placeholder mark the
+// services refuse at start (PLACEHOLDER_SECRET_PREFIX), so no one mistakes it for a value to keep.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { PLACEHOLDER_SECRET_PREFIX } from '../../../packages/identity/src/secretSchema.js';
+import { secretValues } from './containerEnvironment.js';
 import { describeObject, objectsOfKind, type KubernetesObject } from './kubernetesObjects.js';
-
-/** What every example value carries, so no one mistakes it for a value to keep. */
-const PLACEHOLDER_MARK = 'change-me';
 
 const runFile = promisify(execFile);
 
 export function renderedSecretProblems(objects: readonly KubernetesObject[]): string[] {
-  return objectsOfKind(objects, 'Secret').flatMap((secret) => {
-    const encoded = Object.entries<string>(secret['data'] ?? {}).map(([key, value]) => [
-      key,
-      Buffer.from(value, 'base64').toString('utf8'),
-    ]);
-    const values = [...encoded, ...Object.entries<string>(secret['stringData'] ?? {})];
-    return values
-      .filter(([, value]) => !value!.includes(PLACEHOLDER_MARK))
-      .map(([key]) => `${describeObject(secret)}: ${key} is not a placeholder`);
-  });
+  return objectsOfKind(objects, 'Secret').flatMap((secret) =>
+    Object.entries(secretValues(secret))
+      .filter(([, value]) => !value.includes(PLACEHOLDER_SECRET_PREFIX))
+      .map(([key]) => `${describeObject(secret)}: ${key} is not a placeholder`),
+  );
 }
 
 /** Each KEY=value line of an env file holds a placeholder. */
@@ -29,7 +24,7 @@ export function exampleFileProblems(text: string, file: string): string[] {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'))
-    .filter((line) => !line.slice(line.indexOf('=') + 1).includes(PLACEHOLDER_MARK))
+    .filter((line) => !line.slice(line.indexOf('=') + 1).includes(PLACEHOLDER_SECRET_PREFIX))
     .map((line) => `${file}: ${line.split('=')[0]} is not a placeholder`);
 }
 
