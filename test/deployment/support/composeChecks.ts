@@ -3,6 +3,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
+import { serviceNames } from '../../../prisma/src/servicePaths.js';
 import {
   buildTargetOf,
   commandOf,
@@ -24,11 +25,10 @@ import {
   SERVICE_NAMES,
   environmentProblems,
   listeningPorts,
+  MIGRATION_SCRIPT,
   migrationEnvironmentProblems,
   type ServiceName,
 } from './serviceEnvironments.js';
-
-const MIGRATION_SCRIPT = 'prisma/dist/migrate.js';
 
 let composeSchema: ValidateFunction | undefined;
 
@@ -94,7 +94,7 @@ export function dependencyProblems(compose: ComposeFile): string[] {
         : [`${compose.file}: service ${name} depends on ${dependency} with condition ${condition ?? '(none)'}, not ${expected}`];
     }),
   );
-  for (const subgraph of ['user', 'finance']) {
+  for (const subgraph of serviceNames) {
     const migrations = entries(compose.resolved).filter(
       ([, service]) => isMigration(service) && migratedServices(service).includes(subgraph),
     );

@@ -16,6 +16,7 @@ import { connectionAdmitted } from './networkPolicies.js';
 import {
   environmentProblems,
   listeningPorts,
+  MIGRATION_SCRIPT,
   migrationEnvironmentProblems,
   SERVICE_NAMES,
   type ServiceName,
@@ -41,8 +42,6 @@ export function serviceEnvironmentProblems(objects: readonly KubernetesObject[])
     });
   });
 }
-
-const MIGRATION_SCRIPT = 'prisma/dist/migrate.js';
 
 /** The in-cluster databases: the StatefulSets labelled component database. */
 const databases = (objects: readonly KubernetesObject[]): KubernetesObject[] =>

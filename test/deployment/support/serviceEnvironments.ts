@@ -88,6 +88,9 @@ function asFilledIn(env: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(env).map(([name, value]) => [name, filledIn(value)]));
 }
 
+/** What a migration (a compose service, a Kubernetes Job) runs in its service's image, before the services it migrates. */
+export const MIGRATION_SCRIPT = 'prisma/dist/migrate.js';
+
 /**
  * What is wrong with `env` for the migration runner given `args` (`migrate.js user`): an unknown service, or a
  * database URL it would not find.
