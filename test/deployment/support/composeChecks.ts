@@ -16,7 +16,7 @@ import {
   type ComposeFile,
   type ComposeService,
 } from './composeFile.js';
-import { stageEnvironment, type Dockerfile } from './dockerfile.js';
+import { stageEnvironment, stageNamed, type Dockerfile } from './dockerfile.js';
 import { scriptProblems, type BuildContext } from './dockerfileChecks.js';
 import type { IgnoreRules } from './ignoreFiles.js';
 import { repositoryPath } from './repositoryFiles.js';
@@ -244,7 +244,7 @@ export function serviceEnvironmentProblems(compose: ComposeFile, dockerfile: Doc
     const service = compose.resolved.services[name];
     if (service === undefined) return [`${compose.file}: no service ${name}`];
     const target = buildTargetOf(service);
-    const stage = dockerfile.stages.find((candidate) => candidate.name === target);
+    const stage = stageNamed(dockerfile, target);
     const imageEnv = stage === undefined ? {} : stageEnvironment(dockerfile, stage);
     const env = { ...imageEnv, ...environmentOf(service) };
     const problems = environmentProblems(name, env).map((problem) => `${compose.file}: service ${name}: ${problem}`);
@@ -263,8 +263,7 @@ export function imageProblems(compose: ComposeFile, dockerfile: Dockerfile): str
   return entries(compose.resolved).flatMap(([name, service]) => {
     const target = buildTargetOf(service);
     if (service.build !== undefined) {
-      if (target === undefined || !dockerfile.stages.some((stage) => stage.name === target))
-        return [`${compose.file}: service ${name} builds no target of ${dockerfile.file}`];
+      if (stageNamed(dockerfile, target) === undefined) return [`${compose.file}: service ${name} builds no target of ${dockerfile.file}`];
       return service.image === `ledgerline/${target}`
         ? []
         : [`${compose.file}: service ${name} builds ${target} but names its image ${service.image ?? '(none)'}`];

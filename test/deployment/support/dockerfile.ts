@@ -108,9 +108,13 @@ export function keyValuePairs(text: string): Record<string, string> {
   return pairs;
 }
 
+export function stageNamed(dockerfile: Dockerfile, name: string | undefined): Stage | undefined {
+  return dockerfile.stages.find((stage) => stage.name === name);
+}
+
 /** A stage's environment: ENV of the stages it is built FROM, then its own. */
 export function stageEnvironment(dockerfile: Dockerfile, stage: Stage): Record<string, string> {
-  const parent = dockerfile.stages.find((candidate) => candidate.name === stage.base);
+  const parent = stageNamed(dockerfile, stage.base);
   const inherited = parent === undefined ? {} : stageEnvironment(dockerfile, parent);
   const own = stage.instructions
     .filter((instruction) => instruction.keyword === 'ENV')
@@ -122,7 +126,7 @@ export function stageEnvironment(dockerfile: Dockerfile, stage: Stage): Record<s
 export function stageWorkdir(dockerfile: Dockerfile, stage: Stage): string {
   const own = stage.instructions.filter((instruction) => instruction.keyword === 'WORKDIR').at(-1);
   if (own !== undefined) return own.text;
-  const parent = dockerfile.stages.find((candidate) => candidate.name === stage.base);
+  const parent = stageNamed(dockerfile, stage.base);
   return parent === undefined ? '/' : stageWorkdir(dockerfile, parent);
 }
 

@@ -6,6 +6,7 @@ import {
   healthcheckCommand,
   keyValuePairs,
   stageEnvironment,
+  stageNamed,
   stageWorkdir,
   type Dockerfile,
   type Instruction,
@@ -24,10 +25,6 @@ export interface BuildContext {
 
 function where(dockerfile: Dockerfile, stage: Stage, instruction: Instruction): string {
   return `${dockerfile.file}:${instruction.line} (stage ${stage.name})`;
-}
-
-function stageNamed(dockerfile: Dockerfile, name: string): Stage | undefined {
-  return dockerfile.stages.find((stage) => stage.name === name);
 }
 
 /** Each shell command of a RUN, split on `&&`, `||`, `;` and `|`, as words. */
@@ -267,7 +264,7 @@ export function devDependenciesInRuntime(dockerfile: Dockerfile, targets: readon
     return inheritedInstructions(dockerfile, stage)
       .filter((instruction) => instruction.keyword === 'COPY' && instruction.flags.from !== undefined)
       .flatMap((copy) => {
-        const from = stageNamed(dockerfile, copy.flags.from!);
+        const from = stageNamed(dockerfile, copy.flags.from);
         if (from === undefined) return [];
         const modules = path.posix.join(stageWorkdir(dockerfile, from), 'node_modules');
         const carriesModules = copyOperands(copy).sources.some((source) => {
