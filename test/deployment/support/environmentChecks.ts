@@ -12,6 +12,7 @@ import {
   podLabelsOf,
   type KubernetesObject,
 } from './kubernetesObjects.js';
+import { podOfWorkload } from './networkFlowChecks.js';
 import { connectionAdmitted } from './networkPolicies.js';
 import {
   environmentProblems,
@@ -48,15 +49,11 @@ const databases = (objects: readonly KubernetesObject[]): KubernetesObject[] =>
   objectsOfKind(objects, 'StatefulSet').filter((set) => podLabelsOf(set)['app.kubernetes.io/component'] === 'database');
 
 function databaseAdmissionProblems(objects: readonly KubernetesObject[], job: KubernetesObject, service: ServiceName): string[] {
-  const source = { namespace: job.metadata.namespace ?? 'default', labels: podLabelsOf(job) };
+  const source = podOfWorkload(job);
   return databases(objects).flatMap((database) => {
-    const destination = {
-      namespace: database.metadata.namespace ?? 'default',
-      labels: podLabelsOf(database),
-      ports: containerPortsOf(database),
-    };
+    const destination = podOfWorkload(database);
     const own = database.metadata.name === `${service}-db`;
-    return destination.ports
+    return containerPortsOf(database)
       .filter((port) => connectionAdmitted(objects, source, destination, port.containerPort) !== own)
       .map(
         (port) =>

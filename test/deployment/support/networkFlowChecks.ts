@@ -22,10 +22,16 @@ const OUTSIDE_PODS: Record<string, Pod> = {
   default: { namespace: 'default', labels: { app: 'anything' } },
 };
 
+/** A pod of `workload`, as the NetworkPolicies see it. */
+export const podOfWorkload = (workload: KubernetesObject): Pod => ({
+  namespace: workload.metadata.namespace ?? 'default',
+  labels: podLabelsOf(workload),
+  ports: containerPortsOf(workload),
+});
+
 function podOf(objects: readonly KubernetesObject[], name: string): Pod | undefined {
   const workload = objectsOfKind(objects, ...WORKLOAD_KINDS).find((candidate) => candidate.metadata.name === name);
-  if (workload === undefined) return OUTSIDE_PODS[name];
-  return { namespace: workload.metadata.namespace ?? 'default', labels: podLabelsOf(workload), ports: containerPortsOf(workload) };
+  return workload === undefined ? OUTSIDE_PODS[name] : podOfWorkload(workload);
 }
 
 const describeFlow = (flow: Flow, port: number): string =>
