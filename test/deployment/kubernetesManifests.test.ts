@@ -7,7 +7,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { alertExpressions } from '../support/observabilityFiles.js';
 import { databasePlacementProblems, migrationJobProblems, serviceEnvironmentProblems } from './support/environmentChecks.js';
 import { intendedFlows } from './support/intendedFlows.js';
-import { containerPortsOf, objectsOfKind, podLabelsOf, SERVING_KINDS, type KubernetesObject } from './support/kubernetesObjects.js';
+import {
+  containerPortsOf,
+  objectsOfKind,
+  podAnnotationsOf,
+  podLabelsOf,
+  SERVING_KINDS,
+  type KubernetesObject,
+} from './support/kubernetesObjects.js';
 import { networkFlowProblems } from './support/networkFlowChecks.js';
 import { K8S_DIRECTORY, OVERLAYS, renderedOverlays, REPOSITORY_ROOT, SECRETS_FILES, type Overlay } from './support/renderKustomization.js';
 import { schemaProblems } from './support/schemaChecks.js';
@@ -94,7 +101,7 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
   it('names each scraped pod after a job the alerts watch, as scrape-kubernetes.yml labels it', async () => {
     // scrape-kubernetes.yml takes the job from app.kubernetes.io/name and keeps the container port named `metrics`.
     const scrapedJobs = objectsOfKind(objects(), ...SERVING_KINDS)
-      .filter((workload) => workload['spec']?.template?.metadata?.annotations?.['prometheus.io/scrape'] === 'true')
+      .filter((workload) => podAnnotationsOf(workload)['prometheus.io/scrape'] === 'true')
       .filter((workload) => containerPortsOf(workload).some((port) => port.name === 'metrics'))
       .map((workload) => podLabelsOf(workload)['app.kubernetes.io/name'])
       .sort();

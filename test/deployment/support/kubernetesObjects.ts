@@ -55,6 +55,9 @@ export function findObject(objects: readonly KubernetesObject[], kind: string, n
 
 export const podLabelsOf = (workload: KubernetesObject): Record<string, string> => workload['spec']?.template?.metadata?.labels ?? {};
 
+export const podAnnotationsOf = (workload: KubernetesObject): Record<string, string> =>
+  workload['spec']?.template?.metadata?.annotations ?? {};
+
 export const podSpecOf = (workload: KubernetesObject): any => workload['spec']?.template?.spec ?? {};
 
 export function containersOf(workload: KubernetesObject): any[] {

@@ -7,6 +7,7 @@ import {
   containersOf,
   describeObject,
   objectsOfKind,
+  podAnnotationsOf,
   podLabelsOf,
   podSpecOf,
   selectorMatches,
@@ -129,7 +130,7 @@ export function scrapeAnnotationProblems(objects: readonly KubernetesObject[]): 
   return objectsOfKind(objects, ...WORKLOAD_KINDS).flatMap((workload) => {
     const metrics = containerPortsOf(workload).find((port) => port.name === 'metrics');
     if (metrics === undefined) return [];
-    const annotations: Record<string, string> = workload['spec']?.template?.metadata?.annotations ?? {};
+    const annotations = podAnnotationsOf(workload);
     const problems: string[] = [];
     if (annotations['prometheus.io/scrape'] !== 'true')
       problems.push(`${describeObject(workload)}: pods not annotated prometheus.io/scrape: "true"`);
