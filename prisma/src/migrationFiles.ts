@@ -14,13 +14,18 @@ const lockfileContent =
   '# It should be added in your version-control system (e.g., Git)\n' +
   'provider = "postgresql"\n';
 
-export async function readMigrationList(migrationsDir: string): Promise<MigrationList> {
-  const lockfile = await readFile(path.join(migrationsDir, lockfileName), 'utf8').catch(() => null);
-  const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const directories = entries
+/** The migrations' folder names, oldest first (the timestamp leads each name); rejects when the folder cannot be read. */
+export async function migrationNames(migrationsDir: string): Promise<string[]> {
+  const entries = await readdir(migrationsDir, { withFileTypes: true });
+  return entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort((a, b) => a.localeCompare(b));
+}
+
+export async function readMigrationList(migrationsDir: string): Promise<MigrationList> {
+  const lockfile = await readFile(path.join(migrationsDir, lockfileName), 'utf8').catch(() => null);
+  const directories = await migrationNames(migrationsDir).catch(() => []);
   const migrationDirectories = await Promise.all(
     directories.map(async (name) => ({
       path: name,

@@ -1,7 +1,7 @@
 // Whether a service's PostgreSQL schema has every migration this build carries. A subgraph is not
 // ready until it has: in a deployment the migration job runs beside the new pods, and a pod of the new
 // release must not take traffic against the old schema.
-import { readdir } from 'node:fs/promises';
+import { migrationNames } from './migrationFiles.js';
 import { migrationsDirectory, type ServiceName } from './servicePaths.js';
 
 /** The part of a pg Pool (or Client) this needs. */
@@ -19,12 +19,8 @@ export interface MigrationsAppliedCheck {
 const UNDEFINED_TABLE = '42P01';
 
 /** The names of the migration folders this build carries for `service`, oldest first. */
-export async function carriedMigrations(service: ServiceName): Promise<string[]> {
-  const entries = await readdir(migrationsDirectory(service), { withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort((a, b) => a.localeCompare(b));
+export function carriedMigrations(service: ServiceName): Promise<string[]> {
+  return migrationNames(migrationsDirectory(service));
 }
 
 /** The carried migrations `schema` has not finished, oldest first; empty when it is up to date. */
