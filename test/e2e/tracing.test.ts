@@ -126,8 +126,11 @@ describe('tracing across the stack', { timeout: 60_000 }, () => {
       .poll(() => received, { timeout: 10_000 })
       .toEqual([{ groupSavingsProgress: { sequence: 1, progress: { total: '5.00' } } }]);
 
+    // The router's subscription span ends after the catch-up read it parents, so it may reach the collector in a
+    // later batch than Finance's span: wait for both.
     const spans = await collector.trace(caller.traceId, (sofar) => {
       expect(sofar.some((span) => span.service === SERVICES.finance && span.name === 'POST /graphql')).toBe(true);
+      expect(sofar.some((span) => span.parentSpanId === caller.spanId)).toBe(true);
     });
     const start = spans.find((span) => span.parentSpanId === caller.spanId);
     expect(start).toMatchObject({
