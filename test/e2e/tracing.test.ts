@@ -63,6 +63,8 @@ describe('tracing across the stack', { timeout: 60_000 }, () => {
     await tracedOperation(DASHBOARD, { from: '2026-10-01', to: '2026-10-31' }, member.token, caller.header);
 
     const spans = await collector.trace(caller.traceId, (sofar) => {
+      // Complete once every span's parent has arrived too: each process exports in batches of its own.
+      expectOneTree(sofar, caller.spanId);
       expect(servicesOf(sofar)).toEqual(new Set(Object.values(SERVICES)));
       expect(sofar.filter(isStatement).map((span) => span.service)).toEqual(expect.arrayContaining([SERVICES.user, SERVICES.finance]));
       expect(sofar.some((span) => span.service === SERVICES.user && span.name === 'ledgerline.user.v1.AccountService/CheckToken')).toBe(
@@ -95,6 +97,8 @@ describe('tracing across the stack', { timeout: 60_000 }, () => {
     expect(event?.data).toEqual({ groupSavingsProgress: { sequence: 1, progress: { total: '12.50' } } });
 
     const spans = await collector.trace(caller.traceId, (sofar) => {
+      // Complete once every span's parent has arrived too: each process exports in batches of its own.
+      expectOneTree(sofar, caller.spanId);
       expect(sofar.map((span) => span.name)).toEqual(
         expect.arrayContaining(['publish savings-group event', 'deliver savings-group event']),
       );
@@ -129,6 +133,8 @@ describe('tracing across the stack', { timeout: 60_000 }, () => {
     // The router's subscription span ends after the catch-up read it parents, so it may reach the collector in a
     // later batch than Finance's span: wait for both.
     const spans = await collector.trace(caller.traceId, (sofar) => {
+      // Complete once every span's parent has arrived too: each process exports in batches of its own.
+      expectOneTree(sofar, caller.spanId);
       expect(sofar.some((span) => span.service === SERVICES.finance && span.name === 'POST /graphql')).toBe(true);
       expect(sofar.some((span) => span.parentSpanId === caller.spanId)).toBe(true);
     });
