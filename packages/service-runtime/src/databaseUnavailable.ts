@@ -18,6 +18,8 @@ const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'
 interface ErrorShape {
   code?: unknown;
   kind?: unknown;
+  /** Set on node-postgres's DatabaseError, the server's own error message, as a raw pool query raises it. */
+  severity?: unknown;
   message?: unknown;
   cause?: unknown;
   meta?: { driverAdapterError?: { cause?: unknown } };
@@ -25,10 +27,12 @@ interface ErrorShape {
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth > 4) return false;
-  const { code, kind, message, cause, meta } = error as ErrorShape;
+  const { code, kind, severity, message, cause, meta } = error as ErrorShape;
   if (typeof code === 'string' && (PRISMA_CODES.has(code) || SOCKET_CODES.has(code))) return true;
   if (typeof kind === 'string' && ADAPTER_KINDS.has(kind)) return true;
-  if (kind === 'postgres' && typeof code === 'string' && SQLSTATE.test(code)) return true;
+  // A SQLSTATE from PostgreSQL, through Prisma's adapter (kind postgres) or straight from node-postgres (severity).
+  const fromPostgres = kind === 'postgres' || typeof severity === 'string';
+  if (fromPostgres && typeof code === 'string' && SQLSTATE.test(code)) return true;
   // node-postgres's own words for a connection the server ended or that broke under it.
   if (typeof message === 'string' && /Connection terminated|terminating connection|encountered a connection error/.test(message))
     return true;

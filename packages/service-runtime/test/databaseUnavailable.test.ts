@@ -14,6 +14,10 @@ describe('isDatabaseUnavailable', () => {
     ['a server shutting down (57P01)', prismaError('P2010', { kind: 'postgres', code: '57P01', message: 'terminating connection' })],
     ['a server starting up (57P03)', prismaError('P2010', { kind: 'postgres', code: '57P03' })],
     ['a server out of connections', prismaError('P2010', { kind: 'TooManyConnections' })],
+    [
+      'node-postgres refused a new connection while the server shut down (57P03, a raw pool query)',
+      Object.assign(new Error('the database system is shutting down'), { severity: 'FATAL', code: '57P03' }),
+    ],
     ['node-postgres after its connection broke', new Error('Client has encountered a connection error and is not queryable')],
     ['node-postgres when the server went away', new Error('Connection terminated unexpectedly')],
     [
@@ -28,6 +32,10 @@ describe('isDatabaseUnavailable', () => {
     ['a unique violation (P2002)', prismaError('P2002', { kind: 'UniqueConstraintViolation' })],
     ['a record not found (P2025)', prismaError('P2025')],
     ['a syntax error (42601)', prismaError('P2010', { kind: 'postgres', code: '42601' })],
+    [
+      'a syntax error from node-postgres (42601)',
+      Object.assign(new Error('syntax error at or near "SELEC"'), { severity: 'ERROR', code: '42601' }),
+    ],
     ['a bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
     ['not an error at all', 'P1001'],
   ])('is false for %s', (_, error) => {
