@@ -1,0 +1,5 @@
+import { Page } from '../layout/Page.js';
+
+export function GroupPage({ groupId }: { groupId: string }) {
+  return <Page title={`Group ${groupId}`}>TODO</Page>;
+}

@@ -1,0 +1,18 @@
+// Amounts arrive as exact decimal strings ("1250.50"); they are shown from the string, never
+// through a binary float, so what the page says is what the database holds.
+const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/** "1250.5" → "1,250.50"; anything else is shown as it came. */
+export function formatMoney(amount: string): string {
+  const match = DECIMAL.exec(amount.trim());
+  if (!match) return amount;
+  const [, sign = '', whole = '0', fraction = ''] = match;
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${grouped}.${fraction.padEnd(2, '0').slice(0, 2)}`;
+}
+
+/** For sizing bars only: how large an amount is next to another, where float precision is plenty. */
+export function magnitude(amount: string): number {
+  const value = Number(amount);
+  return Number.isFinite(value) ? Math.abs(value) : 0;
+}
