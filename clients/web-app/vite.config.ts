@@ -9,7 +9,6 @@ const routerOrigin = 'http://127.0.0.1:4000';
 export default defineConfig({
   base: './',
   plugins: [react()],
-  resolve: { conditions: ['@ledgerline/source'] },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: {
     proxy: { '/graphql': { target: routerOrigin, ws: true } },

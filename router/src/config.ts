@@ -23,6 +23,9 @@ import type { SubgraphUrls } from './supergraph.js';
 /** Where `npm run build` writes the composed supergraph: router/dist/, beside the compiled router (whether this runs from src/ or dist/). */
 export const BUILT_SUPERGRAPH_FILE = fileURLToPath(new URL('../dist/supergraph.graphql', import.meta.url));
 
+/** Where the web app's build is (clients/web-app/dist), whether this runs from src/ or dist/. */
+export const BUILT_WEB_APP_DIR = fileURLToPath(new URL('../../clients/web-app/dist', import.meta.url));
+
 /** Compiled (dist/*.js), the router loads the supergraph `npm run build` wrote; from source (tsx), it composes one at start. */
 const runningCompiled = import.meta.url.endsWith('.js');
 
@@ -67,6 +70,8 @@ const environmentVariables = z.object({
    * local development origins, or none in production.
    */
   CORS_ORIGINS: optionalVariable(corsOriginsSchema),
+  /** The example web app's built files, served at /app/ when the folder holds an index.html. Unset: the repository's clients/web-app/dist. */
+  WEB_APP_DIR: optionalVariable(z.string()),
   MAX_REQUEST_BODY_BYTES: variableWithDefault(z.coerce.number().int().min(1024).max(50_000_000), 1_000_000),
   JWT_SECRET: optionalVariable(secretSchema),
   ROUTER_SIGNING_SECRET: optionalVariable(secretSchema),
@@ -159,6 +164,8 @@ export interface RouterConfig {
   maxRequestBodyBytes: number;
   /** Browser origins allowed to call the router (CORS); empty allows none. */
   corsOrigins: OriginPattern[];
+  /** The web app's built files, served at /app/ when the folder holds an index.html. */
+  webAppDir: string;
   jwtSecret: string;
   routerSigningSecret: string;
   serviceSigningSecret: string;
@@ -241,6 +248,7 @@ export function readConfig(env: NodeJS.ProcessEnv): RouterConfig {
     operationTimeoutMs: parsed.OPERATION_TIMEOUT_MS,
     maxRequestBodyBytes: parsed.MAX_REQUEST_BODY_BYTES,
     corsOrigins: parsed.CORS_ORIGINS ?? (parsed.NODE_ENV === 'production' ? [] : DEVELOPMENT_ORIGINS),
+    webAppDir: parsed.WEB_APP_DIR ?? BUILT_WEB_APP_DIR,
     jwtSecret: parsed.JWT_SECRET,
     routerSigningSecret: parsed.ROUTER_SIGNING_SECRET,
     serviceSigningSecret: parsed.SERVICE_SIGNING_SECRET,

@@ -46,6 +46,16 @@ export function originMatcher(patterns: readonly OriginPattern[]): (origin: stri
   };
 }
 
+/** Whether a browser's Origin is the router's own, as the request's Host names it (http or https alike). */
+export function isSameOrigin(origin: string, host: string | undefined): boolean {
+  if (host === undefined) return false;
+  try {
+    return new URL(origin).host === host.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
 export function crossOriginRequests(allowedOrigins: readonly OriginPattern[]): RequestHandler {
   const allowed = originMatcher(allowedOrigins);
   return (req, res, next) => {

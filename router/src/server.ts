@@ -41,6 +41,7 @@ import { apiSchemaSdl } from './clientSchema.js';
 import { clientAddressOf } from './clientAddress.js';
 import { operationLimits } from './operationLimits/operationLimits.js';
 import { graphqlIdeAssets } from './graphqlIde/graphqlIde.js';
+import { webApp } from './webApp.js';
 
 /** How long draining waits for queued events to be written before closing sockets anyway. */
 const DRAIN_WAIT_MS = 3_000;
@@ -109,6 +110,8 @@ export async function buildRouter(config: RouterConfig, log: Logger): Promise<Ro
         withLiveCaller(routerContextFrom(req.headers, config.jwtSecret, log, clientAddressOf(req, config.trustProxyHops)), liveness),
     }),
   );
+  const webAppRoutes = webApp(config.webAppDir, log);
+  if (webAppRoutes) app.use(webAppRoutes);
   app.use(restRequestTiming(metrics));
   app.use(
     restApi({

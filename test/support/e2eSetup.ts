@@ -9,21 +9,31 @@ import { freshStackSecrets } from './stackSecrets.js';
 import './providedContext.js';
 import { createTestDatabase, type TestDatabase } from './testDatabase.js';
 import { ONE_ADDRESS_FOR_ALL_CLIENTS } from './loginThrottleForTests.js';
+import { buildWebApp, type WebAppBuild } from './webAppBuild.js';
 
 let database: TestDatabase | undefined;
 let stack: Stack | undefined;
 let redisKeyPrefix = '';
+let webApp: WebAppBuild | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   database = await createTestDatabase();
   process.stdout.write(`test stack on ${database.kind}\n`);
   const secrets = freshStackSecrets();
+  // The router serves the web app at /app/ for the browser tests, built from the source as it is now.
+  webApp = await buildWebApp();
   // A Redis namespace of this run's own: other runs (and `npm start`) on the same Redis are never heard.
   redisKeyPrefix = `ledgerline-e2e-${randomBytes(6).toString('hex')}:`;
   stack = await startStack({
     databaseUrl: database.url,
     ports: await freeStackPorts(),
-    env: { ...secrets, REDIS_KEY_PREFIX: redisKeyPrefix, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn', ...ONE_ADDRESS_FOR_ALL_CLIENTS },
+    env: {
+      ...secrets,
+      REDIS_KEY_PREFIX: redisKeyPrefix,
+      WEB_APP_DIR: webApp.directory,
+      LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
+      ...ONE_ADDRESS_FOR_ALL_CLIENTS,
+    },
     output: process.env['TEST_STACK_OUTPUT'] === 'inherit' ? 'inherit' : 'ignore',
   });
   project.provide('routerUrl', stack.routerUrl);
@@ -46,6 +56,7 @@ export async function setup(project: TestProject): Promise<void> {
 export async function teardown(): Promise<void> {
   await stack?.stop();
   await database?.drop();
+  webApp?.remove();
   const redisUrl = process.env['REDIS_URL'];
   if (redisUrl) await dropRedisNamespace(redisUrl, redisKeyPrefix);
 }

@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { RouterMetrics } from '../metrics.js';
 import { clientAddressOf } from '../clientAddress.js';
+import { isSameOrigin } from '../crossOriginRequests.js';
 import { CloseCodes } from './closeCodes.js';
 import type { ConnectionSlots } from './connectionSlots/connectionSlots.js';
 
@@ -66,9 +67,12 @@ export function dispatchUpgrades(httpServer: Server, routes: WebSocketRoute[], l
     const path = new URL(request.url ?? '/', 'http://router').pathname;
     const route = routes.find((candidate) => candidate.serves(path));
     if (route === undefined) return refuse(socket, '404 Not Found');
-    // Browsers send Origin on every WebSocket and never preflight one, so the allow-list is applied here.
+    // Browsers send Origin on every WebSocket and never preflight one, so the allow-list is applied
+    // here. A page of this very origin (the web app at /app/) needs no listing, as over HTTP.
     const origin = request.headers.origin;
-    if (origin !== undefined && !limits.allowsOrigin(origin)) return refuse(socket, '403 Forbidden');
+    if (origin !== undefined && !isSameOrigin(origin, request.headers.host) && !limits.allowsOrigin(origin)) {
+      return refuse(socket, '403 Forbidden');
+    }
     void upgrade(request, socket, head, route, clientAddressOf(request, limits.trustProxyHops));
   });
 
