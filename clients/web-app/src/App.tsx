@@ -6,6 +6,7 @@ import { MonthPage } from './dashboard/MonthPage.js';
 import { GroupsPage } from './groups/GroupsPage.js';
 import { GroupPage } from './groups/GroupPage.js';
 import { JoinGroupPage } from './groups/JoinGroupPage.js';
+import { useSessionCheck } from './auth/useSessionCheck.js';
 import { AppHeader } from './layout/AppHeader.js';
 import { Page } from './layout/Page.js';
 import { currentMonth, hrefOf, navigate, useRoute, type Route } from './routing.js';
@@ -15,6 +16,7 @@ export function App() {
   const session = useSession();
   const route = useRoute();
   const signedOutPage = route.page === 'login' || route.page === 'register';
+  useSessionCheck(session?.token);
 
   // Signed in on a sign-in page: on to the dashboard. Signed out anywhere else: sign in right there,
   // then that page shows (an invite link opened before signing in, say).
