@@ -24,7 +24,17 @@ export function App() {
     if (session && signedOutPage) navigate({ page: 'month', month: currentMonth() });
   }, [session, signedOutPage]);
 
-  if (!session) return route.page === 'register' ? <RegisterPage /> : <LoginPage />;
+  if (!session) {
+    return (
+      <>
+        <header className="app-header">
+          <span className="brand">Ledgerline</span>
+          <span className="tagline">Your month’s money, and saving together</span>
+        </header>
+        {route.page === 'register' ? <RegisterPage /> : <LoginPage />}
+      </>
+    );
+  }
   return (
     <>
       <AppHeader session={session} route={route} />
