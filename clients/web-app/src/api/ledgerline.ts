@@ -21,6 +21,14 @@ const TOKEN_REFUSED_CLOSE_CODE = 4401;
 /** How often the client pings, and how long it waits for the pong before calling the connection dead. */
 const PING_EVERY_MS = 10_000;
 const PONG_WAIT_MS = 5_000;
+/** The longest wait between reconnect attempts: graphql-ws's own doubles without limit. */
+const LONGEST_RETRY_WAIT_MS = 10_000;
+
+/** 1 s, 2 s, 4 s ... up to 10 s, each with up to a second of jitter so clients do not return in step. */
+function retryWait(retries: number): Promise<void> {
+  const wait = Math.min(1_000 * 2 ** retries, LONGEST_RETRY_WAIT_MS) + Math.random() * 1_000;
+  return new Promise((resolve) => setTimeout(resolve, wait));
+}
 
 export type LiveState = 'connecting' | 'connected' | 'reconnecting';
 
@@ -38,6 +46,7 @@ export function liveConnection(onState: (state: LiveState) => void) {
     token: () => sessions.current()?.token,
     clientOptions: {
       retryAttempts: Number.POSITIVE_INFINITY,
+      retryWait,
       keepAlive: PING_EVERY_MS,
       on: {
         connecting: () => onState(everConnected ? 'reconnecting' : 'connecting'),

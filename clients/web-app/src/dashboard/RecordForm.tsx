@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import type { LedgerlineResult } from '@ledgerline/web-sdk';
 import { FormMessage } from '../forms/FormMessage.js';
 import { TextField } from '../forms/TextField.js';
+import { useIdempotencyKey } from '../forms/useIdempotencyKey.js';
 import { useSubmission } from '../forms/useSubmission.js';
 
 export interface RecordField<Name extends string> {
@@ -55,7 +56,7 @@ export function RecordForm<Name extends string>({
   const [values, setValues] = useState(initialValues);
   const [saved, setSaved] = useState(false);
   const submission = useSubmission(Object.fromEntries(fields.map((field) => [field.name, field.label])));
-  const idempotencyKey = useRef<string | null>(null);
+  const idempotencyKeys = useIdempotencyKey();
   const form = useRef<HTMLFormElement>(null);
   const focusFirstField = () => form.current?.querySelector('input')?.focus();
   useEffect(() => {
@@ -63,8 +64,6 @@ export function RecordForm<Name extends string>({
   }, [openFocused]);
 
   function change(name: Name, value: string) {
-    // Other values are another record: a key already sent must not answer for them.
-    idempotencyKey.current = null;
     setSaved(false);
     setValues((current) => ({ ...current, [name]: value }));
   }
@@ -72,11 +71,11 @@ export function RecordForm<Name extends string>({
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    idempotencyKey.current ??= crypto.randomUUID();
-    const key = idempotencyKey.current;
+    // Other values are another record: a key already sent never answers for them.
+    const key = idempotencyKeys.keyFor(JSON.stringify(values));
     const data = await submission.submit(() => save(values, key));
     if (data === null) return;
-    idempotencyKey.current = null;
+    idempotencyKeys.succeeded();
     setValues(initialValues);
     setSaved(true);
     focusFirstField();
