@@ -51,6 +51,12 @@ export interface AccessibilityViolation {
   targets: string[];
 }
 
+/** What the page's axe-core answers; declared here, as the Node-side type check knows no DOM. */
+interface AxeInPage {
+  axe: { run(context: unknown, options: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> };
+  document: unknown;
+}
+
 /**
  * What axe-core finds against WCAG 2.x A and AA on the page as it is now (labels, names, contrast,
  * landmarks ...). Evaluated through the DevTools protocol, which the page's CSP does not govern.
@@ -58,12 +64,7 @@ export interface AccessibilityViolation {
 export async function accessibilityViolations(page: Page): Promise<AccessibilityViolation[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    interface AxeViolation {
-      id: string;
-      help: string;
-      nodes: { target: string[] }[];
-    }
+    const { axe, document } = globalThis as unknown as AxeInPage;
     const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return results.violations.map((violation) => ({
       id: violation.id,
