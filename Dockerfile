@@ -1,6 +1,7 @@
 # One image per service, from one build: `docker build --target router -t ledgerline/router .` (likewise
 # `user`, `finance`). Each runs as the distroless nonroot user (65532) with only its service's compiled
 # JavaScript, production dependencies and run-time files, laid out as in the repository under /app.
+# The router image also carries the web app's static build (clients/web-app/dist), which it serves at /app/.
 # The user and finance images also carry their service's migrations and the runner:
 # `docker run --rm -e USER_DATABASE_URL=... ledgerline/user prisma/dist/migrate.js user`.
 #
@@ -22,9 +23,11 @@ COPY subgraphs/user/package.json subgraphs/user/
 COPY subgraphs/finance/package.json subgraphs/finance/
 COPY router/package.json router/
 COPY clients/web-sdk/package.json clients/web-sdk/
+COPY clients/web-app/package.json clients/web-app/
 
-# ---- Compile every service. Install scripts stay off: the root postinstall (`npm run generate`) needs the
-# ---- sources, so it runs after they are copied, and no dependency needs its own (no native addons).
+# ---- Compile every service and build the web app (Vite). Install scripts stay off: the root postinstall
+# ---- (`npm run generate`) needs the sources, so it runs after they are copied, and no dependency needs its own
+# ---- (no native addons to compile; Vite's bundler comes prebuilt in a platform package, an optional dependency).
 FROM manifests AS build
 RUN --mount=type=cache,target=/root/.npm npm ci --ignore-scripts
 COPY . .
@@ -66,6 +69,8 @@ COPY --from=build /app/proto/dist proto/dist/
 COPY --from=build /app/proto/ledgerline proto/ledgerline/
 # router/dist holds the supergraph `npm run build` composed (supergraph.graphql): the router composes nothing at start.
 COPY --from=build /app/router/dist router/dist/
+# Where the router's default WEB_APP_DIR (router/dist/../../clients/web-app/dist) finds the app's build.
+COPY --from=build /app/clients/web-app/dist clients/web-app/dist/
 ENV NODE_ENV=production HOST=0.0.0.0
 EXPOSE 4000 9464
 USER 65532:65532

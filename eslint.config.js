@@ -1,6 +1,10 @@
 // Type-aware rules that catch async mistakes matter more here than style rules.
 import js from '@eslint/js';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+
+const webAppFiles = ['clients/web-app/**/*.{ts,tsx}'];
 
 export default tseslint.config(
   // Fixtures are deliberately wrong code, compiled by the tests that expect it to fail.
@@ -46,5 +50,9 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
+  // The web app: the Rules of Hooks (and the React Compiler's checks that come with them), and
+  // accessibility rules for its JSX (labels, roles, keyboard access), which axe-core then checks in the browser.
+  { ...reactHooks.configs.flat.recommended, files: webAppFiles },
+  { ...jsxA11y.flatConfigs.recommended, files: webAppFiles },
   { files: ['eslint.config.js', 'stryker.config.mjs', '.ci/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
 );

@@ -1,6 +1,8 @@
 // The root Dockerfile and .dockerignore, checked without a Docker engine: each check passes on the real files
 // and reports the problem on a copy broken on purpose.
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BUILT_WEB_APP_DIR } from '../../router/src/config.js';
 import { parseDockerfile, type Dockerfile } from './support/dockerfile.js';
 import {
   devDependenciesInRuntime,
@@ -14,10 +16,11 @@ import {
   secretBuildSettings,
   unknownNpmScripts,
   unpinnedBaseImages,
+  workspacesMissingAtInstall,
   type BuildContext,
 } from './support/dockerfileChecks.js';
 import { dockerignoreRules } from './support/ignoreFiles.js';
-import { buildOutputs, readRepositoryFile, workspaces } from './support/repositoryFiles.js';
+import { buildOutputs, readRepositoryFile, REPOSITORY_ROOT, workspaces } from './support/repositoryFiles.js';
 import { SERVICE_NAMES, environmentProblems, listeningPorts, type ServiceName } from './support/serviceEnvironments.js';
 
 const dockerfileText = readRepositoryFile('Dockerfile');
@@ -153,6 +156,24 @@ describe('the Dockerfile', () => {
     expect(missingEntrypointScripts(withoutRouterBuild, SERVICE_NAMES, context)).toEqual([
       'Dockerfile (stage router): the image does not carry router/dist/main.js (CMD)',
     ]);
+  });
+
+  it('installs every workspace: npm ci runs only once each package.json is in place', () => {
+    expect(workspacesMissingAtInstall(dockerfile, context)).toEqual([]);
+    const withoutApp = withoutInstructions('manifests', (text) => text === 'clients/web-app/package.json clients/web-app/');
+    expect(workspacesMissingAtInstall(withoutApp, context).map((problem) => problem.replace(/^Dockerfile:\d+ /, ''))).toEqual(
+      ['build', 'router-dependencies', 'user-dependencies', 'finance-dependencies'].map(
+        (stage) => `(stage ${stage}): npm ci runs without clients/web-app/package.json, so it installs nothing of that workspace`,
+      ),
+    );
+  });
+
+  it("carries the web app's build in the router image, where the router's default WEB_APP_DIR looks for it", () => {
+    // router/src/config.ts and the image's router/dist/config.js lie at the same depth, so the folder is the same.
+    const page = path.posix.join(path.relative(REPOSITORY_ROOT, BUILT_WEB_APP_DIR), 'index.html');
+    expect(scriptProblems(dockerfile, 'router', page, context)).toEqual([]);
+    const withoutApp = withoutInstructions('router', (text) => text.startsWith('/app/clients/web-app/dist '));
+    expect(scriptProblems(withoutApp, 'router', page, context)).toEqual([`Dockerfile (stage router): the image does not carry ${page}`]);
   });
 
   it('carries the migration runner in the user and finance images, which the migration jobs run', () => {

@@ -155,7 +155,7 @@ describe('each check, on a deliberately broken copy', () => {
     ]);
   });
 
-  it('the Ingress check refuses short timeouts, a missing WebSocket path and a path to the metrics port', () => {
+  it("the Ingress check refuses short timeouts, a missing WebSocket path, a path to the metrics port and the web app's assets routed elsewhere", () => {
     const objects = broken('prod', (copy) => {
       const ingress = object(copy, 'Ingress', 'router');
       ingress.metadata.annotations['nginx.ingress.kubernetes.io/proxy-read-timeout'] = '60';
@@ -165,11 +165,14 @@ describe('each check, on a deliberately broken copy', () => {
         1,
       );
       paths.push({ path: '/metrics', pathType: 'Exact', backend: { service: { name: 'router', port: { name: 'metrics' } } } });
+      // The web app's assets sent elsewhere: its page still reaches the router, and loads nothing.
+      paths.push({ path: '/app/assets', pathType: 'Prefix', backend: { service: { name: 'user', port: { name: 'http' } } } });
     });
     expect(ingressProblems(objects)).toEqual([
       'Ingress/router: proxy-read-timeout is not at least 3600 s',
       'Ingress/router: /metrics reaches a metrics port',
       "Ingress/router: /ws/ does not reach the router's http port",
+      "Ingress/router: a request for /app/assets/index-abc123.js does not reach the router's http port",
     ]);
   });
 

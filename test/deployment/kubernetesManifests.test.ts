@@ -118,7 +118,7 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
     expect(networkFlowProblems(objects(), intendedFlows(overlay))).toEqual([]);
   });
 
-  it("routes /graphql, /ws/ and / to the router's public port with hour-long idle timeouts, and nothing to a metrics port", () => {
+  it("routes /graphql, /ws/ and / (the web app's /app/ with it) to the router's public port with hour-long idle timeouts, and nothing to a metrics port", () => {
     expect(ingressProblems(objects())).toEqual([]);
   });
 

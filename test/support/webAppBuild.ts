@@ -1,5 +1,6 @@
 // The web app built from its current source into a folder of the test run's own, for the stack's
-// router to serve at /app/: browser tests never run against a stale build in clients/web-app/dist.
+// router to serve at /app/ (or a static file server, for an app hosted apart from the API): browser
+// tests never run against a stale build in clients/web-app/dist.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +12,24 @@ export interface WebAppBuild {
   remove(): void;
 }
 
-export async function buildWebApp(): Promise<WebAppBuild> {
+export interface WebAppBuildOptions {
+  /**
+   * The router's origin for an app hosted elsewhere, as `VITE_LEDGERLINE_API_URL` gives it to a
+   * build; without it the app calls the origin it is served from. Defined for this build alone, not
+   * set in this process's environment, which other builds of the run share.
+   */
+  apiUrl?: string;
+}
+
+export async function buildWebApp(options: WebAppBuildOptions = {}): Promise<WebAppBuild> {
   const directory = mkdtempSync(join(tmpdir(), 'ledgerline-web-app-'));
   const root = join(repositoryRoot, 'clients', 'web-app');
-  await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: directory, emptyOutDir: true } });
+  await build({
+    root,
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: directory, emptyOutDir: true },
+    ...(options.apiUrl === undefined ? {} : { define: { 'import.meta.env.VITE_LEDGERLINE_API_URL': JSON.stringify(options.apiUrl) } }),
+  });
   return { directory, remove: () => rmSync(directory, { recursive: true, force: true }) };
 }

@@ -39,6 +39,8 @@ const environmentSchema = z.object({
   REDIS_URL: optionalVariable(z.url()),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalVariable(z.url()),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalVariable(z.url()),
+  /** Read by the router; the launcher only needs to know whether the router serves clients/web-app/dist. */
+  WEB_APP_DIR: optionalVariable(z.string()),
 });
 
 /** Without --dev-secrets the launcher makes up nothing: it needs every secret, as each service does. */
@@ -58,6 +60,8 @@ export interface LauncherConfig {
   /** For the banner: whether group events go over Redis, and where spans go (null: no tracing). */
   eventBus: 'redis' | 'grpc';
   tracesTo: string | null;
+  /** WEB_APP_DIR, the web app build the router serves; null: clients/web-app/dist, which `npm start` keeps current. */
+  webAppDir: string | null;
 }
 
 /** `args`: the launcher's command line after the script, e.g. ['--dev-secrets']. */
@@ -86,6 +90,7 @@ export function readConfig(env: NodeJS.ProcessEnv, args: string[], warn: (messag
     dataDir,
     eventBus: parsed.REDIS_URL === undefined ? 'grpc' : 'redis',
     tracesTo: parsed.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? parsed.OTEL_EXPORTER_OTLP_ENDPOINT ?? null,
+    webAppDir: parsed.WEB_APP_DIR ?? null,
     secrets: {
       JWT_SECRET: secret('JWT_SECRET'),
       ROUTER_SIGNING_SECRET: secret('ROUTER_SIGNING_SECRET'),

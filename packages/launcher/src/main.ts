@@ -1,15 +1,18 @@
 // `npm start`: the whole supergraph from a fresh clone. Uses DATABASE_URL when set, otherwise an
 // embedded PostgreSQL kept under the data directory. Run from source (tsx) it starts the services'
-// source; compiled (`npm run start:built`), their compiled JavaScript.
+// source and rebuilds the web app when its build is stale; compiled (`npm run start:built`), the
+// services' compiled JavaScript and the web app `npm run build` built.
 import { createLogger, shutDownGracefullyOnSignals } from '@ledgerline/service-runtime/lifecycle';
 import { readConfig } from './config.js';
 import { startEmbeddedPostgres } from './embeddedPostgres.js';
 import { restrictToOwner } from './ownerOnly.js';
 import { whenParentExits } from './parentWatch.js';
 import { startStack, type Stack } from './stack.js';
+import { buildWebAppWhenStale } from './webAppBuild.js';
 
 /** The router's drain, then the subgraphs' (each up to 10 s before it exits anyway), then the database. */
 const FORCED_EXIT_AFTER_MS = 30_000;
+const compiled = import.meta.url.endsWith('.js');
 
 const log = createLogger('launcher', 'info');
 // Secrets are settled here, once: the services never make one up, and all three get the same.
@@ -30,6 +33,8 @@ whenParentExits(() => shutDown('parent process gone'));
 
 try {
   await restrictToOwner(config.dataDir);
+  // Built while the database starts; the router, which serves it, starts after both.
+  const webAppBuilt = !compiled && config.webAppDir === null ? buildWebAppWhenStale(log) : Promise.resolve();
   database =
     config.database.kind === 'server'
       ? { url: config.database.url, description: 'DATABASE_URL', stop: async () => {} }
@@ -38,13 +43,14 @@ try {
           description: `embedded PostgreSQL, data in ${config.database.dataDir}`,
         };
   log.info(`database: ${database.description}`);
+  await webAppBuilt;
   stack = await startStack({
     databaseUrl: database.url,
     host: config.host,
     ports: config.ports,
     env: config.secrets,
     log: (message) => log.info(message),
-    compiled: import.meta.url.endsWith('.js'),
+    compiled,
   });
 } catch (error) {
   log.error({ err: error }, 'could not start Ledgerline');
@@ -57,6 +63,7 @@ if (stack !== undefined && database !== undefined) {
       '',
       'Ledgerline is up:',
       `  GraphQL (router)   ${stack.routerUrl}`,
+      `  Web app            ${stack.routerUrl.replace(/\/graphql$/, '/app/')}`,
       `  Subscriptions      ${stack.routerUrl.replace(/^http/, 'ws')}  (graphql-ws; token in connectionParams.authorization)`,
       `  Group updates      ${stack.routerUrl.replace(/^http/, 'ws').replace(/\/graphql$/, '')}/ws/group-savings/{group_id}/updates  (first message {"token": "..."})`,
       `  Event bus          ${config.eventBus === 'redis' ? 'Redis pub/sub (REDIS_URL)' : 'gRPC streams from Finance and User (no Redis)'}`,

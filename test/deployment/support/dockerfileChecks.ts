@@ -130,6 +130,29 @@ export function missingCopySources(dockerfile: Dockerfile, context: BuildContext
   );
 }
 
+/**
+ * Every `npm ci` runs where every workspace's package.json already is. npm ci does not refuse a
+ * lockfile naming a workspace whose manifest is missing: it quietly installs nothing of it, and
+ * `npm run build` then builds nothing of it either.
+ */
+export function workspacesMissingAtInstall(dockerfile: Dockerfile, context: BuildContext): string[] {
+  return dockerfile.stages.flatMap((stage) =>
+    npmCommands(stage, ['ci']).flatMap(({ instruction }) => {
+      const beforeInstall = { ...stage, instructions: stage.instructions.slice(0, stage.instructions.indexOf(instruction)) };
+      const workdir = stageWorkdir(dockerfile, stage);
+      return context.workspaces
+        .filter((workspace) => workspace.directory !== '')
+        .filter(
+          (workspace) => !stageHolds(dockerfile, beforeInstall, path.posix.join(workdir, workspace.directory, 'package.json'), context),
+        )
+        .map(
+          (workspace) =>
+            `${where(dockerfile, stage, instruction)}: npm ci runs without ${workspace.directory}/package.json, so it installs nothing of that workspace`,
+        );
+    }),
+  );
+}
+
 /** Every `npm run <script>` names a script of the package it runs in, and every `--workspace` a workspace. */
 export function unknownNpmScripts(dockerfile: Dockerfile, context: BuildContext): string[] {
   const root = context.workspaces.find((workspace) => workspace.directory === '')!;
@@ -302,6 +325,7 @@ export const PATHS_KEPT_OUT_OF_IMAGES = [
   'node_modules/express/package.json',
   'router/node_modules/graphiql/package.json',
   'router/dist/main.js',
+  'clients/web-app/dist/index.html',
   'packages/identity/dist/index.js',
   '.git/config',
   'test-results/junit.xml',

@@ -1,5 +1,5 @@
 // The repository as the deployment checks see it: its files, its npm workspaces and where each
-// workspace's build writes its JavaScript (tsconfig.build.json rootDir -> outDir).
+// workspace's build writes its output (tsconfig.build.json rootDir -> outDir; a Vite app's outDir).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,10 +64,16 @@ export interface BuildOutput {
   workspace: string;
   rootDir: string;
   outDir: string;
+  /** tsc: a `.js` for each `.ts` under rootDir. vite: the app's index.html, and assets named by their hash. */
+  builtBy: 'tsc' | 'vite';
 }
 
-/** Where `npm run build` (tsc -b tsconfig.build.json) writes each compiled workspace, from its tsconfig.build.json. */
+/** Where `npm run build` writes each workspace: tsc -b tsconfig.build.json, then each `build:assets` that runs Vite. */
 export function buildOutputs(all: readonly Workspace[]): BuildOutput[] {
+  return [...compiledOutputs(all), ...viteOutputs(all)];
+}
+
+function compiledOutputs(all: readonly Workspace[]): BuildOutput[] {
   return all
     .filter((workspace) => workspace.directory !== '' && repositoryHas(`${workspace.directory}/tsconfig.build.json`))
     .map((workspace) => {
@@ -78,19 +84,40 @@ export function buildOutputs(all: readonly Workspace[]): BuildOutput[] {
         workspace: workspace.directory,
         rootDir: path.posix.join(workspace.directory, options.rootDir ?? '.'),
         outDir: path.posix.join(workspace.directory, options.outDir ?? '.'),
+        builtBy: 'tsc' as const,
+      };
+    });
+}
+
+/** Workspaces whose `build:assets` is `vite build`, into their vite.config.ts's `outDir` (Vite's default: dist). */
+function viteOutputs(all: readonly Workspace[]): BuildOutput[] {
+  return all
+    .filter((workspace) => workspace.directory !== '' && /^vite build\b/.test(workspace.manifest.scripts?.['build:assets'] ?? ''))
+    .map((workspace) => {
+      const config = repositoryHas(`${workspace.directory}/vite.config.ts`)
+        ? readRepositoryFile(`${workspace.directory}/vite.config.ts`)
+        : '';
+      const outDir = /\boutDir:\s*'([^']+)'/.exec(config)?.[1] ?? 'dist';
+      return {
+        workspace: workspace.directory,
+        rootDir: workspace.directory,
+        outDir: path.posix.join(workspace.directory, outDir),
+        builtBy: 'vite' as const,
       };
     });
 }
 
 /**
- * Whether `npm run build` emits `file` (relative to the root): the out folder itself, or a compiled `.js` whose
- * `.ts` source exists under the workspace's rootDir.
+ * Whether `npm run build` emits `file` (relative to the root): the out folder itself, a compiled `.js` whose
+ * `.ts` source exists under the workspace's rootDir, or a Vite app's index.html from the app's own.
  */
 export function buildEmits(outputs: readonly BuildOutput[], file: string): boolean {
-  return outputs.some(({ rootDir, outDir }) => {
+  return outputs.some(({ rootDir, outDir, builtBy }) => {
     if (file === outDir) return true;
     if (!file.startsWith(`${outDir}/`)) return false;
-    const source = path.posix.join(rootDir, file.slice(outDir.length + 1)).replace(/\.js$/, '.ts');
-    return source.endsWith('.ts') && repositoryHas(source);
+    const source = path.posix.join(rootDir, file.slice(outDir.length + 1));
+    if (builtBy === 'vite') return source === path.posix.join(rootDir, 'index.html') && repositoryHas(source);
+    const typescript = source.replace(/\.js$/, '.ts');
+    return typescript.endsWith('.ts') && repositoryHas(typescript);
   });
 }

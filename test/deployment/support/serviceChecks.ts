@@ -1,5 +1,6 @@
 // Where traffic lands: every Service selects serving pods that declare its target ports (and no
-// Job's pods), and the Ingress sends its public paths to the router's public port, never to metrics.
+// Job's pods), and the Ingress sends its public paths (the web app's at /app/ among them) to the
+// router's public port, never to metrics.
 import { containerEnvironment } from './containerEnvironment.js';
 import {
   containerPortsOf,
@@ -57,6 +58,24 @@ function backendContainerPorts(objects: readonly KubernetesObject[], backend: an
 }
 
 const INGRESS_PATHS = ['/graphql', '/ws/', '/'] as const;
+/** Requests that must reach the router through whichever path matches them: the web app's page and its assets. */
+const ROUTER_REQUESTS = ['/app/', '/app/assets/index-abc123.js'] as const;
+
+/**
+ * The Ingress path that takes a request, as the Ingress API defines it: an Exact match, else the
+ * longest Prefix whose `/`-separated elements begin the request's path.
+ */
+function pathTaking(paths: readonly any[], request: string): any {
+  const exact = paths.find((entry) => entry.pathType === 'Exact' && entry.path === request);
+  if (exact !== undefined) return exact;
+  const elements = (path: string) => path.split('/').filter((element) => element !== '');
+  const prefixes = paths.filter((entry) => {
+    if (entry.pathType !== 'Prefix') return false;
+    const prefix = elements(entry.path);
+    return prefix.every((element, index) => elements(request)[index] === element);
+  });
+  return prefixes.sort((a, b) => elements(b.path).length - elements(a.path).length)[0];
+}
 /** Idle subscriptions must outlive the proxy's timeouts; the router's 12 s pings keep them from mattering much below this. */
 const IDLE_TIMEOUT_SECONDS = 3600;
 
@@ -101,6 +120,12 @@ export function ingressProblems(objects: readonly KubernetesObject[]): string[] 
       const reached = entry === undefined ? [] : backendContainerPorts(objects, entry.backend);
       if (routerHttp === undefined || !reached.includes(routerHttp))
         problems.push(`${where}: ${wanted} does not reach the router's http port`);
+    }
+    for (const request of ROUTER_REQUESTS) {
+      const entry = pathTaking(paths, request);
+      const reached = entry === undefined ? [] : backendContainerPorts(objects, entry.backend);
+      if (routerHttp === undefined || !reached.includes(routerHttp))
+        problems.push(`${where}: a request for ${request} does not reach the router's http port`);
     }
     return problems;
   });

@@ -78,7 +78,8 @@ export const sessions = {
   expire(): void {
     end(SESSION_EXPIRED_MESSAGE);
   },
-  subscribe(listener: () => void): () => void {
+  // An arrow function: useSyncExternalStore calls it detached from `sessions`.
+  subscribe: (listener: () => void): (() => void) => {
     listeners.add(listener);
     return () => listeners.delete(listener);
   },
