@@ -29,7 +29,12 @@ export async function buildWebApp(options: WebAppBuildOptions = {}): Promise<Web
     configFile: join(root, 'vite.config.ts'),
     logLevel: 'warn',
     build: { outDir: directory, emptyOutDir: true },
-    ...(options.apiUrl === undefined ? {} : { define: { 'import.meta.env.VITE_LEDGERLINE_API_URL': JSON.stringify(options.apiUrl) } }),
+    mode: 'production',
+    define: {
+      // Vitest runs with NODE_ENV=test, which Vite would hand to React: the tests would run its development build.
+      'process.env.NODE_ENV': JSON.stringify('production'),
+      ...(options.apiUrl === undefined ? {} : { 'import.meta.env.VITE_LEDGERLINE_API_URL': JSON.stringify(options.apiUrl) }),
+    },
   });
   return { directory, remove: () => rmSync(directory, { recursive: true, force: true }) };
 }
