@@ -24,17 +24,21 @@ export interface WebAppBuildOptions {
 export async function buildWebApp(options: WebAppBuildOptions = {}): Promise<WebAppBuild> {
   const directory = mkdtempSync(join(tmpdir(), 'ledgerline-web-app-'));
   const root = join(repositoryRoot, 'clients', 'web-app');
-  await build({
-    root,
-    configFile: join(root, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: directory, emptyOutDir: true },
-    mode: 'production',
-    define: {
-      // Vitest runs with NODE_ENV=test, which Vite would hand to React: the tests would run its development build.
-      'process.env.NODE_ENV': JSON.stringify('production'),
-      ...(options.apiUrl === undefined ? {} : { 'import.meta.env.VITE_LEDGERLINE_API_URL': JSON.stringify(options.apiUrl) }),
-    },
-  });
+  // Vitest runs with NODE_ENV=test, and Vite takes NODE_ENV over its mode: the tests would get React's
+  // development build. The variable is set for the build alone.
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({
+      root,
+      configFile: join(root, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: directory, emptyOutDir: true },
+      ...(options.apiUrl === undefined ? {} : { define: { 'import.meta.env.VITE_LEDGERLINE_API_URL': JSON.stringify(options.apiUrl) } }),
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = nodeEnv;
+  }
   return { directory, remove: () => rmSync(directory, { recursive: true, force: true }) };
 }

@@ -10,6 +10,11 @@ import { registerUser, uniqueCredentials } from '../../../test/support/router.js
 const appUrl = webAppUrl(inject('routerUrl'));
 const SESSION_KEY = 'ledgerline.session';
 
+// Evaluated as text in the page: this file is type-checked for Node, which has no localStorage.
+const storedSession = (page: Page): Promise<string | null> => page.evaluate(`localStorage.getItem(${JSON.stringify(SESSION_KEY)})`);
+const storeSession = (page: Page, session: string): Promise<void> =>
+  page.evaluate(`localStorage.setItem(${JSON.stringify(SESSION_KEY)}, ${JSON.stringify(session)})`);
+
 let browser: Browser;
 
 beforeAll(async () => {
@@ -84,19 +89,16 @@ describe('web app: signing up and in', () => {
 
     // The stored token is replaced by one for the same sign-in that expires in a second, while
     // the stored expiry still says it lasts: only the router's refusal can end this session.
-    const stored = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), SESSION_KEY)) ?? 'null');
+    const stored = JSON.parse((await storedSession(page)) ?? 'null');
     const claims = verifyUserToken(stored.token, inject('jwtSecret'));
     const shortLived = issueUserToken(claims, inject('jwtSecret'), 1);
     await new Promise((resolve) => setTimeout(resolve, 2_100));
-    await page.evaluate(
-      ([key, session]) => localStorage.setItem(key!, session!),
-      [SESSION_KEY, JSON.stringify({ ...stored, token: shortLived })],
-    );
+    await storeSession(page, JSON.stringify({ ...stored, token: shortLived }));
     await page.reload();
 
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await page.getByRole('alert').innerText()).toBe('Your session has expired. Please sign in again.');
-    expect(await page.evaluate((key) => localStorage.getItem(key), SESSION_KEY)).toBeNull();
+    expect(await storedSession(page)).toBeNull();
 
     await signIn(page, user.email, user.password);
     await page.getByText(`Signed in as ${user.username}`).waitFor();

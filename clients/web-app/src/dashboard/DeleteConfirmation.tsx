@@ -23,18 +23,26 @@ export function DeleteConfirmation({ what, remove, onRemoved, onKeep }: DeleteCo
     if ((await deletion.submit(remove)) !== null) onRemoved();
   }
 
-  function onKeyDown(event: KeyboardEvent) {
+  // Focus is always on one of the two buttons, so Escape is heard there.
+  function keepOnEscape(event: KeyboardEvent) {
     if (event.key === 'Escape') onKeep();
   }
 
   return (
-    <div className="delete-confirmation" role="group" aria-labelledby={questionId} onKeyDown={onKeyDown}>
+    <div className="delete-confirmation" role="group" aria-labelledby={questionId}>
       <p id={questionId}>Delete {what}?</p>
       <FormMessage message={deletion.errors.form} />
-      <button ref={confirm} type="button" className="danger" disabled={deletion.pending} onClick={() => void onConfirm()}>
+      <button
+        ref={confirm}
+        type="button"
+        className="danger"
+        disabled={deletion.pending}
+        onClick={() => void onConfirm()}
+        onKeyDown={keepOnEscape}
+      >
         Yes, delete
       </button>
-      <button type="button" className="secondary" onClick={onKeep}>
+      <button type="button" className="secondary" onClick={onKeep} onKeyDown={keepOnEscape}>
         Keep it
       </button>
     </div>

@@ -30,7 +30,7 @@ export function MonthPage({ month }: { month: string }) {
   const me = dashboard.data?.me?.financialSummary?.from === firstDayOf(month) ? dashboard.data.me : null;
 
   return (
-    <Page title={monthLabel(month)} actions={<MonthPicker month={month} />}>
+    <Page title={monthLabel(month)} actions={<MonthPicker key={month} month={month} />}>
       {dashboard.error && (
         <div className="dashboard-error">
           <FormMessage message={dashboard.error} />

@@ -1,15 +1,15 @@
 // Moves the dashboard between months: links to the months either side, and a month field that
 // goes to the month typed or picked when its form is sent (Enter), not on every keystroke, so
 // typing a year digit by digit does not jump through the centuries.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { hrefOf, navigate } from '../routing.js';
 import { monthLabel, shiftMonth } from './calendarMonth.js';
 
 const MONTH_VALUE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
+/** Keyed by month where it is used, so the field starts again from the month shown. */
 export function MonthPicker({ month }: { month: string }) {
   const [picked, setPicked] = useState(month);
-  useEffect(() => setPicked(month), [month]);
   const previous = shiftMonth(month, -1);
   const next = shiftMonth(month, 1);
 

@@ -82,19 +82,13 @@ export function RecordForm<Name extends string>({
     onSaved();
   }
 
+  // On each control rather than the form, which is not itself interactive: Escape where focus is.
   function onKeyDown(event: KeyboardEvent) {
     if (event.key === 'Escape' && onCancel) onCancel();
   }
 
   return (
-    <form
-      ref={form}
-      className="record-form"
-      aria-labelledby={titleId}
-      onSubmit={(event) => void onSubmit(event)}
-      onKeyDown={onKeyDown}
-      noValidate
-    >
+    <form ref={form} className="record-form" aria-labelledby={titleId} onSubmit={(event) => void onSubmit(event)} noValidate>
       <h3 id={titleId} className="record-form-title">
         {title}
       </h3>
@@ -109,15 +103,16 @@ export function RecordForm<Name extends string>({
             list={field.suggestions}
             value={values[field.name]}
             onChange={(event) => change(field.name, event.target.value)}
+            onKeyDown={onKeyDown}
             error={submission.errors.fields[field.name]}
           />
         ))}
         <div className="record-form-buttons">
-          <button type="submit" disabled={submission.pending}>
+          <button type="submit" disabled={submission.pending} onKeyDown={onKeyDown}>
             {submitLabel}
           </button>
           {onCancel && (
-            <button type="button" className="secondary" onClick={onCancel}>
+            <button type="button" className="secondary" onClick={onCancel} onKeyDown={onKeyDown}>
               Cancel
             </button>
           )}

@@ -17,17 +17,17 @@ export function RecordRow<Item extends { id: string }>({ item, table, onRemoved 
   const [removed, setRemoved] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
-  const returnFocusTo = useRef<'edit' | 'delete' | null>(null);
+  const [returnFocusTo, setReturnFocusTo] = useState<'edit' | 'delete' | null>(null);
   const what = table.describe(item);
 
+  // Runs when the row is shown again after a form or a question closed, not on other renders.
   useEffect(() => {
-    if (mode !== 'shown' || returnFocusTo.current === null) return;
-    (returnFocusTo.current === 'edit' ? editButton : deleteButton).current?.focus();
-    returnFocusTo.current = null;
-  }, [mode]);
+    if (mode !== 'shown' || returnFocusTo === null) return;
+    (returnFocusTo === 'edit' ? editButton : deleteButton).current?.focus();
+  }, [mode, returnFocusTo]);
 
   function close(button: 'edit' | 'delete') {
-    returnFocusTo.current = button;
+    setReturnFocusTo(button);
     setMode('shown');
   }
 
