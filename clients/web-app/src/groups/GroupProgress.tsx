@@ -1,5 +1,5 @@
 // The group's headline: its status and deadline, the bar, and what is saved and what remains.
-import { formatMoney } from '../money.js';
+import { formatMoney, remainingAmount } from '../money.js';
 import type { Group } from './groupFollower.js';
 import { formatDay, statusLabel } from './groupStatus.js';
 import { ProgressBar } from './ProgressBar.js';
@@ -34,8 +34,8 @@ export function GroupProgress({ group, progress }: { group: Group; progress: Gro
         </div>
         <div>
           <dt>Remaining</dt>
-          {/* From the last read: an event carries no remaining, and the read it asks for follows at once. */}
-          <dd>{formatMoney(group.progress.remaining)}</dd>
+          {/* An event carries no remaining: it is worked out exactly from the event's own figures. */}
+          <dd>{formatMoney(remainingAmount(progress.target, progress.total) ?? group.progress.remaining)}</dd>
         </div>
         <div>
           <dt>Target</dt>
