@@ -1,8 +1,8 @@
 // CORS as a browser meets it: preflights on /graphql and the REST routes, answers readable by listed
 // origins only, and CSRF prevention still in force for the origins that are listed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { restRoutes } from '../src/rest/restApi.js';
+import { handshakeStatus } from '../../test/support/webSocketHandshake.js';
 import { startRouterInFrontOf, type InProcessRouter } from '../../test/support/routerInProcess.js';
 import { startSubgraphsInProcess, type InProcessSubgraphs } from '../../test/support/subgraphsInProcess.js';
 
@@ -84,19 +84,7 @@ describe('cross-origin requests', () => {
   });
 
   it('opens a WebSocket for a listed origin and refuses the handshake of an unlisted one', async () => {
-    const handshake = (origin: string) =>
-      new Promise<number>((resolve, reject) => {
-        const socket = new WebSocket(`${router.origin.replace('http', 'ws')}/graphql`, 'graphql-transport-ws', { origin });
-        socket.once('open', () => {
-          socket.close();
-          resolve(101);
-        });
-        socket.once('unexpected-response', (_request, response) => {
-          socket.terminate();
-          resolve(response.statusCode ?? 0);
-        });
-        socket.once('error', reject);
-      });
+    const handshake = (origin: string) => handshakeStatus(router.origin, origin);
     expect(await handshake(APP_ORIGIN)).toBe(101);
     expect(await handshake('https://evil.example')).toBe(403);
   });

@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { capturedLog } from '../../test/support/capturedLog.js';
+import { handshakeStatus } from '../../test/support/webSocketHandshake.js';
 import { startRouterInFrontOf, type InProcessRouter } from '../../test/support/routerInProcess.js';
 import { startSubgraphsInProcess, type InProcessSubgraphs } from '../../test/support/subgraphsInProcess.js';
 
@@ -41,20 +41,7 @@ afterAll(async () => {
 
 const get = (target: InProcessRouter, path: string) => fetch(`${target.origin}${path}`, { redirect: 'manual' });
 
-/** The status of a WebSocket handshake on /graphql from a page of `origin`. */
-const handshake = (target: InProcessRouter, origin: string) =>
-  new Promise<number>((resolve, reject) => {
-    const socket = new WebSocket(`${target.origin.replace('http', 'ws')}/graphql`, 'graphql-transport-ws', { origin });
-    socket.once('open', () => {
-      socket.close();
-      resolve(101);
-    });
-    socket.once('unexpected-response', (_request, response) => {
-      socket.terminate();
-      resolve(response.statusCode ?? 0);
-    });
-    socket.once('error', reject);
-  });
+const handshake = (target: InProcessRouter, origin: string) => handshakeStatus(target.origin, origin);
 
 describe('the web app at /app/', () => {
   it('answers the page with a CSP that keeps it to its own origin, nosniff, and no-cache so a new build shows at once', async () => {
