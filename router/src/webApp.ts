@@ -50,7 +50,11 @@ export function webApp(directory: string, log: Logger): Router | null {
       },
     }),
   );
-  // The router has nothing else at its root: a browser opening it gets the app.
-  routes.get('/', (_req, res) => res.redirect(302, `${WEB_APP_PATH}/`));
+  // A browser opening the router's root gets the app; an API client asking for `/` keeps the REST
+  // answer (404 in the REST error model), which the original API gives.
+  routes.get('/', (req, res, next) => {
+    if (!(req.headers.accept ?? '').includes('text/html')) return next();
+    res.redirect(302, `${WEB_APP_PATH}/`);
+  });
   return routes;
 }

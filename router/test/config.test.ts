@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exitReportOf, reportedProblems } from '../../test/support/configTesting.js';
-import { readConfig } from '../src/config.js';
+import { BUILT_WEB_APP_DIR, readConfig } from '../src/config.js';
 
 const SIGNING_SECRET = 's'.repeat(32);
 const JWT_SECRET = 'j'.repeat(32);
@@ -32,6 +32,7 @@ describe('router configuration', () => {
       operationTimeoutMs: 15_000,
       maxRequestBodyBytes: 1_000_000,
       corsOrigins: ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'],
+      webAppDir: BUILT_WEB_APP_DIR,
       jwtSecret: JWT_SECRET,
       routerSigningSecret: SIGNING_SECRET,
       serviceSigningSecret: SERVICE_SECRET,

@@ -39,7 +39,10 @@ afterAll(async () => {
   for (const folder of [build, noBuild]) if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
-const get = (target: InProcessRouter, path: string) => fetch(`${target.origin}${path}`, { redirect: 'manual' });
+const get = (target: InProcessRouter, path: string, accept = '*/*') =>
+  fetch(`${target.origin}${path}`, { redirect: 'manual', headers: { accept } });
+/** What a browser asks for when it opens a page. */
+const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
 const handshake = (target: InProcessRouter, origin: string) => handshakeStatus(target.origin, origin);
 
@@ -66,13 +69,19 @@ describe('the web app at /app/', () => {
     expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
-  it("leads /app and the router root to /app/, where the page's relative asset paths resolve", async () => {
+  it("leads /app, and a browser opening the router's root, to /app/, where the page's relative asset paths resolve", async () => {
     const withoutSlash = await get(router, '/app');
     expect(withoutSlash.status).toBe(301);
     expect(withoutSlash.headers.get('location')).toBe('/app/');
-    const root = await get(router, '/');
+    const root = await get(router, '/', BROWSER_ACCEPT);
     expect(root.status).toBe(302);
     expect(root.headers.get('location')).toBe('/app/');
+  });
+
+  it('leaves the root to the REST API for a client that does not ask for a page', async () => {
+    const root = await get(router, '/', 'application/json');
+    expect(root.status).toBe(404);
+    expect(await root.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'No route GET /' } });
   });
 
   it("lets the page open the GraphQL WebSocket from the router's own origin with no CORS listing, and refuses a foreign origin", async () => {
@@ -83,7 +92,7 @@ describe('the web app at /app/', () => {
 
   it('is not served where WEB_APP_DIR holds no build, and the log says why and how to build one', async () => {
     expect((await get(routerWithoutBuild, '/app/')).status).toBe(404);
-    expect((await get(routerWithoutBuild, '/')).status).toBe(404);
+    expect((await get(routerWithoutBuild, '/', BROWSER_ACCEPT)).status).toBe(404);
     const warning = routerWithoutBuildLog.lines.find((line) => line.msg.startsWith('no web app build'));
     expect(warning).toMatchObject({
       level: 40,
