@@ -17,6 +17,7 @@ import { refuseUnresolvedOperations } from './unresolvedOperations.js';
 import { loginThrottlePlugin } from './loginThrottle/loginThrottlePlugin.js';
 import { retryAfterHeader } from './loginThrottle/retryAfterHeader.js';
 import type { OperationLimits } from './operationLimits/operationLimits.js';
+import { refuseCostlyRequests } from './operationLimits/refuseCostlyRequests.js';
 import { formatRouterError } from './routerErrorFormat.js';
 import { graphqlIdeLandingPage } from './graphqlIde/graphqlIde.js';
 
@@ -45,7 +46,8 @@ export function createGatewayServer(
     // Our own handler drains and exits once; Apollo's would stop the server and re-raise the signal.
     stopOnTerminationSignals: false,
     formatError: formatRouterError,
-    // Refused while parsing and validating, before the gateway plans anything (operationLimits/).
+    // Refused while parsing and validating, then with the request's variables (refuseCostlyRequests),
+    // before the gateway plans anything (operationLimits/).
     parseOptions: operationLimits.parseOptions,
     validationRules: operationLimits.validationRules,
     // Set here, not left to Apollo Server, which would read NODE_ENV itself.
@@ -60,6 +62,8 @@ export function createGatewayServer(
       refuseSubscriptionsOverHttp,
       refuseUnresolvedOperations,
       refuseUnreadableNumbers,
+      // After the two above, so an unknown operationName or an unreadable number is refused for that.
+      refuseCostlyRequests(operationLimits),
       oneMutationPerIdempotencyKey,
       loginThrottlePlugin(config.loginThrottle, metrics),
       retryAfterHeader,

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freePort } from '../../test/support/freePort.js';
 import { graphqlWsSocket, type GraphqlWsMessage, type GraphqlWsSocket } from '../../test/support/graphqlWsSocket.js';
+import { contributeThrough, groupOf } from '../../test/support/savingsGroupsThroughRouter.js';
 import { routerMetric } from '../../test/support/scrapedMetrics.js';
 import { startRouterInFrontOf, type InProcessRouter } from '../../test/support/routerInProcess.js';
 import { startSubgraphsInProcess, type InProcessSubgraphs } from '../../test/support/subgraphsInProcess.js';
@@ -30,6 +31,28 @@ const OVER_EACH_LIMIT = {
     savingsGoals(limit: 500) { id goal targetDate }
   } }`,
 };
+/**
+ * Lists sized by a variable whose default is 1: costed at that default, a request sending 500 got
+ * past the cost limit (about 10,000 at 500 each; about 50 at 1).
+ */
+const CONTRIBUTIONS_BY_VARIABLE = 'query ($n: Int = 1) { me { savingsGroups { contributions(limit: $n) { id amount } } } }';
+/**
+ * The same lists in each event of a group's subscription. Its events are read 100 at a time
+ * (groupEventQuery.ts), each read costed with the variables too: about 3,400 at 1 a list, over the
+ * limit at 2. Without `since` nothing is read until an event, so only the subscription's own cost
+ * can refuse it at once.
+ */
+const CONTRIBUTIONS_BY_VARIABLE_AS_EVENTS = `subscription ($g: ID!, $since: Int, $n: Int = 1) { groupSavingsProgress(groupId: $g, since: $since) {
+  sequence contribution { contributor { savingsGroups { contributions(limit: $n) { id amount } } } }
+} }`;
+/** The SDK's Dashboard query (clients/web-sdk/src/operations/dashboard.ts), each list sized by $limit. */
+const DASHBOARD = `query Dashboard($from: Date, $to: Date, $limit: Int = 20) { me {
+  id username
+  incomes(from: $from, to: $to, limit: $limit) { id amount source date }
+  expenses(from: $from, to: $to, limit: $limit) { id amount category date }
+  savingsGoals(limit: $limit) { id goal targetDate }
+  financialSummary(from: $from, to: $to) { from to totalIncome totalExpenses net savingsRate expensesByCategory { category total } }
+} }`;
 const limitRefusal = (limit: string) => ({ code: 'OPERATION_LIMIT_EXCEEDED', limit, maximum: DEFAULTS[limit as keyof typeof DEFAULTS] });
 
 let subgraphs: InProcessSubgraphs;
@@ -43,8 +66,13 @@ afterAll(async () => {
 });
 
 /** The router's answer to one operation sent on a signed-in graphql-ws socket: its `error` or its first `next`. */
-async function answerOverWebSocket(socket: GraphqlWsSocket, id: string, query: string): Promise<GraphqlWsMessage> {
-  socket.subscribe(id, query, {});
+async function answerOverWebSocket(
+  socket: GraphqlWsSocket,
+  id: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphqlWsMessage> {
+  socket.subscribe(id, query, variables);
   return await vi.waitFor(() => {
     const answer = socket.messages.find((message) => message.id === id && (message.type === 'error' || message.type === 'next'));
     if (answer === undefined) throw new Error(`no answer to ${id} yet`);
@@ -97,6 +125,65 @@ describe('operation limits with the default settings', () => {
     expect(status).toBe(200);
     expect(answer.errors).toBeUndefined();
     expect(answer.data?.['me']).toMatchObject({ incomes: [], expenses: [], financialSummary: { net: '0.00' } });
+  });
+
+  it('refuses a list sized by a variable sent as 500 over HTTP with 400, though its default is 1', async () => {
+    const { status, answer } = await router.post({ query: CONTRIBUTIONS_BY_VARIABLE, variables: { n: 500 } }, token);
+    expect(status).toBe(400);
+    expect(answer.data).toBeUndefined();
+    expect(answer.errors?.map((error) => error.extensions)).toEqual([limitRefusal('cost')]);
+  });
+
+  it('answers the same operation with a small value, or none, over HTTP', async () => {
+    for (const variables of [{ n: 5 }, {}]) {
+      const { status, answer } = await router.post({ query: CONTRIBUTIONS_BY_VARIABLE, variables }, token);
+      expect(status).toBe(200);
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data).toEqual({ me: { savingsGroups: [] } });
+    }
+  });
+
+  it('refuses a list sized by a variable sent as 500 over graphql-ws, and answers it sent as 5', async () => {
+    const refused = await answerOverWebSocket(socket, 'variable-over-cost', CONTRIBUTIONS_BY_VARIABLE, { n: 500 });
+    expect(refused.type).toBe('error');
+    expect((refused.payload as { extensions: unknown }[]).map((error) => error.extensions)).toEqual([limitRefusal('cost')]);
+    const answered = await answerOverWebSocket(socket, 'variable-within-cost', CONTRIBUTIONS_BY_VARIABLE, { n: 5 });
+    expect(answered.type).toBe('next');
+    expect(answered.payload).toEqual({ data: { me: { savingsGroups: [] } } });
+    expect(socket.closed).toBeNull();
+  });
+
+  it('refuses a subscription whose variable sizes a list past the cost limit, and follows it with 1', async () => {
+    const member = await router.register();
+    const groupId = await groupOf(router, member, []);
+    await contributeThrough(router, member, groupId, '5.00');
+    const own = graphqlWsSocket(router.origin);
+    try {
+      await own.signIn(member.token);
+      const refused = await answerOverWebSocket(own, 'events-over-cost', CONTRIBUTIONS_BY_VARIABLE_AS_EVENTS, { g: groupId, n: 500 });
+      expect(refused.type).toBe('error');
+      expect((refused.payload as { extensions: unknown }[]).map((error) => error.extensions)).toEqual([limitRefusal('cost')]);
+      // From the first event on, so the contribution above is replayed at once.
+      const variables = { g: groupId, since: 0, n: 1 };
+      const followed = await answerOverWebSocket(own, 'events-within-cost', CONTRIBUTIONS_BY_VARIABLE_AS_EVENTS, variables);
+      expect(followed.type).toBe('next');
+      expect(followed.payload.data.groupSavingsProgress).toEqual({
+        sequence: 1,
+        contribution: { contributor: { savingsGroups: [{ contributions: [{ id: expect.any(String), amount: '5.00' }] }] } },
+      });
+    } finally {
+      own.socket.close();
+    }
+  });
+
+  it("answers the SDK's Dashboard query with modest limits, as the web app sends it", async () => {
+    for (const limit of [undefined, 20, 300]) {
+      const variables = { from: '2026-11-01', to: '2026-11-30', ...(limit === undefined ? {} : { limit }) };
+      const { status, answer } = await router.post({ query: DASHBOARD, variables }, token);
+      expect(status).toBe(200);
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data?.['me']).toMatchObject({ incomes: [], expenses: [], savingsGoals: [] });
+    }
   });
 
   it('refuses 20,000 aliases of me { username } (390 KB) with 400 while a concurrent login succeeds', async () => {
@@ -159,7 +246,14 @@ describe('the cost limit against subgraph fan-out', () => {
     expect(await routerMetric(router.metricsOrigin, SUBGRAPH_CALL_FAILURES)).toBe(0);
   });
 
-  it('does call the subgraphs for an operation within the limit (the count above would have seen it)', async () => {
+  it('refuses a list a variable sizes past the limit without calling a subgraph', async () => {
+    const { status, answer } = await router.post({ query: CONTRIBUTIONS_BY_VARIABLE, variables: { n: 500 } });
+    expect(status).toBe(400);
+    expect(answer.errors?.map((error) => error.extensions)).toEqual([limitRefusal('cost')]);
+    expect(await routerMetric(router.metricsOrigin, SUBGRAPH_CALL_FAILURES)).toBe(0);
+  });
+
+  it('does call the subgraphs for an operation within the limit (the counts above would have seen it)', async () => {
     const { answer } = await router.post({ query: '{ me { financialSummary { net } } }' });
     expect(answer.errors?.map((error) => error.extensions?.code)).toContain('SUBGRAPH_UNAVAILABLE');
     expect(await routerMetric(router.metricsOrigin, SUBGRAPH_CALL_FAILURES, { subgraph: 'user' })).toBeGreaterThan(0);

@@ -45,16 +45,28 @@ function limitErrorsOf(text: string, settings: OperationLimitSettings): readonly
   return validate(schema, document, [...specifiedRules, ...limits.validationRules]);
 }
 
-function costOf(text: string): number {
+const operationOf = (document: DocumentNode) => document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION)!;
+
+/** The cost of a request sending `variables`; without them, as validation counts it. */
+function costOf(text: string, variables?: Record<string, unknown>): number {
   const document = parse(text);
-  const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION)!;
   const fragments = new Map(
     document.definitions.flatMap((definition) =>
       definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition]] : [],
     ),
   );
-  return operationCost(schema, ownership, operation, (name) => fragments.get(name));
+  return operationCost(schema, ownership, operationOf(document), (name) => fragments.get(name), { variables });
 }
+
+/** What the router answers a request of `text` (valid, within the limits validation sees) sending `variables`. */
+function refusalWithVariables(text: string, variables: Record<string, unknown>, settings = defaultLimits()) {
+  const document = parse(text);
+  return operationLimits(settings, supergraphSdl).refusalWithVariables({ schema, document, operation: operationOf(document), variables });
+}
+
+/** The issue's bypass: a list sized by a variable whose default is 1, which the request sets to 500. */
+const CONTRIBUTIONS_BY_VARIABLE =
+  'query ($n: Int = 1) { me { savingsGroups { contributions(limit: $n) { id amount contributor { username } } } } }';
 
 const documentsOf = (module: Record<string, unknown>): [string, DocumentNode][] =>
   Object.entries(module).filter((entry): entry is [string, DocumentNode] => (entry[1] as { kind?: unknown } | null)?.kind === 'Document');
@@ -139,10 +151,26 @@ describe('operation cost', () => {
     );
   });
 
-  it('reads a list size from the variable default, then the argument default, then assumes 10', () => {
-    expect(costOf('query ($n: Int = 3) { me { incomes(limit: $n) { id } } }')).toBe(1 + 10 + 1 + 10 + 3);
+  it("reads a list size from the request's variable, then the variable's default, then the argument default, then assumes 10", () => {
+    const byVariable = 'query ($n: Int = 3) { me { incomes(limit: $n) { id } } }';
+    expect(costOf(byVariable, { n: 7 })).toBe(1 + 10 + 1 + 10 + 7);
+    expect(costOf(byVariable, {})).toBe(1 + 10 + 1 + 10 + 3);
+    expect(costOf('query ($n: Int) { me { incomes(limit: $n) { id } } }', {})).toBe(1 + 10 + 1 + 10 + 100);
     expect(costOf('{ me { incomes { id } } }')).toBe(1 + 10 + 1 + 10 + 100);
     expect(costOf('{ me { savingsGroups { id } } }')).toBe(1 + 10 + 1 + 10 + 10);
+  });
+
+  it('sizes a list by a null variable as by a missing one: the argument default', () => {
+    expect(costOf('query ($n: Int = 3) { me { incomes(limit: $n) { id } } }', { n: null })).toBe(1 + 10 + 1 + 10 + 100);
+  });
+
+  it("counts a list a variable sizes as 1 while validating, whatever the variable's default, since a request can replace it", () => {
+    expect(costOf('query ($n: Int = 500) { me { incomes(limit: $n) { id } } }')).toBe(1 + 10 + 1 + 10 + 1);
+    expect(costOf('query ($n: Int) { me { incomes(limit: $n) { id } } }')).toBe(1 + 10 + 1 + 10 + 1);
+  });
+
+  it("counts a variable's value past the largest page as the largest page", () => {
+    expect(costOf('query ($n: Int) { me { incomes(limit: $n) { id } } }', { n: 1_000_000 })).toBe(1 + 10 + 1 + 10 + 500);
   });
 
   it('counts a limit past the largest page as the largest page, so the subgraph refuses it naming the limit', () => {
@@ -165,6 +193,41 @@ describe('operation cost', () => {
       ),
     );
     const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION)!;
-    expect(operationCost(schema, ownership, operation, (name) => byName.get(name), 5_000)).toBeLessThan(5_100);
+    expect(operationCost(schema, ownership, operation, (name) => byName.get(name), { budget: 5_000 })).toBeLessThan(5_100);
+  });
+});
+
+describe('the cost limit with the variables a request sends', () => {
+  it('refuses a request whose variable sizes a list past the limit, though the default is 1 and validation lets the document through', () => {
+    expect(limitErrorsOf(CONTRIBUTIONS_BY_VARIABLE, defaultLimits())).toEqual([]);
+    expect(refusalWithVariables(CONTRIBUTIONS_BY_VARIABLE, { n: 500 })?.extensions).toEqual({
+      code: 'OPERATION_LIMIT_EXCEEDED',
+      limit: 'cost',
+      maximum: 5_000,
+    });
+  });
+
+  it('lets the same request through with a small value, or none (the default, 1)', () => {
+    expect(refusalWithVariables(CONTRIBUTIONS_BY_VARIABLE, { n: 5 })).toBeNull();
+    expect(refusalWithVariables(CONTRIBUTIONS_BY_VARIABLE, {})).toBeNull();
+  });
+
+  it('refuses a request that leaves out a variable whose default is over the limit', () => {
+    expect(refusalWithVariables(CONTRIBUTIONS_BY_VARIABLE.replace('= 1', '= 500'), {})?.extensions?.['limit']).toBe('cost');
+  });
+
+  it('counts a list sized by a variable inside a fragment by the value sent', () => {
+    const text = `query ($n: Int = 1) { me { ...Groups } }
+      fragment Groups on User { savingsGroups { contributions(limit: $n) { id amount contributor { username } } } }`;
+    expect(refusalWithVariables(text, { n: 500 })?.extensions?.['limit']).toBe('cost');
+    expect(refusalWithVariables(text, { n: 5 })).toBeNull();
+  });
+
+  it("lets the SDK's Dashboard through with its default and as the web app sends it (300 a list), not at 500 a list", () => {
+    const dashboard = print(sdkDocuments.DashboardDocument);
+    const month = { from: '2026-11-01', to: '2026-11-30' };
+    expect(refusalWithVariables(dashboard, month)).toBeNull();
+    expect(refusalWithVariables(dashboard, { ...month, limit: 300 })).toBeNull();
+    expect(refusalWithVariables(dashboard, { ...month, limit: 500 })?.extensions?.['limit']).toBe('cost');
   });
 });

@@ -34,6 +34,15 @@ describe("the router's error format", () => {
     });
   });
 
+  it("gives a request refused with its variables its own answer, wrapped once or, by another copy of graphql's, twice", () => {
+    const refusal = new OperationLimitError('cost', 5_000);
+    const thrown = new GraphQLError(refusal.message, { originalError: refusal, extensions: { code: 'OPERATION_LIMIT_EXCEEDED' } });
+    const formatted = { message: refusal.message, extensions: { code: 'OPERATION_LIMIT_EXCEEDED' } };
+    const answer = { message: refusal.message, extensions: { code: 'OPERATION_LIMIT_EXCEEDED', limit: 'cost', maximum: 5_000 } };
+    expect(formatRouterError(formatted, thrown)).toEqual(answer);
+    expect(formatRouterError(formatted, new GraphQLError(thrown.message, { originalError: thrown }))).toEqual(answer);
+  });
+
   it("recognises graphql's own token limit among parse errors, and only it", () => {
     const parseError = (text: string) => {
       try {

@@ -5,13 +5,17 @@
 //     or an entity fetch such as User.financialSummary under `me`) is a subgraph call: it costs
 //     SUBGRAPH_CALL_COST more, once per path and not per list item, because the planner fetches a
 //     whole list's entities in one call but every alias of a field in a call of its own;
-//   - a list's size is its `limit`/`first`/`last` argument (a literal, or a variable's default
-//     value in the operation, else the argument's default in the schema) up to LARGEST_LIST_SIZE,
-//     else ASSUMED_LIST_SIZE;
+//   - a list's size is its `limit`/`first`/`last` argument (a literal, or a variable's value in
+//     the request, else that variable's default in the operation, else the argument's default in
+//     the schema) up to LARGEST_LIST_SIZE, else ASSUMED_LIST_SIZE;
 //   - introspection fields cost FIELD_COST and are not walked into.
+// Validation sees no request, so there a list a variable sizes counts as 1, the least a request can
+// make it: the document's cost at its cheapest. A default in the document is never trusted, since
+// the request can replace it; each request is costed again with its variables (costRefusal).
 import {
   Kind,
   type ArgumentNode,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLNamedType,
@@ -35,11 +39,15 @@ export const ASSUMED_LIST_SIZE = 10;
 export const LARGEST_LIST_SIZE = 500;
 const LIST_SIZE_ARGUMENTS = new Set(['limit', 'first', 'last']);
 
+/** A request's variables, as sent (JSON); `undefined` while validating, before any request is seen. */
+type RequestVariables = Readonly<Record<string, unknown>> | undefined;
+
 interface CostWalk {
   schema: GraphQLSchema;
   ownership: SubgraphOwnership;
   fragment(name: string): FragmentDefinitionNode | undefined;
-  variableDefaults: ReadonlyMap<string, number>;
+  /** The size a variable gives a list; undefined leaves it to the argument's default in the schema. */
+  variableSize(name: string): number | undefined;
   /** Counting stops past this, so a document built to explode (fragments spread in fragments) costs no more than the limit to refuse. */
   budget: number;
   spent: number;
@@ -48,7 +56,7 @@ interface CostWalk {
 function literalInt(argument: ArgumentNode | undefined, walk: CostWalk): number | undefined {
   const value = argument?.value;
   if (value?.kind === Kind.INT) return Number(value.value);
-  if (value?.kind === Kind.VARIABLE) return walk.variableDefaults.get(value.name.value);
+  if (value?.kind === Kind.VARIABLE) return walk.variableSize(value.name.value);
   return undefined;
 }
 
@@ -115,12 +123,28 @@ function selectionCost(
   }
 }
 
-function variableDefaultsOf(operation: OperationDefinitionNode): Map<string, number> {
-  const defaults = new Map<string, number>();
+/**
+ * How the variables of `operation` size lists: as `variables` sets them, a variable the request
+ * leaves out by its default in the operation; with no request yet, 1 each. A value that is no
+ * number (null, or one coercion will refuse) leaves the size to the argument's default in the schema.
+ */
+function variableSizesOf(operation: OperationDefinitionNode, variables: RequestVariables): CostWalk['variableSize'] {
+  if (variables === undefined) return () => 1;
+  const defaults = new Map<string, unknown>();
   for (const definition of operation.variableDefinitions ?? []) {
     if (definition.defaultValue?.kind === Kind.INT) defaults.set(definition.variable.name.value, Number(definition.defaultValue.value));
   }
-  return defaults;
+  return (name) => {
+    const value = Object.hasOwn(variables, name) ? variables[name] : defaults.get(name);
+    return typeof value === 'number' ? value : undefined;
+  };
+}
+
+interface CostOptions {
+  /** Counting stops once past this; the cost is then some number over it. */
+  budget?: number;
+  /** The request's variables; without them (validation), each list a variable sizes counts as 1. */
+  variables?: RequestVariables;
 }
 
 /** The estimated cost of one operation, or a number past `budget` as soon as counting passes it. */
@@ -129,19 +153,42 @@ export function operationCost(
   ownership: SubgraphOwnership,
   operation: OperationDefinitionNode,
   fragment: (name: string) => FragmentDefinitionNode | undefined,
-  budget = Number.MAX_SAFE_INTEGER,
+  { budget = Number.MAX_SAFE_INTEGER, variables }: CostOptions = {},
 ): number {
-  const walk: CostWalk = { schema, ownership, fragment, variableDefaults: variableDefaultsOf(operation), budget, spent: 0 };
+  const walk: CostWalk = { schema, ownership, fragment, variableSize: variableSizesOf(operation, variables), budget, spent: 0 };
   selectionCost(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined, null, 1, walk, new Set());
   return walk.spent;
 }
 
-/** Refuses each operation whose estimated cost is over `maxCost`. */
+/**
+ * Refuses each operation whose cost is over `maxCost` even at its cheapest (every list a variable
+ * sizes at 1), before the document is kept as valid; costRefusal sees each request's variables.
+ */
 export function maxCostRule(ownership: SubgraphOwnership, maxCost: number): ValidationRule {
   return (context) => ({
     OperationDefinition(operation) {
-      const cost = operationCost(context.getSchema(), ownership, operation, (name) => context.getFragment(name) ?? undefined, maxCost);
+      const fragment = (name: string) => context.getFragment(name) ?? undefined;
+      const cost = operationCost(context.getSchema(), ownership, operation, fragment, { budget: maxCost });
       if (cost > maxCost) context.reportError(new OperationLimitError('cost', maxCost, operation));
     },
   });
+}
+
+/** One request of an operation: a document that passed validation, its operation, and its variables as sent. */
+export interface OperationRequest {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  variables: Readonly<Record<string, unknown>>;
+}
+
+/** The error refusing a request whose operation costs over `maxCost` with its variables, or null. */
+export function costRefusal(ownership: SubgraphOwnership, maxCost: number, request: OperationRequest): OperationLimitError | null {
+  const { schema, document, operation, variables } = request;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const cost = operationCost(schema, ownership, operation, (name) => fragments.get(name), { budget: maxCost, variables });
+  return cost > maxCost ? new OperationLimitError('cost', maxCost, operation) : null;
 }

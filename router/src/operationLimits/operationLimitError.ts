@@ -41,17 +41,30 @@ export function tokenLimitErrorOr<Parsing extends { message: string }>(error: Pa
   return maximum === undefined ? error : new OperationLimitError('tokens', Number(maximum));
 }
 
+/** Errors wrapping errors, at most: Apollo Server's wrapper, around refuseCostlyRequests' wrapper, around the limit's error. */
+const MOST_WRAPPERS = 2;
+
 /**
- * Apollo Server hands validation and parse errors back under its own codes
- * (GRAPHQL_VALIDATION_FAILED, GRAPHQL_PARSE_FAILED), keeping ours as the original error: this
- * gives an operation over a limit its own code again, or null for any other error. No
- * `instanceof GraphQLError`: Apollo Server's errors may come from another copy of graphql.
+ * The limit error behind an error Apollo Server hands back, or null. Apollo Server wraps validation
+ * and parse errors in its own (GRAPHQL_VALIDATION_FAILED, GRAPHQL_PARSE_FAILED), ours kept as the
+ * original error, and wraps a plugin's error again when it comes from another copy of graphql than
+ * its own (as under Vitest, which loads graphql's ES module build for our code and the CommonJS
+ * one for Apollo Server): so the originals are followed. No `instanceof GraphQLError`, for the same reason.
  */
+function limitErrorBehind(error: unknown): OperationLimitError | null {
+  let cause = error;
+  for (let wrappers = 0; cause instanceof Error && wrappers <= MOST_WRAPPERS; wrappers++) {
+    const limitError = cause instanceof OperationLimitError ? cause : tokenLimitErrorOr(cause);
+    if (limitError instanceof OperationLimitError) return limitError;
+    cause = 'originalError' in cause ? cause.originalError : undefined;
+  }
+  return null;
+}
+
+/** An operation over a limit with its own code again, as Apollo Server answered it; null for any other error. */
 export function operationLimitAnswer(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
-  const cause: unknown = error instanceof Error && 'originalError' in error ? error.originalError : undefined;
-  if (!(cause instanceof Error)) return null;
-  const original = cause instanceof OperationLimitError ? cause : tokenLimitErrorOr(cause);
-  if (!(original instanceof OperationLimitError)) return null;
+  const original = limitErrorBehind(error);
+  if (original === null) return null;
   return {
     message: original.message,
     ...(formatted.locations === undefined ? {} : { locations: formatted.locations }),

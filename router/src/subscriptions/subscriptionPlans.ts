@@ -27,6 +27,8 @@ export type ValidatedDocument = { document: DocumentNode } | { errors: readonly 
 export interface SubscriptionPlans {
   /** The document of a query text, validated against the schema, or the errors saying why not. */
   document(text: string): ValidatedDocument;
+  /** The limit a request's variables decide, as /graphql checks it: the errors refusing the operation with these, or none. */
+  limitErrors(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): readonly GraphQLError[];
   /** The plan of a validated subscription operation; a GraphQLError for one that is not a single groupSavingsProgress. */
   plan(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): SubscriptionPlan;
 }
@@ -79,6 +81,10 @@ export function subscriptionPlans(schema: GraphQLSchema, rules: DocumentRules): 
       }
       const invalid = withoutSuggestions(validate(schema, document, validationRules), rules.hideSchemaDetails);
       return documents.set(text, invalid.length > 0 ? { errors: invalid } : { document });
+    },
+    limitErrors(document, operation, variables) {
+      const refusal = rules.refusalWithVariables({ schema, document, operation, variables });
+      return refusal === null ? [] : [refusal];
     },
     plan(document, operation, variables) {
       let ofDocument = plans.get(document);

@@ -137,6 +137,10 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): WebS
             }),
           ];
         }
+        const variables = payload.variables ?? {};
+        // Validation costed the document at its cheapest; the lists its variables size are costed here.
+        const overLimit = plans.limitErrors(document, operation, variables);
+        if (overLimit.length > 0) return overLimit;
         const requestId = requestIdFrom(undefined);
         const context: RouterContext = {
           caller: session.caller,
@@ -147,7 +151,6 @@ export function graphqlSubscriptions(settings: SubscriptionServerSettings): WebS
         };
         const named = payload.operationName ? { operationName: payload.operationName } : {};
         const base = { schema, document, ...named };
-        const variables = payload.variables ?? {};
         const traced = {
           route: '/graphql',
           name: operation.name?.value,
