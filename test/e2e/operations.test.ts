@@ -17,6 +17,9 @@ const stackEnvironment = async (): Promise<NodeJS.ProcessEnv> => ({
   ROUTER_SIGNING_SECRET: inject('routerSigningSecret'),
   SERVICE_SIGNING_SECRET: inject('serviceSigningSecret'),
   REDIS_KEY_PREFIX: inject('redisKeyPrefix'),
+  // The stack's gRPC servers, never the default ports, where a developer's `npm start` may be listening.
+  USER_GRPC_ADDRESS: inject('userGrpcAddress'),
+  FINANCE_GRPC_ADDRESS: inject('financeGrpcAddress'),
   ...ONE_ADDRESS_FOR_ALL_CLIENTS,
   ...(await freeMetricsPortVariables()),
 });
@@ -53,11 +56,13 @@ describe('operations', () => {
   });
 
   it('carries the request id from the router to the subgraph that served it, in their logs', async () => {
-    const [userPort, routerPort] = [await freePort(), await freePort()];
+    const [userPort, userGrpcPort, routerPort] = [await freePort(), await freePort(), await freePort()];
     const env = {
       ...(await stackEnvironment()),
       DATABASE_URL: inject('databaseUrl'),
       USER_SUBGRAPH_PORT: String(userPort),
+      USER_GRPC_PORT: String(userGrpcPort),
+      USER_GRPC_ADDRESS: `127.0.0.1:${userGrpcPort}`,
       PORT: String(routerPort),
       USER_SUBGRAPH_URL: `http://127.0.0.1:${userPort}/graphql`,
       FINANCE_SUBGRAPH_URL: inject('financeSubgraphUrl'),
