@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { repositoryRoot } from '../../packages/launcher/src/serviceProcess.js';
 
 const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -32,6 +32,36 @@ export async function launchChromium(): Promise<Browser> {
 /** The web app's address on the router whose GraphQL URL is `routerUrl`. */
 export function webAppUrl(routerUrl: string): string {
   return new URL('/app/', routerUrl).toString();
+}
+
+export interface AppCredentials {
+  username: string;
+  email: string;
+  password: string;
+}
+
+/** Registers through the app's own registration page at `appUrl`, and waits until the app shows the user signed in. */
+export async function registerThroughApp(page: Page, appUrl: string, credentials: AppCredentials): Promise<void> {
+  await page.goto(`${appUrl}#/register`);
+  await page.getByLabel('Username', { exact: true }).fill(credentials.username);
+  await page.getByLabel('Email', { exact: true }).fill(credentials.email);
+  await page.getByLabel('Password', { exact: true }).fill(credentials.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByText(`Signed in as ${credentials.username}`).waitFor();
+}
+
+/** The web app's stored session (localStorage `ledgerline.session`) as the page's origin holds it now, or null. */
+export async function storedSession(page: Page): Promise<{ token: string; expiresAt: string } | null> {
+  const { origins } = await page.context().storageState();
+  const stored = origins.flatMap((origin) => origin.localStorage).find((entry) => entry.name === 'ledgerline.session');
+  return stored === undefined ? null : (JSON.parse(stored.value) as { token: string; expiresAt: string });
+}
+
+/** What a screen reader hears with an input besides its label: the texts its aria-describedby names (hint, error). */
+export async function textDescribing(input: Locator): Promise<string> {
+  const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
+  const texts = await Promise.all(ids.map((id) => input.page().locator(`[id="${id}"]`).innerText()));
+  return texts.join(' ');
 }
 
 export async function keepScreenshot(page: Page, name: string): Promise<string> {

@@ -3,7 +3,15 @@
 import { createLedgerlineClient, AddExpenseDocument, AddIncomeDocument, CreateSavingsGoalDocument } from '@ledgerline/web-sdk';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { accessibilityViolations, keepScreenshot, launchChromium, webAppUrl } from '../../../test/support/browser.js';
+import {
+  accessibilityViolations,
+  keepScreenshot,
+  launchChromium,
+  registerThroughApp,
+  storedSession,
+  textDescribing,
+  webAppUrl,
+} from '../../../test/support/browser.js';
 import { uniqueCredentials } from '../../../test/support/router.js';
 
 const routerUrl = inject('routerUrl');
@@ -31,21 +39,16 @@ afterAll(async () => {
 async function signUp(): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${webAppUrl(routerUrl)}#/register`);
-  const { username, email, password } = uniqueCredentials();
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await registerThroughApp(page, webAppUrl(routerUrl), uniqueCredentials());
   await page.getByRole('heading', { level: 1, name: thisMonthLabel }).waitFor();
   return page;
 }
 
 /** The token the app keeps for its session, to add records through the SDK as that user. */
 async function sessionToken(page: Page): Promise<string> {
-  const { origins } = await page.context().storageState();
-  const stored = origins.flatMap((origin) => origin.localStorage).find((entry) => entry.name === 'ledgerline.session');
-  return (JSON.parse(stored?.value ?? '{}') as { token: string }).token;
+  const session = await storedSession(page);
+  if (session === null) throw new Error('the app keeps no session');
+  return session.token;
 }
 
 const incomeForm = (page: Page) => page.getByRole('form', { name: 'Add an income' });
@@ -143,8 +146,7 @@ describe('the month dashboard', () => {
     const amount = form.getByLabel('Amount');
     await form.getByText('Amount must be greater than 0').waitFor();
     expect(await amount.getAttribute('aria-invalid')).toBe('true');
-    const describedBy = (await amount.getAttribute('aria-describedby')) ?? '';
-    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe('Amount must be greater than 0');
+    expect(await textDescribing(amount)).toBe('Amount must be greater than 0');
     expect(await form.getByLabel('Source').getAttribute('aria-invalid')).toBeNull();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByText(`No incomes in ${thisMonthLabel} yet.`).waitFor();

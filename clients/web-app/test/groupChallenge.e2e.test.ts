@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { accessibilityViolations, keepScreenshot, launchChromium, webAppUrl } from '../../../test/support/browser.js';
+import { accessibilityViolations, keepScreenshot, launchChromium, registerThroughApp, webAppUrl } from '../../../test/support/browser.js';
 import { startFaultyProxy, type FaultyProxy } from '../../../test/support/faultyProxy.js';
 import { uniqueCredentials } from '../../../test/support/router.js';
 
@@ -35,14 +35,8 @@ async function newPage(): Promise<Page> {
 async function register(page: Page, appUrl: string, name = 'member'): Promise<string> {
   // A readable name for the screenshot, and a suffix so a second run on the same stack can register again.
   const username = `${name}-${randomBytes(2).toString('hex')}`;
-  const { email, password } = uniqueCredentials();
-  await page.goto(`${appUrl}#/register`);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await registerThroughApp(page, appUrl, { ...uniqueCredentials(), username });
   await page.waitForURL(/#\/month\/\d{4}-\d{2}$/);
-  await page.getByText(`Signed in as ${username}`).waitFor();
   return username;
 }
 

@@ -4,14 +4,13 @@
 import { issueUserToken, verifyUserToken } from '@ledgerline/identity';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { accessibilityViolations, launchChromium, webAppUrl } from '../../../test/support/browser.js';
+import { accessibilityViolations, launchChromium, storedSession, textDescribing, webAppUrl } from '../../../test/support/browser.js';
 import { registerUser, uniqueCredentials } from '../../../test/support/router.js';
 
 const appUrl = webAppUrl(inject('routerUrl'));
 const SESSION_KEY = 'ledgerline.session';
 
 // Evaluated as text in the page: this file is type-checked for Node, which has no localStorage.
-const storedSession = (page: Page): Promise<string | null> => page.evaluate(`localStorage.getItem(${JSON.stringify(SESSION_KEY)})`);
 const storeSession = (page: Page, session: string): Promise<void> =>
   page.evaluate(`localStorage.setItem(${JSON.stringify(SESSION_KEY)}, ${JSON.stringify(session)})`);
 
@@ -31,13 +30,11 @@ async function newPage(path = ''): Promise<Page> {
   return page;
 }
 
-/** The message shown beside a field: the element its input names in aria-describedby. */
+/** The message shown beside a field, once the field is marked invalid. */
 async function messageBeside(page: Page, label: string): Promise<string> {
   const input = page.getByLabel(label, { exact: true });
   await expect.poll(() => input.getAttribute('aria-invalid')).toBe('true');
-  const describedBy = (await input.getAttribute('aria-describedby')) ?? '';
-  const texts = await Promise.all(describedBy.split(' ').map((id) => page.locator(`[id="${id}"]`).innerText()));
-  return texts.join(' ');
+  return textDescribing(input);
 }
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
@@ -89,8 +86,8 @@ describe('web app: signing up and in', () => {
 
     // The stored token is replaced by one for the same sign-in that expires in a second, while
     // the stored expiry still says it lasts: only the router's refusal can end this session.
-    const stored = JSON.parse((await storedSession(page)) ?? 'null');
-    const claims = verifyUserToken(stored.token, inject('jwtSecret'));
+    const stored = await storedSession(page);
+    const claims = verifyUserToken(stored!.token, inject('jwtSecret'));
     const shortLived = issueUserToken(claims, inject('jwtSecret'), 1);
     await new Promise((resolve) => setTimeout(resolve, 2_100));
     await storeSession(page, JSON.stringify({ ...stored, token: shortLived }));

@@ -4,7 +4,7 @@
 // development CORS origin (a deployment lists the app's origin in CORS_ORIGINS).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, webAppUrl } from '../../../test/support/browser.js';
+import { launchChromium, registerThroughApp, webAppUrl } from '../../../test/support/browser.js';
 import { uniqueCredentials } from '../../../test/support/router.js';
 import { serveStaticFiles, type StaticFileServer } from '../../../test/support/staticFileServer.js';
 import { buildWebApp, type WebAppBuild } from '../../../test/support/webAppBuild.js';
@@ -48,15 +48,7 @@ describe('the web app on a static host of its own', () => {
     page.on('console', (message) => {
       if (message.text().includes('Content Security Policy')) refusedByPolicy.push(message.text());
     });
-    const { username, email, password } = uniqueCredentials();
-
-    await page.goto(`${host!.origin}/#/register`);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Create account' }).click();
-
-    await page.getByText(`Signed in as ${username}`).waitFor({ timeout: 10_000 });
+    await registerThroughApp(page, `${host!.origin}/`, uniqueCredentials());
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(new URL(page.url()).origin).toBe(host!.origin);
     expect([...graphqlOrigins]).toEqual([routerOrigin]);
