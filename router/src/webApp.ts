@@ -2,7 +2,7 @@
 // asked for again (so a new build shows at once), the hashed assets it names are kept for a year.
 // The page may load only its own files and call only this origin, which it reaches same-origin.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import express, { type Router } from 'express';
 import type { Logger } from '@ledgerline/service-runtime';
 
@@ -30,6 +30,7 @@ export function webApp(directory: string, log: Logger): Router | null {
     );
     return null;
   }
+  const assetsDirectory = join(directory, 'assets') + sep;
   const routes = express.Router();
   routes.use(WEB_APP_PATH, (_req, res, next) => {
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -45,7 +46,7 @@ export function webApp(directory: string, log: Logger): Router | null {
       redirect: true,
       fallthrough: true,
       setHeaders(res, path) {
-        const hashed = path.includes(`${join(directory, 'assets')}`);
+        const hashed = path.startsWith(assetsDirectory);
         res.setHeader('Cache-Control', hashed ? `public, max-age=${ONE_YEAR_SECONDS}, immutable` : 'no-cache');
       },
     }),
