@@ -16,7 +16,7 @@ export function App() {
   const session = useSession();
   const route = useRoute();
   const signedOutPage = route.page === 'login' || route.page === 'register';
-  useSessionCheck(session?.token);
+  useSessionCheck();
 
   // Signed in on a sign-in page: on to the dashboard. Signed out anywhere else: sign in right there,
   // then that page shows (an invite link opened before signing in, say).

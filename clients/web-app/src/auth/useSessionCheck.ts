@@ -4,11 +4,13 @@
 import { useEffect } from 'react';
 import { MeDocument } from '@ledgerline/web-sdk';
 import { api } from '../api/ledgerline.js';
+import { sessions } from '../session/session.js';
 
-export function useSessionCheck(token: string | undefined): void {
+export function useSessionCheck(): void {
   useEffect(() => {
-    if (token === undefined) return;
+    // A session begun on this page (or in another tab) carries a token just issued: nothing to ask.
+    if (sessions.current() === null) return;
     // Any other failure (the network, say) leaves the session as it is: the pages report those.
     api.query(MeDocument).catch(() => undefined);
-  }, [token]);
+  }, []);
 }
